@@ -1,0 +1,36 @@
+/**
+ * `npm run build [-- --root DIR]`: builds the site into a staging folder and swaps it into
+ * `dist/` only when the whole build succeeded, so a failed build (bad content, a broken
+ * page, a failed search index) never replaces or half-overwrites a good `dist/`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values, positionals } = parseArgs({
+  options: { root: { type: 'string', default: '.' } },
+  allowPositionals: true,
+  strict: false,
+});
+const root = path.resolve(String(values.root));
+const staging = path.join(root, '.dist-staging');
+const dist = path.join(root, 'dist');
+const astro = path.join(import.meta.dirname, '../node_modules/astro/bin/astro.mjs');
+
+await rm(staging, { recursive: true, force: true });
+const result = spawnSync(process.execPath, [astro, 'build', '--root', root, ...positionals.map(String)], {
+  stdio: 'inherit',
+  env: { ...process.env, ARCHIVE_OUT_DIR: staging },
+});
+if (result.status !== 0) {
+  await rm(staging, { recursive: true, force: true });
+  console.error(`\nDựng trang thất bại: thư mục ${path.relative(process.cwd(), dist) || 'dist'}/ được giữ nguyên.`);
+  process.exit(result.status ?? 1);
+}
+const previous = `${dist}.previous`;
+await rm(previous, { recursive: true, force: true });
+if (existsSync(dist)) await rename(dist, previous);
+await rename(staging, dist);
+await rm(previous, { recursive: true, force: true });

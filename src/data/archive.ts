@@ -1,0 +1,39 @@
+/**
+ * The one place pages get content from. The collection is read once per build (every
+ * `getCollection` call deep-clones it) and indexed once; pages receive slices of it.
+ */
+import { getCollection, getEntry } from 'astro:content';
+import { createArchive, type Archive } from '../lib/archive.ts';
+import { REGISTRIES_ID, type StoredArticle } from './article-loader.ts';
+import type { Registries } from './content-files.ts';
+
+/**
+ * Build time: `BUILD_TIME` (any ISO 8601 instant) fixes it for tests and reproducible builds.
+ */
+export function buildTime(): Date {
+  const fixed = process.env['BUILD_TIME'];
+  return fixed ? new Date(fixed) : new Date();
+}
+
+let archive: Promise<Archive> | undefined;
+
+async function loadArchive(): Promise<Archive> {
+  const [entries, registriesEntry] = await Promise.all([getCollection('articles'), getEntry('registries', REGISTRIES_ID)]);
+  const registries = registriesEntry!.data as Omit<Registries, 'issues'>;
+  return createArchive({
+    sources: entries.map((entry) => {
+      const stored = entry.data as StoredArticle;
+      return { file: stored.file, data: stored.data, html: entry.rendered?.html ?? '' };
+    }),
+    site: registries.site,
+    categories: registries.categories,
+    authors: registries.authors,
+    now: buildTime(),
+  });
+}
+
+/** @example const { articles, byCategory } = await getArchive(); */
+export function getArchive(): Promise<Archive> {
+  archive ??= loadArchive();
+  return archive;
+}

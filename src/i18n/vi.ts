@@ -1,0 +1,63 @@
+/**
+ * Every string the site shows readers, in Vietnamese, read through {@link t}. Placeholders
+ * are written `{name}`.
+ */
+export const vi = {
+  'site.skipToContent': 'Bỏ qua, đến nội dung chính',
+  'nav.main': 'Chuyên mục',
+  'nav.home': 'Trang chủ',
+  'nav.archive': 'Lưu trữ',
+  'nav.breadcrumb': 'Đường dẫn',
+  'search.label': 'Tìm kiếm',
+  'search.placeholder': 'Tìm bài viết…',
+  'search.submit': 'Tìm',
+  'article.updated': 'Cập nhật: {dateline}',
+  'article.source': 'Nguồn: {source}',
+  'article.byline': 'Tác giả',
+  'article.tags': 'Từ khóa',
+  'article.imageCredit': 'Ảnh: {credit}',
+  'article.related': 'Tin liên quan',
+  'article.older': 'Bài trước',
+  'article.newer': 'Bài sau',
+  'article.inCategory': 'Cùng chuyên mục',
+  'share.heading': 'Chia sẻ bài viết',
+  'share.facebook': 'Chia sẻ lên Facebook',
+  'share.zalo': 'Chia sẻ qua Zalo',
+  'share.copy': 'Sao chép liên kết',
+  'share.copied': 'Đã sao chép liên kết',
+  'list.older': 'Tin cũ hơn',
+  'list.newer': 'Tin mới hơn',
+  'list.pages': 'Các trang',
+  'list.page': 'Trang {number}',
+  'list.latest': 'Mới nhất',
+  'list.empty': 'Chưa có bài viết nào.',
+  'list.count': '{count} bài viết',
+  'home.latest': 'Tin mới nhất',
+  'home.more': 'Xem thêm {name}',
+  'category.title': 'Chuyên mục {name}',
+  'author.title': 'Bài viết của {name}',
+  'tag.title': 'Từ khóa: {name}',
+  'archive.title': 'Lưu trữ',
+  'archive.year': 'Lưu trữ năm {year}',
+  'archive.month': 'Lưu trữ tháng {month}/{year}',
+  'archive.months': 'Các tháng',
+  'feed.title': '{site}: {name}',
+  'feed.link': 'Theo dõi qua RSS',
+  'notFound.title': 'Không tìm thấy trang',
+  'notFound.body': 'Trang bạn tìm không còn hoặc chưa bao giờ có. Hãy thử tìm kiếm hoặc về trang chủ.',
+  'redirect.title': 'Bài viết đã chuyển địa chỉ',
+  'redirect.body': 'Bài viết đã chuyển sang địa chỉ mới:',
+  'footer.rights': '© {site}. Lưu trữ tin tức.',
+} as const;
+
+export type MessageKey = keyof typeof vi;
+
+/**
+ * Looks up a UI string and fills its placeholders.
+ *
+ * @example
+ * t('archive.month', { month: '05', year: 2022 }); // 'Lưu trữ tháng 05/2022'
+ */
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  return vi[key].replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+}

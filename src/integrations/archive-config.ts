@@ -1,0 +1,59 @@
+/**
+ * The Astro configuration of a news archive, for any site root: the project's own
+ * `astro.config.mjs` and each test fixture call it with their folder, and all share this
+ * project's `src/` and `public/`.
+ */
+import { readFileSync } from 'node:fs';
+import sitemap from '@astrojs/sitemap';
+import type { AstroUserConfig } from 'astro';
+import { parse } from 'yaml';
+import { EMBED_FRAME_ORIGINS } from '../plugins/rehype-embed-allowlist.ts';
+import { archivePostbuild } from './archive-postbuild.ts';
+
+const PROJECT = new URL('../../', import.meta.url);
+
+/**
+ * @example
+ * export default defineConfig(archiveConfig(new URL('.', import.meta.url)));
+ */
+export function archiveConfig(root: URL): AstroUserConfig {
+  const settings = (parse(readFileSync(new URL('content/site.yaml', root), 'utf8')) ?? {}) as { url?: string };
+  return {
+    root: root.pathname,
+    srcDir: new URL('src/', PROJECT).pathname,
+    publicDir: new URL('public/', PROJECT).pathname,
+    site: process.env['SITE_URL'] ?? settings.url,
+    // `npm run build` renders into a staging folder and swaps it in only on success.
+    outDir: process.env['ARCHIVE_OUT_DIR'] ?? './dist',
+    trailingSlash: 'always',
+    build: { format: 'directory', inlineStylesheets: 'never' },
+    markdown: { syntaxHighlight: false },
+    devToolbar: { enabled: false },
+    image: { responsiveStyles: false },
+    security: {
+      csp: {
+        directives: [
+          "default-src 'self'",
+          "img-src 'self' data:",
+          "font-src 'self'",
+          "connect-src 'self'",
+          `frame-src ${EMBED_FRAME_ORIGINS.join(' ')}`,
+          "object-src 'none'",
+          "base-uri 'self'",
+          "form-action 'self'",
+        ],
+        // Pagefind's search runs WebAssembly.
+        scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+        styleDirective: { resources: ["'self'"] },
+      },
+    },
+    integrations: [
+      sitemap({
+        entryLimit: 50_000,
+        filter: (page) => !page.endsWith('/404/'),
+        namespaces: { news: false, video: false, image: false, xhtml: false },
+      }),
+      archivePostbuild(),
+    ],
+  };
+}

@@ -1,0 +1,210 @@
+/**
+ * The published archive as the pages see it: articles filtered (no drafts, nothing dated
+ * after the build), sorted newest first, and indexed once by category, author, tag, year
+ * and month, so no page ever scans or sorts the whole collection again.
+ */
+import { formatDateline, vietnamParts } from './dates.ts';
+import type { ArticleData, ArticleImage, AuthorProfile, Category, SiteSettings } from './schema.ts';
+import { slugify } from './slug.ts';
+import { articleUrl, authorUrl, categoryUrl, tagUrl } from './urls.ts';
+
+/** What the loader hands over for each article. */
+export interface ArticleSource {
+  file: string;
+  data: ArticleData;
+  html: string;
+}
+
+export interface Person {
+  name: string;
+  slug: string;
+  url: string;
+}
+
+export interface Tag {
+  name: string;
+  slug: string;
+  url: string;
+}
+
+export interface Article {
+  file: string;
+  slug: string;
+  url: string;
+  title: string;
+  date: Date;
+  updated?: Date;
+  dateline: string;
+  summary?: string;
+  html: string;
+  category: Category;
+  authors: Person[];
+  tags: Tag[];
+  image?: ArticleImage;
+  source?: string;
+  aliases: string[];
+  year: number;
+  /** Zero-padded month, `05`. */
+  month: string;
+}
+
+export interface ArticleGroup<T> {
+  key: string;
+  info: T;
+  /** Newest first. */
+  articles: Article[];
+}
+
+export interface Archive {
+  site: SiteSettings;
+  categories: Category[];
+  /** Published articles, newest first. */
+  articles: Article[];
+  bySlug: Map<string, Article>;
+  byCategory: Map<string, ArticleGroup<Category>>;
+  byAuthor: Map<string, ArticleGroup<Person & { bio: string }>>;
+  byTag: Map<string, ArticleGroup<Tag>>;
+  /** Key: `2022`. */
+  byYear: Map<string, ArticleGroup<{ year: number }>>;
+  /** Key: `2022/05`. */
+  byMonth: Map<string, ArticleGroup<{ year: number; month: string }>>;
+}
+
+/** Newest first; equal dates fall back to the slug so order never depends on file order. */
+export function compareNewestFirst(a: Article, b: Article): number {
+  return b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug);
+}
+
+function group<T>(map: Map<string, ArticleGroup<T>>, key: string, info: () => T, article: Article) {
+  let entry = map.get(key);
+  if (!entry) {
+    entry = { key, info: info(), articles: [] };
+    map.set(key, entry);
+  }
+  entry.articles.push(article);
+}
+
+/**
+ * Is the article public at `now`? Drafts never are; future-dated ones become public when a
+ * later build passes their date.
+ *
+ * @example
+ * isPublished({ draft: false, date: new Date('2022-05-10T23:49:00Z') }, new Date()); // true
+ */
+export function isPublished(data: Pick<ArticleData, 'draft' | 'date'>, now: Date): boolean {
+  return !data.draft && data.date.getTime() <= now.getTime();
+}
+
+/**
+ * Builds the archive from loaded articles. `now` is the build time (passed in, so tests and
+ * reproducible builds can fix it).
+ *
+ * @example
+ * const archive = createArchive({ sources, site, categories, authors: [], now: new Date() });
+ * archive.byCategory.get('thoi-su')?.articles[0]; // newest article in Thời sự
+ */
+export function createArchive(input: {
+  sources: readonly ArticleSource[];
+  site: SiteSettings;
+  categories: readonly Category[];
+  authors: readonly AuthorProfile[];
+  now: Date;
+}): Archive {
+  const categories = new Map(input.categories.map((category) => [category.slug, category]));
+  const bios = new Map(input.authors.map((author) => [author.slug, author.bio]));
+  const articles: Article[] = [];
+  for (const { file, data, html } of input.sources) {
+    if (!isPublished(data, input.now)) continue;
+    const category = categories.get(data.category);
+    if (!category) continue; // the loader has already refused unknown categories
+    const parts = vietnamParts(data.date);
+    articles.push({
+      file,
+      slug: data.slug,
+      url: articleUrl(data.slug),
+      title: data.title,
+      date: data.date,
+      updated: data.updated,
+      dateline: formatDateline(data.date),
+      summary: data.summary,
+      html,
+      category,
+      authors: data.authors.map((name) => ({ name, slug: slugify(name), url: authorUrl(slugify(name)) })),
+      tags: data.tags
+        .map((name) => ({ name, slug: slugify(name), url: tagUrl(slugify(name)) }))
+        .filter((tag) => tag.slug),
+      image: data.image,
+      source: data.source,
+      aliases: data.aliases,
+      year: parts.year,
+      month: String(parts.month).padStart(2, '0'),
+    });
+  }
+  articles.sort(compareNewestFirst);
+
+  const archive: Archive = {
+    site: input.site,
+    categories: [...input.categories],
+    articles,
+    bySlug: new Map(),
+    byCategory: new Map(input.categories.map((category) => [category.slug, { key: category.slug, info: category, articles: [] }])),
+    byAuthor: new Map(),
+    byTag: new Map(),
+    byYear: new Map(),
+    byMonth: new Map(),
+  };
+  for (const article of articles) {
+    archive.bySlug.set(article.slug, article);
+    group(archive.byCategory, article.category.slug, () => article.category, article);
+    for (const author of article.authors) {
+      group(archive.byAuthor, author.slug, () => ({ ...author, bio: bios.get(author.slug) ?? '' }), article);
+    }
+    for (const tag of article.tags) group(archive.byTag, tag.slug, () => tag, article);
+    group(archive.byYear, String(article.year), () => ({ year: article.year }), article);
+    group(
+      archive.byMonth,
+      `${article.year}/${article.month}`,
+      () => ({ year: article.year, month: article.month }),
+      article,
+    );
+  }
+  return archive;
+}
+
+/**
+ * The articles just before and after one in its category (older and newer).
+ *
+ * @example
+ * neighbours(archive, article); // { older: Article | undefined, newer: Article | undefined }
+ */
+export function neighbours(archive: Archive, article: Article): { older?: Article; newer?: Article } {
+  const list = archive.byCategory.get(article.category.slug)?.articles ?? [];
+  const index = list.indexOf(article);
+  return { newer: list[index - 1], older: list[index + 1] };
+}
+
+/**
+ * "Tin liên quan": articles sharing the most tags, then the same category, nearest in time
+ * first. Looks only at the article's tag and category groups, never the whole archive.
+ *
+ * @example
+ * relatedArticles(archive, article, 5).map((a) => a.title);
+ */
+export function relatedArticles(archive: Archive, article: Article, limit = 5): Article[] {
+  const scores = new Map<Article, number>();
+  for (const tag of article.tags) {
+    for (const other of archive.byTag.get(tag.slug)?.articles ?? []) {
+      if (other !== article) scores.set(other, (scores.get(other) ?? 0) + 2);
+    }
+  }
+  const sameCategory = archive.byCategory.get(article.category.slug)?.articles ?? [];
+  const index = sameCategory.indexOf(article);
+  for (const other of sameCategory.slice(Math.max(0, index - limit), index + limit + 1)) {
+    if (other !== article) scores.set(other, (scores.get(other) ?? 0) + 1);
+  }
+  const distance = (other: Article) => Math.abs(other.date.getTime() - article.date.getTime());
+  return [...scores]
+    .sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || distance(a) - distance(b) || a.slug.localeCompare(b.slug))
+    .slice(0, limit)
+    .map(([other]) => other);
+}

@@ -1,0 +1,60 @@
+/**
+ * Stable pagination. A list's front page shows the newest articles; its numbered pages count
+ * from the oldest, so page 1 always holds the first articles ever published there. A new
+ * article changes only the front page and the newest numbered page: every other page, and
+ * every link a reader kept, shows the same articles forever.
+ */
+import { pageUrl } from './urls.ts';
+
+export interface ListPage<T> {
+  /** Items on this page, newest first. */
+  items: T[];
+  /** `undefined` for the front page. */
+  number?: number;
+  url: string;
+  /** Link to older articles, if any. */
+  olderUrl?: string;
+  /** Link to newer articles, if any. */
+  newerUrl?: string;
+  /** Number of numbered pages in the list. */
+  pageCount: number;
+  /** Which numbered page to offer next to the front page. */
+  listUrl: string;
+}
+
+/**
+ * Splits a newest-first list into its front page and oldest-first numbered pages.
+ *
+ * @example
+ * const { front, numbered } = paginate(articles, 20, '/chuyen-muc/thoi-su/');
+ * numbered[0].url; // '/chuyen-muc/thoi-su/trang/1/' (the 20 oldest)
+ */
+export function paginate<T>(newestFirst: readonly T[], pageSize: number, listUrl: string): { front: ListPage<T>; numbered: ListPage<T>[] } {
+  const total = newestFirst.length;
+  const pageCount = total > pageSize ? Math.ceil(total / pageSize) : 0;
+  // Oldest-first position i sits at newest-first index total - 1 - i.
+  const numbered: ListPage<T>[] = [];
+  for (let number = 1; number <= pageCount; number++) {
+    const oldest = (number - 1) * pageSize;
+    const newest = Math.min(number * pageSize, total) - 1;
+    numbered.push({
+      items: newestFirst.slice(total - 1 - newest, total - oldest),
+      number,
+      url: pageUrl(listUrl, number),
+      olderUrl: number > 1 ? pageUrl(listUrl, number - 1) : undefined,
+      newerUrl: number < pageCount ? pageUrl(listUrl, number + 1) : listUrl,
+      pageCount,
+      listUrl,
+    });
+  }
+  // The first article not on the front page, in oldest-first terms, is total - pageSize - 1.
+  const olderNumber = pageCount ? Math.floor((total - pageSize - 1) / pageSize) + 1 : undefined;
+  const front: ListPage<T> = {
+    items: newestFirst.slice(0, pageSize),
+    url: listUrl,
+    olderUrl: olderNumber ? pageUrl(listUrl, olderNumber) : undefined,
+    pageCount,
+    listUrl,
+  };
+  return { front, numbered };
+}

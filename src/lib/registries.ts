@@ -1,0 +1,129 @@
+/**
+ * Reads the newsroom's YAML registries (site settings, categories, authors) through the
+ * schema, reporting every problem with its line.
+ */
+import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
+import type { z } from 'astro/zod';
+import type { ContentIssue } from './content-issues.ts';
+import {
+  authorSchema,
+  categorySchema,
+  siteSchema,
+  type AuthorProfile,
+  type Category,
+  type SiteSettings,
+} from './schema.ts';
+import { slugify } from './slug.ts';
+import { toNfc } from './text.ts';
+
+export type RegistryResult<T> = { value: T; issues: ContentIssue[] };
+
+function readYaml(text: string, file: string) {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(toNfc(text.replace(/^\uFEFF/, '')), { schema: 'core', lineCounter });
+  const lineOf = (node: Node | null | undefined) =>
+    node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+  const issues: ContentIssue[] = doc.errors.map((error) => ({
+    file,
+    line: lineCounter.linePos(error.pos[0]).line,
+    message: `YAML không đọc được (${error.message.split('\n')[0]})`,
+    severity: 'error' as const,
+  }));
+  return { doc, lineOf, issues };
+}
+
+function validateItems<S extends z.ZodType>(
+  text: string,
+  file: string,
+  schema: S,
+  what: string,
+): { items: z.output<S>[]; issues: ContentIssue[] } {
+  const { doc, lineOf, issues } = readYaml(text, file);
+  if (issues.length) return { items: [], issues };
+  if (!isSeq(doc.contents)) {
+    return { items: [], issues: [{ file, line: 1, message: `${file} phải là một danh sách ${what}`, severity: 'error' }] };
+  }
+  const items: z.output<S>[] = [];
+  doc.contents.items.forEach((node) => {
+    const result = schema.safeParse((node as Node).toJSON());
+    if (result.success) {
+      items.push(result.data);
+      return;
+    }
+    for (const issue of result.error.issues) {
+      const key = String(issue.path[0] ?? '');
+      const pair = isMap(node) ? node.items.find((p) => String((p.key as Node | null)?.toJSON?.()) === key) : undefined;
+      issues.push({
+        file,
+        line: lineOf((pair?.value as Node | undefined) ?? (node as Node)),
+        field: key || undefined,
+        value: (pair?.value as Node | undefined)?.toJSON?.(),
+        message: `${what} không hợp lệ (${issue.message})`,
+        severity: 'error',
+      });
+    }
+  });
+  return { items, issues };
+}
+
+/**
+ * Reads `content/categories.yaml`; slugs default to the name's slug, and two categories
+ * with the same slug are an error.
+ *
+ * @example
+ * readCategories('- name: Thời sự\n', 'content/categories.yaml').value;
+ * // [{ name: 'Thời sự', slug: 'thoi-su', description: '', order: 0 }]
+ */
+export function readCategories(text: string, file: string): RegistryResult<Category[]> {
+  const { items, issues } = validateItems(text, file, categorySchema, 'chuyên mục');
+  const seen = new Map<string, string>();
+  const value = items.map((item) => ({ ...item, slug: item.slug ?? slugify(item.name) }));
+  for (const category of value) {
+    const other = seen.get(category.slug);
+    if (other) {
+      issues.push({
+        file,
+        field: 'slug',
+        value: category.slug,
+        message: `chuyên mục "${category.name}" trùng đường dẫn với "${other}"`,
+        severity: 'error',
+      });
+    }
+    seen.set(category.slug, category.name);
+  }
+  return { value: value.sort((a, b) => a.order - b.order || a.name.localeCompare(b.name, 'vi')), issues };
+}
+
+/**
+ * Reads the optional `content/authors.yaml`.
+ *
+ * @example
+ * readAuthors('- name: Lô Thanh\n  bio: Phóng viên\n', 'content/authors.yaml').value;
+ * // [{ name: 'Lô Thanh', slug: 'lo-thanh', bio: 'Phóng viên' }]
+ */
+export function readAuthors(text: string, file: string): RegistryResult<AuthorProfile[]> {
+  const { items, issues } = validateItems(text, file, authorSchema, 'tác giả');
+  return { value: items.map((item) => ({ ...item, slug: slugify(item.name) })), issues };
+}
+
+/**
+ * Reads `content/site.yaml`.
+ *
+ * @example
+ * readSiteSettings('name: LTV\nurl: https://lamdongtv.example\n', 'content/site.yaml').value.pageSize; // 20
+ */
+export function readSiteSettings(text: string, file: string): RegistryResult<SiteSettings | undefined> {
+  const { doc, issues } = readYaml(text, file);
+  if (issues.length) return { value: undefined, issues };
+  const result = siteSchema.safeParse(doc.toJSON());
+  if (result.success) return { value: result.data, issues };
+  return {
+    value: undefined,
+    issues: result.error.issues.map((issue) => ({
+      file,
+      field: issue.path.join('.'),
+      message: `cài đặt trang không hợp lệ (${issue.message})`,
+      severity: 'error' as const,
+    })),
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * The URL scheme, in one place. Every path is ASCII, lowercase, hyphenated and ends in `/`;
+ * none depends on how many other articles exist, so adding articles never moves a page.
+ */
+
+/** @example articleUrl('cum-thi-dua') // '/bai-viet/cum-thi-dua/' */
+export const articleUrl = (slug: string) => `/bai-viet/${slug}/`;
+/** @example categoryUrl('thoi-su') // '/chuyen-muc/thoi-su/' */
+export const categoryUrl = (slug: string) => `/chuyen-muc/${slug}/`;
+/** @example categoryFeedUrl('thoi-su') // '/chuyen-muc/thoi-su/rss.xml' */
+export const categoryFeedUrl = (slug: string) => `/chuyen-muc/${slug}/rss.xml`;
+/** @example authorUrl('lo-thanh') // '/tac-gia/lo-thanh/' */
+export const authorUrl = (slug: string) => `/tac-gia/${slug}/`;
+/** @example tagUrl('da-lat') // '/the/da-lat/' */
+export const tagUrl = (slug: string) => `/the/${slug}/`;
+/** @example archiveUrl(2022) // '/luu-tru/2022/'; archiveUrl(2022, '05') // '/luu-tru/2022/05/' */
+export const archiveUrl = (year?: number | string, month?: string) =>
+  year === undefined ? '/luu-tru/' : month === undefined ? `/luu-tru/${year}/` : `/luu-tru/${year}/${month}/`;
+/** @example searchUrl('đà lạt') // '/tim-kiem/?q=%C4%91%C3%A0+l%E1%BA%A1t' */
+export const searchUrl = (query?: string) =>
+  query ? `/tim-kiem/?${new URLSearchParams({ q: query }).toString()}` : '/tim-kiem/';
+/** @example pageUrl('/chuyen-muc/thoi-su/', 3) // '/chuyen-muc/thoi-su/trang/3/' */
+export const pageUrl = (listUrl: string, page: number) => `${listUrl}trang/${page}/`;
+
+/**
+ * Absolute URL on the site's origin.
+ *
+ * @example
+ * absoluteUrl('/bai-viet/a/', 'https://lamdongtv.example'); // 'https://lamdongtv.example/bai-viet/a/'
+ */
+export function absoluteUrl(path: string, site: string): string {
+  return new URL(path, site).href;
+}
