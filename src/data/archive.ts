@@ -18,7 +18,10 @@ export function buildTime(): Date {
 let archive: Promise<Archive> | undefined;
 
 async function loadArchive(): Promise<Archive> {
-  const [entries, registriesEntry] = await Promise.all([getCollection('articles'), getEntry('registries', REGISTRIES_ID)]);
+  const [entries, registriesEntry] = await Promise.all([
+    getCollection('articles'),
+    getEntry('registries', REGISTRIES_ID),
+  ]);
   const registries = registriesEntry!.data as Omit<Registries, 'issues'>;
   return createArchive({
     sources: entries.map((entry) => {

@@ -45,7 +45,8 @@ export async function readRegistries(root: string, contentDir = 'content'): Prom
   const issues: ContentIssue[] = [];
   const siteFile = at('site.yaml');
   const siteText = await readOptional(siteFile.full);
-  const site = siteText === undefined ? { value: FALLBACK_SITE, issues: [] } : readSiteSettings(siteText, siteFile.file);
+  const site =
+    siteText === undefined ? { value: FALLBACK_SITE, issues: [] } : readSiteSettings(siteText, siteFile.file);
   issues.push(...site.issues);
   const categoriesFile = at('categories.yaml');
   const categoriesText = await readOptional(categoriesFile.full);
@@ -87,7 +88,11 @@ export async function listArticleFiles(root: string, contentDir = 'content'): Pr
  * @example
  * crossCheckArticles('/site', articles); // [{ file: 'content/articles/b.md', message: 'trùng đường dẫn …' }]
  */
-export function crossCheckArticles(root: string, articles: readonly ParsedArticle[], contentDir = 'content'): ContentIssue[] {
+export function crossCheckArticles(
+  root: string,
+  articles: readonly ParsedArticle[],
+  contentDir = 'content',
+): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const owners = new Map<string, string>();
   for (const article of articles) {
@@ -99,7 +104,7 @@ export function crossCheckArticles(root: string, articles: readonly ParsedArticl
         issues.push({
           file: article.file,
           line: article.fieldLines[claim === url ? 'slug' : 'aliases'] ?? 1,
-          field: claim === url ? 'slug' : 'aliases',
+          field: claim === url ? 'đường dẫn (slug)' : 'đường dẫn cũ (aliases)',
           value: claim,
           message: `trùng đường dẫn với ${owner}`,
           expected: 'mỗi bài một đường dẫn riêng: đổi tên tệp hoặc đặt "slug" khác',

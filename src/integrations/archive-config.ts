@@ -18,11 +18,12 @@ const PROJECT = new URL('../../', import.meta.url);
  */
 export function archiveConfig(root: URL): AstroUserConfig {
   const settings = (parse(readFileSync(new URL('content/site.yaml', root), 'utf8')) ?? {}) as { url?: string };
+  const siteUrl = process.env['SITE_URL'] ?? settings.url;
   return {
     root: root.pathname,
     srcDir: new URL('src/', PROJECT).pathname,
     publicDir: new URL('public/', PROJECT).pathname,
-    site: process.env['SITE_URL'] ?? settings.url,
+    ...(siteUrl ? { site: siteUrl } : {}),
     // `npm run build` renders into a staging folder and swaps it in only on success.
     outDir: process.env['ARCHIVE_OUT_DIR'] ?? './dist',
     trailingSlash: 'always',

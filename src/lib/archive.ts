@@ -6,7 +6,7 @@
 import { formatDateline, vietnamParts } from './dates.ts';
 import type { ArticleData, ArticleImage, AuthorProfile, Category, SiteSettings } from './schema.ts';
 import { slugify } from './slug.ts';
-import { articleUrl, authorUrl, categoryUrl, tagUrl } from './urls.ts';
+import { articleUrl, authorUrl, tagUrl } from './urls.ts';
 
 /** What the loader hands over for each article. */
 export interface ArticleSource {
@@ -33,15 +33,15 @@ export interface Article {
   url: string;
   title: string;
   date: Date;
-  updated?: Date;
+  updated?: Date | undefined;
   dateline: string;
-  summary?: string;
+  summary?: string | undefined;
   html: string;
   category: Category;
   authors: Person[];
   tags: Tag[];
-  image?: ArticleImage;
-  source?: string;
+  image?: ArticleImage | undefined;
+  source?: string | undefined;
   aliases: string[];
   year: number;
   /** Zero-padded month, `05`. */
@@ -147,7 +147,9 @@ export function createArchive(input: {
     categories: [...input.categories],
     articles,
     bySlug: new Map(),
-    byCategory: new Map(input.categories.map((category) => [category.slug, { key: category.slug, info: category, articles: [] }])),
+    byCategory: new Map(
+      input.categories.map((category) => [category.slug, { key: category.slug, info: category, articles: [] }]),
+    ),
     byAuthor: new Map(),
     byTag: new Map(),
     byYear: new Map(),
@@ -177,7 +179,10 @@ export function createArchive(input: {
  * @example
  * neighbours(archive, article); // { older: Article | undefined, newer: Article | undefined }
  */
-export function neighbours(archive: Archive, article: Article): { older?: Article; newer?: Article } {
+export function neighbours(
+  archive: Archive,
+  article: Article,
+): { older: Article | undefined; newer: Article | undefined } {
   const list = archive.byCategory.get(article.category.slug)?.articles ?? [];
   const index = list.indexOf(article);
   return { newer: list[index - 1], older: list[index + 1] };

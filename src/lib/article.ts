@@ -116,7 +116,8 @@ export function parseArticle(file: string, source: string, categories: readonly 
       const missing = key !== undefined && !(key in canonical);
       let value: unknown = key ? canonical[key] : undefined;
       for (const step of zodIssue.path.slice(1)) {
-        value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[step as PropertyKey] : undefined;
+        value =
+          value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[step as PropertyKey] : undefined;
       }
       issues.push({
         file,

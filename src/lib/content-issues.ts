@@ -7,15 +7,15 @@ export interface ContentIssue {
   /** Path as the journalist knows it, relative to the site root (`content/articles/a.md`). */
   file: string;
   /** 1-based line in the file, when the problem has a place. */
-  line?: number;
+  line?: number | undefined;
   /** The field as written in the file (`tác giả`), or the canonical key. */
-  field?: string;
+  field?: string | undefined;
   /** The offending value, as read. */
-  value?: unknown;
+  value?: unknown | undefined;
   /** What is wrong, in Vietnamese. */
   message: string;
   /** What a good value looks like, in Vietnamese. */
-  expected?: string;
+  expected?: string | undefined;
   severity: 'error' | 'warning';
 }
 

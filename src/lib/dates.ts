@@ -162,7 +162,9 @@ export function parseVietnamDate(input: string | Date): DateParseResult {
     if (written === undefined) return fail(`không hiểu thứ "${weekdayName.trim()}"`);
     const actual = vietnamParts(result.date).weekday;
     if (written !== actual) {
-      return fail(`ngày ${pad(Number(d))}/${pad(Number(mo))}/${y} là ${WEEKDAYS[actual]}, không phải ${WEEKDAYS[written]}`);
+      return fail(
+        `ngày ${pad(Number(d))}/${pad(Number(mo))}/${y} là ${WEEKDAYS[actual]}, không phải ${WEEKDAYS[written]}`,
+      );
     }
     return result;
   }

@@ -12,7 +12,7 @@ export interface FeedItem {
   link: string;
   pubDate: Date;
   description?: string | undefined;
-  author?: string;
+  author?: string | undefined;
   categories: string[];
 }
 

@@ -62,7 +62,12 @@ export function splitFrontMatter(source: string, file: string): SplitFile {
   const body = split.content.replace(/^\n/, '');
   const bodyLine = text.slice(0, text.length - body.length).split('\n').length;
   if (!parsed) {
-    issues.push({ file, line: 1, message: 'bài viết thiếu phần thông tin đầu bài (front matter) giữa hai dòng ---', severity: 'error' });
+    issues.push({
+      file,
+      line: 1,
+      message: 'bài viết thiếu phần thông tin đầu bài (front matter) giữa hai dòng ---',
+      severity: 'error',
+    });
     return { fields: [], body, bodyLine, issues };
   }
   const { doc, lines } = parsed;
@@ -86,10 +91,19 @@ export function splitFrontMatter(source: string, file: string): SplitFile {
       const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
       const valueNode = pair.value as { toJSON?: () => unknown } | null;
       const value = valueNode && typeof valueNode.toJSON === 'function' ? valueNode.toJSON() : null;
-      fields.push({ key: toNfc(key), value: normaliseDeep(value), line: lineOf(isScalar(keyNode) ? keyNode.range?.[0] : undefined) });
+      fields.push({
+        key: toNfc(key),
+        value: normaliseDeep(value),
+        line: lineOf(isScalar(keyNode) ? keyNode.range?.[0] : undefined),
+      });
     }
   } else if (doc.contents !== null) {
-    issues.push({ file, line: 2, message: 'phần thông tin đầu bài phải là các dòng "khóa: giá trị"', severity: 'error' });
+    issues.push({
+      file,
+      line: 2,
+      message: 'phần thông tin đầu bài phải là các dòng "khóa: giá trị"',
+      severity: 'error',
+    });
   }
   return { fields, body, bodyLine, issues };
 }

@@ -10,12 +10,12 @@ export interface ListPage<T> {
   /** Items on this page, newest first. */
   items: T[];
   /** `undefined` for the front page. */
-  number?: number;
+  number?: number | undefined;
   url: string;
   /** Link to older articles, if any. */
-  olderUrl?: string;
+  olderUrl?: string | undefined;
   /** Link to newer articles, if any. */
-  newerUrl?: string;
+  newerUrl?: string | undefined;
   /** Number of numbered pages in the list. */
   pageCount: number;
   /** Which numbered page to offer next to the front page. */
@@ -29,7 +29,11 @@ export interface ListPage<T> {
  * const { front, numbered } = paginate(articles, 20, '/chuyen-muc/thoi-su/');
  * numbered[0].url; // '/chuyen-muc/thoi-su/trang/1/' (the 20 oldest)
  */
-export function paginate<T>(newestFirst: readonly T[], pageSize: number, listUrl: string): { front: ListPage<T>; numbered: ListPage<T>[] } {
+export function paginate<T>(
+  newestFirst: readonly T[],
+  pageSize: number,
+  listUrl: string,
+): { front: ListPage<T>; numbered: ListPage<T>[] } {
   const total = newestFirst.length;
   const pageCount = total > pageSize ? Math.ceil(total / pageSize) : 0;
   // Oldest-first position i sits at newest-first index total - 1 - i.

@@ -21,8 +21,7 @@ export type RegistryResult<T> = { value: T; issues: ContentIssue[] };
 function readYaml(text: string, file: string) {
   const lineCounter = new LineCounter();
   const doc = parseDocument(toNfc(text.replace(/^\uFEFF/, '')), { schema: 'core', lineCounter });
-  const lineOf = (node: Node | null | undefined) =>
-    node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+  const lineOf = (node: Node | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : 1);
   const issues: ContentIssue[] = doc.errors.map((error) => ({
     file,
     line: lineCounter.linePos(error.pos[0]).line,
@@ -41,7 +40,10 @@ function validateItems<S extends z.ZodType>(
   const { doc, lineOf, issues } = readYaml(text, file);
   if (issues.length) return { items: [], issues };
   if (!isSeq(doc.contents)) {
-    return { items: [], issues: [{ file, line: 1, message: `${file} phải là một danh sách ${what}`, severity: 'error' }] };
+    return {
+      items: [],
+      issues: [{ file, line: 1, message: `${file} phải là một danh sách ${what}`, severity: 'error' }],
+    };
   }
   const items: z.output<S>[] = [];
   doc.contents.items.forEach((node) => {

@@ -162,7 +162,7 @@ const ARTICLE_KEYS = aliasTable(
 const IMAGE_KEYS = aliasTable(Object.entries(IMAGE_FIELDS) as [keyof typeof IMAGE_FIELDS, readonly string[]][]);
 
 /** The result of looking a written key up: the field it means, or the nearest suggestion. */
-export type KeyLookup<K> = { key: K } | { key: undefined; suggestion?: string };
+export type KeyLookup<K> = { key: K } | { key: undefined; suggestion: K | undefined };
 
 function lookUp<K extends string>(table: Map<string, K>, written: string): KeyLookup<K> {
   const folded = foldKey(written);
@@ -241,11 +241,11 @@ export interface ArticleData {
   authors: string[];
   /** Slug of the registered category. */
   category: string;
-  summary?: string;
+  summary?: string | undefined;
   tags: string[];
-  image?: ArticleImage;
-  source?: string;
-  updated?: Date;
+  image?: ArticleImage | undefined;
+  source?: string | undefined;
+  updated?: Date | undefined;
   draft: boolean;
   slug: string;
   /** Old URL paths (no origin) that redirect to the article. */
@@ -256,8 +256,8 @@ export interface ArticleImage {
   /** Path relative to `content/`, e.g. `images/da-lat.jpg`. */
   src: string;
   alt: string;
-  caption?: string;
-  credit?: string;
+  caption?: string | undefined;
+  credit?: string | undefined;
 }
 
 /** What the article schema needs to know about the site. */
@@ -270,7 +270,10 @@ export interface ArticleSchemaContext {
 const text = (label: string) =>
   z.preprocess(
     (value) => (typeof value === 'number' ? String(value) : value),
-    z.string({ error: `${label} phải là chữ` }).trim().min(1, { error: `${label} đang để trống` }),
+    z
+      .string({ error: `${label} phải là chữ` })
+      .trim()
+      .min(1, { error: `${label} đang để trống` }),
   );
 
 const dateField = z.union([z.string(), z.date()], { error: 'không phải ngày tháng' }).transform((value, ctx) => {
@@ -291,7 +294,14 @@ const list = (label: string) =>
       (typeof value === 'string' ? value.split(',') : value.map(String)).map((item) => item.trim()).filter(Boolean),
     );
 
-const BOOLEAN_WORDS: Record<string, boolean> = { true: true, false: false, co: true, khong: false, yes: true, no: false };
+const BOOLEAN_WORDS: Record<string, boolean> = {
+  true: true,
+  false: false,
+  co: true,
+  khong: false,
+  yes: true,
+  no: false,
+};
 
 /**
  * Builds the article front-matter schema for a site's category registry. Input keys must
@@ -319,11 +329,12 @@ export function createArticleSchema({ categories, fileSlug }: ArticleSchemaConte
         const folded = foldKey(name);
         const found = byName.get(folded);
         if (found) return found.slug;
-        const closest = nearest(folded, [...byName.keys()]);
+        // Always name the nearest registered category, however far: the journalist needs one.
+        const closest = nearest(folded, [...byName.keys()], Infinity);
         const nearestName = closest === undefined ? undefined : byName.get(closest)?.name;
         ctx.addIssue({
           code: 'custom',
-          message: `chuyên mục chưa được khai báo${nearestName ? `; có phải "${nearestName}"?` : ''}`,
+          message: `chuyên mục chưa được khai báo${nearestName ? `; gần nhất là "${nearestName}"` : ''}`,
         });
         return z.NEVER;
       }),
@@ -331,7 +342,7 @@ export function createArticleSchema({ categories, fileSlug }: ArticleSchemaConte
       tags: list('từ khóa').default([]),
       image: z
         .union([
-          z.string().transform((src) => ({ src })),
+          z.string().transform((src): { src: string; alt?: string; caption?: string; credit?: string } => ({ src })),
           z.object({
             src: z.string({ error: 'ảnh cần đường dẫn tệp (src)' }).trim().min(1),
             alt: z.string().optional(),
@@ -373,27 +384,25 @@ export function createArticleSchema({ categories, fileSlug }: ArticleSchemaConte
         .default([]),
     })
     .strict()
-    .transform(
-      (data): ArticleData => ({
-        title: data.title,
-        date: data.date,
-        authors: data.author,
-        category: data.category,
-        summary: data.summary,
-        tags: [...new Set(data.tags)],
-        image: data.image && {
-          src: data.image.src.replace(/^\.?\//, ''),
-          alt: data.image.alt ?? data.image.caption ?? data.title,
-          caption: data.image.caption,
-          credit: data.image.credit,
-        },
-        source: data.source,
-        updated: data.updated,
-        draft: data.draft,
-        slug: data.slug ?? fileSlug,
-        aliases: data.aliases,
-      }),
-    );
+    .transform((data): ArticleData => ({
+      title: data.title,
+      date: data.date,
+      authors: data.author,
+      category: data.category,
+      summary: data.summary,
+      tags: [...new Set(data.tags)],
+      image: data.image && {
+        src: data.image.src.replace(/^\.?\//, ''),
+        alt: data.image.alt ?? data.image.caption ?? data.title,
+        caption: data.image.caption,
+        credit: data.image.credit,
+      },
+      source: data.source,
+      updated: data.updated,
+      draft: data.draft,
+      slug: data.slug ?? fileSlug,
+      aliases: data.aliases,
+    }));
 }
 
 /**

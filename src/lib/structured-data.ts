@@ -17,7 +17,10 @@ export interface BreadcrumbItem {
  * jsonForScript({ a: '</script>' }); // '{"a":"\\u003c/script>"}'
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /**
@@ -32,11 +35,11 @@ export function newsArticleJsonLd(
     title: string;
     url: string;
     date: Date;
-    updated?: Date;
-    summary?: string;
+    updated?: Date | undefined;
+    summary?: string | undefined;
     authors: readonly { name: string; url: string }[];
     section: string;
-    imageUrl?: string;
+    imageUrl?: string | undefined;
     keywords: readonly string[];
   },
   site: { name: string; url: string },
@@ -50,7 +53,11 @@ export function newsArticleJsonLd(
     url: absoluteUrl(article.url, site.url),
     datePublished: toVietnamIso(article.date),
     dateModified: toVietnamIso(article.updated ?? article.date),
-    author: article.authors.map((author) => ({ '@type': 'Person', name: author.name, url: absoluteUrl(author.url, site.url) })),
+    author: article.authors.map((author) => ({
+      '@type': 'Person',
+      name: author.name,
+      url: absoluteUrl(author.url, site.url),
+    })),
     articleSection: article.section,
     keywords: article.keywords.length ? article.keywords.join(', ') : undefined,
     image: article.imageUrl ? [absoluteUrl(article.imageUrl, site.url)] : undefined,

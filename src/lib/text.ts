@@ -23,11 +23,7 @@ export function toNfc(text: string): string {
  * foldVietnamese('Đà Lạt, Hoà Bình'); // 'da lat, hoa binh'
  */
 export function foldVietnamese(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase();
+  return text.normalize('NFD').replace(COMBINING_MARKS, '').replace(/[đĐ]/g, 'd').toLowerCase();
 }
 
 /**
@@ -52,12 +48,16 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * Picks the candidate closest to `input` by edit distance, or `undefined` when none is
- * reasonably close (more than half the input's length away).
+ * within `maxDistance` (by default, half the input's length, at least 2).
  *
  * @example
  * nearest('tac gai', ['tac gia', 'tieu de']); // 'tac gia'
  */
-export function nearest(input: string, candidates: readonly string[]): string | undefined {
+export function nearest(
+  input: string,
+  candidates: readonly string[],
+  maxDistance = Math.max(2, Math.ceil(input.length / 2)),
+): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
@@ -67,5 +67,5 @@ export function nearest(input: string, candidates: readonly string[]): string | 
       bestDistance = distance;
     }
   }
-  return bestDistance <= Math.max(2, Math.ceil(input.length / 2)) ? best : undefined;
+  return bestDistance <= maxDistance ? best : undefined;
 }

@@ -1,0 +1,244 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildFixture, scriptContents, type FixtureBuild } from './build-fixture.ts';
+
+let site: FixtureBuild;
+beforeAll(() => {
+  site = buildFixture('basic');
+  if (site.status !== 0) throw new Error(`fixture build failed:\n${site.output}`);
+});
+
+const ARTICLE = 'bai-viet/da-lat-don-khach/index.html';
+
+function jsonLd(html: string): Record<string, unknown>[] {
+  return [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map(
+    (match) => JSON.parse(match[1]!) as Record<string, unknown>,
+  );
+}
+
+function htmlPages(build: FixtureBuild): string[] {
+  return build.files().filter((file) => file.endsWith('.html'));
+}
+
+describe('article page', () => {
+  it('carries the old site dateline in Vietnam time', () => {
+    expect(site.read(ARTICLE)).toContain(
+      '<time datetime="2024-06-01T06:30:00+07:00">Thứ bảy, 01/06/2024 - 06:30</time>',
+    );
+  });
+
+  it('shows breadcrumb, title, lead, body, byline, source and update line', () => {
+    const html = site.read(ARTICLE);
+    expect(html).toMatch(/<nav class="breadcrumbs"[^>]*>.*Trang chủ.*Du lịch.*Đà Lạt đón 1,2 triệu lượt khách/s);
+    expect(html).toContain('<h1 class="article__title">Đà Lạt đón 1,2 triệu lượt khách</h1>');
+    expect(html).toContain('<p class="article__lead">Lượng khách đến Đà Lạt tăng mạnh dịp đầu hè.</p>');
+    expect(html).toContain('<strong>Đà Lạt</strong>');
+    expect(html).toMatch(/class="article__byline">.*Minh Đức<\/a> - <a[^>]*>Hoàng Yến<\/a>/s);
+    expect(html).toContain('Nguồn: Lamdongtv.vn');
+    expect(html).toContain('Cập nhật: Thứ bảy, 01/06/2024 - 07:15');
+    // the lead sits before the body, the byline after it
+    expect(html.indexOf('article__lead')).toBeLessThan(html.indexOf('article__body'));
+    expect(html.indexOf('article__body')).toBeLessThan(html.indexOf('article__byline'));
+  });
+
+  it('renders the image through the image pipeline with modern formats and fixed size', () => {
+    const html = site.read(ARTICLE);
+    expect(html).toMatch(/<source srcset="[^"]+\.avif 400w/);
+    expect(html).toMatch(/<source srcset="[^"]+\.webp 400w/);
+    expect(html).toMatch(/<img [^>]*alt="Hồ Xuân Hương buổi sáng"[^>]*width="1600" height="900"/);
+    expect(html).toContain('Hồ Xuân Hương, Đà Lạt');
+    expect(html).toContain('Ảnh: Ngọc Hà');
+  });
+
+  it('offers share links without any third-party script', () => {
+    const html = site.read(ARTICLE);
+    expect(html).toContain(
+      'https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fthu-nghiem.example%2Fbai-viet%2Fda-lat-don-khach%2F',
+    );
+    expect(html).toContain('https://zalo.me/share?url=');
+    expect(html).toContain('data-copy-link="https://thu-nghiem.example/bai-viet/da-lat-don-khach/"');
+    for (const page of htmlPages(site)) {
+      expect(site.read(page), page).not.toMatch(/<script[^>]+src="(https?:)?\/\//);
+    }
+  });
+
+  it('links previous and next articles in the category and related articles', () => {
+    const html = site.read('bai-viet/thoi-su-so-3/index.html');
+    expect(html).toMatch(/rel="prev">← Bài trước: Thời sự số 2/);
+    expect(html).toMatch(/rel="next">Bài sau: Thời sự số 4/);
+    expect(html).toMatch(/Tin liên quan.*Thời sự số/s);
+  });
+
+  it('emits NewsArticle and BreadcrumbList JSON-LD with +07:00 dates', () => {
+    const [breadcrumbs, article] = jsonLd(site.read(ARTICLE));
+    expect(article).toMatchObject({
+      '@type': 'NewsArticle',
+      headline: 'Đà Lạt đón 1,2 triệu lượt khách',
+      datePublished: '2024-06-01T06:30:00+07:00',
+      dateModified: '2024-06-01T07:15:00+07:00',
+      author: [{ name: 'Minh Đức' }, { name: 'Hoàng Yến' }],
+    });
+    expect(breadcrumbs).toMatchObject({
+      '@type': 'BreadcrumbList',
+      itemListElement: [
+        { position: 1, name: 'Trang chủ', item: 'https://thu-nghiem.example/' },
+        { position: 2, name: 'Du lịch', item: 'https://thu-nghiem.example/chuyen-muc/du-lich/' },
+        { position: 3, item: 'https://thu-nghiem.example/bai-viet/da-lat-don-khach/' },
+      ],
+    });
+  });
+
+  it('carries Open Graph article tags and a canonical URL', () => {
+    const html = site.read(ARTICLE);
+    expect(html).toContain('<meta property="og:type" content="article">');
+    expect(html).toContain('<meta property="article:published_time" content="2024-06-01T06:30:00+07:00">');
+    expect(html).toContain('<link rel="canonical" href="https://thu-nghiem.example/bai-viet/da-lat-don-khach/">');
+    expect(html).toMatch(/<meta property="og:image" content="https:\/\/thu-nghiem\.example\/_astro\/[^"]+\.jpg">/);
+  });
+});
+
+describe('untrusted content', () => {
+  const page = 'bai-viet/noi-dung-nguy-hiem/index.html';
+
+  it('removes scripts, event handlers and javascript: links from Markdown', () => {
+    const html = site.read(page);
+    expect(html).not.toContain("alert('than-bai')");
+    expect(html).not.toContain('onerror');
+    expect(html).not.toContain('javascript:');
+    expect(html).toContain('<a>Bấm vào đây</a>');
+  });
+
+  it('escapes HTML in front matter', () => {
+    const html = site.read(page);
+    expect(scriptContents(html).filter((script) => script.includes('alert'))).toEqual([
+      // only inside JSON-LD, where `<` is escaped and nothing runs
+      expect.stringContaining('Tin \\u003cscript>alert'),
+      expect.stringContaining('Tin \\u003cscript>alert'),
+    ]);
+    expect(html).toContain(
+      '<h1 class="article__title">Tin &lt;script&gt;alert(&#39;tieu-de&#39;)&lt;/script&gt; nóng</h1>',
+    );
+  });
+
+  it('keeps allow-listed video embeds and turns other iframes into links', () => {
+    const html = site.read(page);
+    expect(html).toContain(
+      '<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ" title="Phóng sự Đà Lạt" loading="lazy"',
+    );
+    expect(html).not.toContain('<iframe src="https://evil.example');
+    expect(html).toContain('<a href="https://evil.example/frame" rel="nofollow noopener">');
+  });
+
+  it('sends a strict Content-Security-Policy on every page', () => {
+    for (const file of htmlPages(site).filter((file) => !site.read(file).includes('http-equiv="refresh"'))) {
+      const csp = /http-equiv="content-security-policy" content="([^"]+)"/.exec(site.read(file))?.[1];
+      expect(csp, file).toContain("default-src 'self'");
+      expect(csp, file).toMatch(/script-src 'self'/);
+      expect(csp, file).not.toContain('unsafe-inline');
+    }
+  });
+});
+
+describe('publishing rules', () => {
+  it('leaves drafts and future-dated articles out of every page, feed and sitemap', () => {
+    expect(site.exists('bai-viet/ban-nhap/index.html')).toBe(false);
+    expect(site.exists('bai-viet/bai-hen-gio/index.html')).toBe(false);
+    for (const file of site.files().filter((f) => /\.(html|xml|txt)$/.test(f))) {
+      const text = site.read(file);
+      expect(text, file).not.toContain('bí mật');
+      expect(text, file).not.toContain('ban-nhap');
+      expect(text, file).not.toContain('bai-hen-gio');
+    }
+  });
+
+  it('marks every page as Vietnamese with a title and canonical URL', () => {
+    for (const file of htmlPages(site).filter((f) => !site.read(f).includes('http-equiv="refresh"'))) {
+      const html = site.read(file);
+      expect(html, file).toContain('<html lang="vi">');
+      expect(html, file).toMatch(/<title>[^<]+<\/title>/);
+      expect(html, file).toMatch(/<link rel="canonical" href="https:\/\/thu-nghiem\.example\//);
+    }
+  });
+
+  it('has a Vietnamese 404 page', () => {
+    expect(site.read('404.html')).toContain('Không tìm thấy trang');
+  });
+});
+
+describe('lists', () => {
+  it('paginates with stable numbered pages counted from the oldest', () => {
+    const titles = (file: string) =>
+      [...site.read(file).matchAll(/<li class="article-card"><h2><a href="[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
+    expect(titles('chuyen-muc/thoi-su/index.html')).toEqual([
+      'Tin &lt;script&gt;alert(&#39;tieu-de&#39;)&lt;/script&gt; nóng',
+      'Thời sự số 6',
+      'Thời sự số 5',
+      'Thời sự số 4',
+      'Thời sự số 3',
+    ]);
+    expect(titles('chuyen-muc/thoi-su/trang/1/index.html')).toEqual([
+      'Thời sự số 5',
+      'Thời sự số 4',
+      'Thời sự số 3',
+      'Thời sự số 2',
+      'Thời sự số 1',
+    ]);
+    expect(titles('chuyen-muc/thoi-su/trang/2/index.html')).toEqual([
+      'Tin &lt;script&gt;alert(&#39;tieu-de&#39;)&lt;/script&gt; nóng',
+      'Thời sự số 6',
+    ]);
+    expect(site.read('chuyen-muc/thoi-su/index.html')).toContain('href="/chuyen-muc/thoi-su/trang/1/" rel="next"');
+  });
+
+  it('builds author, tag and archive pages with folded URLs', () => {
+    expect(site.read('tac-gia/minh-duc/index.html')).toContain('Bài viết của Minh Đức');
+    expect(site.read('tac-gia/lo-thanh/index.html')).toContain('Phóng viên thời sự.');
+    expect(site.read('the/da-lat/index.html')).toContain('Từ khóa: Đà Lạt');
+    expect(site.read('luu-tru/2024/06/index.html')).toContain('Đà Lạt đón 1,2 triệu lượt khách');
+    expect(site.read('luu-tru/2023/index.html')).toContain('Thời sự số 6');
+    expect(site.read('luu-tru/2023/trang/1/index.html')).toContain('Thời sự số 1');
+    expect(site.read('luu-tru/index.html')).toContain('href="/luu-tru/2024/05/"');
+  });
+
+  it('shows the latest articles and a block per category on the home page', () => {
+    const html = site.read('index.html');
+    expect(html).toContain('Tin mới nhất');
+    expect(html).toMatch(/id="block-thoi-su"[^>]*><a href="\/chuyen-muc\/thoi-su\/">Thời sự<\/a>/);
+    expect(html).toMatch(/id="block-du-lich"/);
+  });
+});
+
+describe('discovery files', () => {
+  it('publishes RSS for the site and each category', () => {
+    const feed = site.read('rss.xml');
+    expect(feed).toContain('<language>vi</language>');
+    expect(feed).toContain('<link>https://thu-nghiem.example/bai-viet/da-lat-don-khach/</link>');
+    const category = site.read('chuyen-muc/du-lich/rss.xml');
+    expect(category).toContain('<title>Báo Thử Nghiệm Lâm Đồng: Du lịch</title>');
+    expect(category).toContain('da-lat-don-khach');
+    expect(category).not.toContain('thoi-su-so-1');
+  });
+
+  it('writes a sitemap index and a Google News sitemap of the last two days', () => {
+    expect(site.read('sitemap-index.xml')).toContain('https://thu-nghiem.example/sitemap-0.xml');
+    const sitemap = site.read('sitemap-0.xml');
+    expect(sitemap).toContain('https://thu-nghiem.example/bai-viet/da-lat-don-khach/');
+    expect(sitemap).not.toContain('/404');
+    const news = site.read('sitemap-news.xml');
+    expect(news).toContain('<news:publication_date>2024-06-01T06:30:00+07:00</news:publication_date>');
+    expect(news).not.toContain('thoi-su-so-1');
+    expect(news).not.toContain('noi-dung-nguy-hiem');
+    expect(site.read('robots.txt')).toContain('Sitemap: https://thu-nghiem.example/sitemap-index.xml');
+  });
+
+  it('redirects old URLs with pages and a _redirects file', () => {
+    expect(site.read('_redirects')).toBe(
+      '/du-lich/da-lat-don-khach-a123.html /bai-viet/da-lat-don-khach/ 301\n/tin/da-lat-don-khach /bai-viet/da-lat-don-khach/ 301\n',
+    );
+    for (const file of ['du-lich/da-lat-don-khach-a123.html', 'tin/da-lat-don-khach/index.html']) {
+      expect(site.read(file)).toContain(
+        '<meta http-equiv="refresh" content="0; url=https://thu-nghiem.example/bai-viet/da-lat-don-khach/">',
+      );
+    }
+    expect(site.exists('redirects.json')).toBe(false);
+  });
+});
