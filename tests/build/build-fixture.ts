@@ -22,10 +22,14 @@ export interface FixtureBuild {
   files: () => string[];
 }
 
+/** Fixtures built once by `tests/global-setup.ts`; read them with {@link builtFixture}. */
+export const SHARED_FIXTURES = ['basic', 'search'];
+
 export function fixturePath(name: string): string {
   return path.join(PROJECT, 'tests/fixtures', name);
 }
 
+/** Builds a fixture now, with the build time fixed at 2024-06-01 12:00 Vietnam time. */
 export function buildFixture(name: string, env: Record<string, string> = {}): FixtureBuild {
   const root = fixturePath(name);
   const result = spawnSync(process.execPath, [path.join(PROJECT, 'scripts/build.ts'), '--root', root], {
@@ -33,10 +37,25 @@ export function buildFixture(name: string, env: Record<string, string> = {}): Fi
     encoding: 'utf8',
     env: { ...process.env, BUILD_TIME: '2024-06-01T12:00:00+07:00', FORCE_COLOR: '0', NO_COLOR: '1', ...env },
   });
-  const dist = path.join(root, 'dist');
+  return readFixture(name, result.status, `${result.stdout}\n${result.stderr}`);
+}
+
+/** A shared fixture as built by the global setup. */
+export function builtFixture(name: string): FixtureBuild {
+  const builds = JSON.parse(readFileSync(fixturePath('.builds.json'), 'utf8')) as Record<
+    string,
+    { status: number | null; output: string }
+  >;
+  const build = builds[name];
+  if (!build) throw new Error(`Fixture "${name}" is not in SHARED_FIXTURES`);
+  return readFixture(name, build.status, build.output);
+}
+
+function readFixture(name: string, status: number | null, output: string): FixtureBuild {
+  const dist = path.join(fixturePath(name), 'dist');
   return {
-    status: result.status,
-    output: `${result.stdout}\n${result.stderr}`,
+    status,
+    output,
     dist,
     read: (file) => readFileSync(path.join(dist, file), 'utf8'),
     exists: (file) => existsSync(path.join(dist, file)),
