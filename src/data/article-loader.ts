@@ -8,10 +8,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { parseArticle, type ParsedArticle } from '../lib/article.ts';
+import type { ParsedArticle } from '../lib/article.ts';
 import { ContentError, formatIssue, type ContentIssue } from '../lib/content-issues.ts';
-import { renderMarkdown } from '../lib/markdown.ts';
 import { crossCheckArticles, listArticleFiles, readRegistries } from './content-files.ts';
+import { processArticles, type ArticleJob } from './process-article.ts';
 
 /** What the data store keeps for an article, beside its rendered HTML. */
 export type StoredArticle = Omit<ParsedArticle, 'body'> & Record<string, unknown>;
@@ -23,32 +23,34 @@ async function loadArticles({ store, generateDigest, logger, config }: LoaderCon
   const files = await listArticleFiles(root);
   const issues: ContentIssue[] = [...registries.issues];
   const articles: ParsedArticle[] = [];
-  const changed: { article: ParsedArticle; digest: string }[] = [];
+  const changed: { article: ParsedArticle; digest: string; html: string }[] = [];
 
   const sources = await Promise.all(files.map((file) => readFile(path.join(root, file), 'utf8')));
+  const jobs: (ArticleJob & { digest: string })[] = [];
   files.forEach((file, index) => {
-    const digest = generateDigest(`${registryDigest}\n${sources[index]}`);
+    const source = sources[index]!;
+    const digest = generateDigest(`${registryDigest}\n${source}`);
     const stored = store.get<StoredArticle>(file);
-    if (stored?.digest === digest) {
-      articles.push({ ...stored.data, body: '' });
+    if (stored?.digest === digest) articles.push({ ...stored.data, body: '' });
+    else jobs.push({ file, source, categories: registries.categories, digest });
+  });
+  const outcomes = await processArticles(jobs);
+  outcomes.forEach((outcome, index) => {
+    if (!outcome.ok) {
+      issues.push(...outcome.issues);
       return;
     }
-    const result = parseArticle(file, sources[index]!, registries.categories);
-    if (!result.ok) {
-      issues.push(...result.issues);
-      return;
-    }
-    articles.push(result.article);
-    changed.push({ article: result.article, digest });
+    articles.push(outcome.article);
+    changed.push({ article: outcome.article, digest: jobs[index]!.digest, html: outcome.html! });
   });
   issues.push(...crossCheckArticles(root, articles));
 
   for (const warning of issues.filter((issue) => issue.severity === 'warning')) logger.warn(formatIssue(warning));
   if (issues.some((issue) => issue.severity === 'error')) throw new ContentError(issues);
 
-  for (const { article, digest } of changed) {
-    const { body, ...data } = article;
-    store.set({ id: article.file, data, digest, filePath: article.file, rendered: { html: renderMarkdown(body) } });
+  for (const { article, digest, html } of changed) {
+    const { body: _body, ...data } = article;
+    store.set({ id: article.file, data, digest, filePath: article.file, rendered: { html } });
   }
   const present = new Set(files);
   for (const id of store.keys()) if (!present.has(id)) store.delete(id);

@@ -173,6 +173,28 @@ export function createArchive(input: {
   return archive;
 }
 
+/** How many articles on each side of an article, in each tag's list, count as candidates. */
+const RELATED_WINDOW = 50;
+
+/**
+ * Position of an article in a newest-first list, by binary search (-1 when absent).
+ *
+ * @example
+ * positionIn(archive.articles, archive.articles[3]); // 3
+ */
+export function positionIn(list: readonly Article[], article: Article): number {
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const order = compareNewestFirst(list[middle]!, article);
+    if (order === 0) return list[middle] === article ? middle : -1;
+    if (order < 0) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
 /**
  * The articles just before and after one in its category (older and newer).
  *
@@ -184,7 +206,8 @@ export function neighbours(
   article: Article,
 ): { older: Article | undefined; newer: Article | undefined } {
   const list = archive.byCategory.get(article.category.slug)?.articles ?? [];
-  const index = list.indexOf(article);
+  const index = positionIn(list, article);
+  if (index < 0) return { newer: undefined, older: undefined };
   return { newer: list[index - 1], older: list[index + 1] };
 }
 
@@ -197,14 +220,18 @@ export function neighbours(
  */
 export function relatedArticles(archive: Archive, article: Article, limit = 5): Article[] {
   const scores = new Map<Article, number>();
+  // Only a window of each list around the article (nearest in time) is looked at, so the
+  // cost per page stays constant however large a popular tag grows.
+  const windowOf = (list: readonly Article[], width: number) => {
+    const index = Math.max(0, positionIn(list, article));
+    return list.slice(Math.max(0, index - width), index + width + 1);
+  };
   for (const tag of article.tags) {
-    for (const other of archive.byTag.get(tag.slug)?.articles ?? []) {
+    for (const other of windowOf(archive.byTag.get(tag.slug)?.articles ?? [], RELATED_WINDOW)) {
       if (other !== article) scores.set(other, (scores.get(other) ?? 0) + 2);
     }
   }
-  const sameCategory = archive.byCategory.get(article.category.slug)?.articles ?? [];
-  const index = sameCategory.indexOf(article);
-  for (const other of sameCategory.slice(Math.max(0, index - limit), index + limit + 1)) {
+  for (const other of windowOf(archive.byCategory.get(article.category.slug)?.articles ?? [], limit)) {
     if (other !== article) scores.set(other, (scores.get(other) ?? 0) + 1);
   }
   const distance = (other: Article) => Math.abs(other.date.getTime() - article.date.getTime());

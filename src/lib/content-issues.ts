@@ -80,5 +80,7 @@ export class ContentError extends Error {
     super(`Nội dung có lỗi, trang web chưa được dựng:\n\n${formatIssueReport(issues)}`);
     this.name = 'ContentError';
     this.issues = issues;
+    // The report is the whole message; a stack trace would only bury it for journalists.
+    this.stack = this.message;
   }
 }

@@ -13,16 +13,24 @@ import rehypeEmbedAllowlist from '../plugins/rehype-embed-allowlist.ts';
 import rehypeLazyImages from '../plugins/rehype-lazy-images.ts';
 import { sanitizeSchema } from '../plugins/sanitize-schema.ts';
 
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkRehype, { allowDangerousHtml: true })
-  .use(rehypeRaw)
-  .use(rehypeSanitize, sanitizeSchema)
-  .use(rehypeEmbedAllowlist)
-  .use(rehypeLazyImages)
-  .use(rehypeStringify)
-  .freeze();
+function createProcessor(parseRawHtml: boolean) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkRehype, { allowDangerousHtml: parseRawHtml })
+    .use({ plugins: parseRawHtml ? [rehypeRaw] : [] })
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeEmbedAllowlist)
+    .use(rehypeLazyImages)
+    .use(rehypeStringify)
+    .freeze();
+}
+
+// Most articles hold no raw HTML; re-parsing the tree through parse5 (rehype-raw) is the
+// costliest step, so only bodies that contain a tag pay for it. Sanitising runs either way.
+const withRawHtml = createProcessor(true);
+const withoutRawHtml = createProcessor(false);
+const MAY_HOLD_HTML = /<[a-zA-Z!/?]/;
 
 /**
  * Renders an article body to HTML that is safe to inline in a page.
@@ -32,5 +40,6 @@ const processor = unified()
  * // '<p>Xin chào <strong>Đà Lạt</strong></p>'
  */
 export function renderMarkdown(markdown: string): string {
+  const processor = MAY_HOLD_HTML.test(markdown) ? withRawHtml : withoutRawHtml;
   return String(processor.processSync(markdown));
 }
