@@ -2,6 +2,8 @@
  * The one place pages get content from. The collection is read once per build (every
  * `getCollection` call deep-clones it) and indexed once; pages receive slices of it.
  */
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { getCollection, getEntry } from 'astro:content';
 import { createArchive, type Archive } from '../lib/archive.ts';
 import { REGISTRIES_ID, type StoredArticle } from './article-loader.ts';
@@ -17,16 +19,32 @@ export function buildTime(): Date {
 
 let archive: Promise<Archive> | undefined;
 
+const imageVersions = new Map<string, string>();
+function imageVersion(root: string, src: string): string {
+  let version = imageVersions.get(src);
+  if (version === undefined) {
+    const stats = statSync(path.join(root, 'content', src), { throwIfNoEntry: false });
+    version = stats ? `${stats.size}-${stats.mtimeMs}` : 'missing';
+    imageVersions.set(src, version);
+  }
+  return version;
+}
+
 async function loadArchive(): Promise<Archive> {
   const [entries, registriesEntry] = await Promise.all([
     getCollection('articles'),
     getEntry('registries', REGISTRIES_ID),
   ]);
-  const registries = registriesEntry!.data as Omit<Registries, 'issues'>;
+  const registries = registriesEntry!.data as Omit<Registries, 'issues'> & { root: string };
   return createArchive({
     sources: entries.map((entry) => {
       const stored = entry.data as StoredArticle;
-      return { file: stored.file, data: stored.data, html: entry.rendered?.html ?? '' };
+      return {
+        file: stored.file,
+        data: stored.data,
+        html: entry.rendered?.html ?? '',
+        imageVersion: stored.data.image && imageVersion(registries.root, stored.data.image.src),
+      };
     }),
     site: registries.site,
     categories: registries.categories,

@@ -88,8 +88,9 @@ export function registriesLoader(): Loader {
   return {
     name: 'news-archive-registries',
     load: async ({ store, config }) => {
-      const { site, categories, authors } = await readRegistries(fileURLToPath(config.root));
-      store.set({ id: REGISTRIES_ID, data: { site, categories, authors } });
+      const root = fileURLToPath(config.root);
+      const { site, categories, authors } = await readRegistries(root);
+      store.set({ id: REGISTRIES_ID, data: { root, site, categories, authors } });
     },
   };
 }

@@ -9,7 +9,9 @@ import path from 'node:path';
 import type { ParsedArticle } from '../lib/article.ts';
 import type { ContentIssue } from '../lib/content-issues.ts';
 import { readAuthors, readCategories, readSiteSettings } from '../lib/registries.ts';
+import { redirectFilePath } from '../lib/redirects.ts';
 import type { AuthorProfile, Category, SiteSettings } from '../lib/schema.ts';
+import { articleUrl, isSitePath } from '../lib/urls.ts';
 
 export interface Registries {
   site: SiteSettings;
@@ -96,8 +98,22 @@ export function crossCheckArticles(
   const issues: ContentIssue[] = [];
   const owners = new Map<string, string>();
   for (const article of articles) {
-    const url = `/bai-viet/${article.data.slug}/`;
-    const claimed = [url, ...article.data.aliases];
+    const url = articleUrl(article.data.slug);
+    for (const alias of article.data.aliases) {
+      if (isSitePath(alias)) {
+        issues.push({
+          file: article.file,
+          line: article.fieldLines.aliases ?? 1,
+          field: 'đường dẫn cũ (aliases)',
+          value: alias,
+          message: 'đường dẫn cũ trùng với một trang của chính trang web này',
+          expected: 'đường dẫn của trang cũ, ví dụ /tin-tuc/ten-bai-a123.html',
+          severity: 'error',
+        });
+      }
+    }
+    // Redirect pages are files: `/a.html?id=1` and `/a.html?id=2` would be the same file.
+    const claimed = [url, ...article.data.aliases.map(redirectFilePath)];
     for (const claim of claimed) {
       const owner = owners.get(claim);
       if (owner && owner !== article.file) {
@@ -105,7 +121,7 @@ export function crossCheckArticles(
           file: article.file,
           line: article.fieldLines[claim === url ? 'slug' : 'aliases'] ?? 1,
           field: claim === url ? 'đường dẫn (slug)' : 'đường dẫn cũ (aliases)',
-          value: claim,
+          value: claim === url ? claim : article.data.aliases.find((alias) => redirectFilePath(alias) === claim),
           message: `trùng đường dẫn với ${owner}`,
           expected: 'mỗi bài một đường dẫn riêng: đổi tên tệp hoặc đặt "slug" khác',
           severity: 'error',

@@ -3,7 +3,8 @@
  * kind of list, with a rest parameter that is empty for the front page and `trang/N` for
  * numbered pages.
  */
-import type { Article } from '../lib/archive.ts';
+import { listEntryOf, type Archive, type Article } from '../lib/archive.ts';
+import { cacheKey } from '../lib/cache-key.ts';
 import { paginate, type ListPage } from '../lib/pagination.ts';
 
 export interface ListDefinition<P> {
@@ -15,14 +16,23 @@ export interface ListDefinition<P> {
 
 /**
  * @example
- * listPaths([{ params: { category: 'thoi-su' }, url: '/chuyen-muc/thoi-su/', articles, props: { category } }], 20);
+ * listPaths([{ params: { category: 'thoi-su' }, url: '/chuyen-muc/thoi-su/', articles, props: { category } }], archive);
  */
-export function listPaths<P>(lists: readonly ListDefinition<P>[], pageSize: number) {
+export function listPaths<P>(lists: readonly ListDefinition<P>[], archive: Pick<Archive, 'site' | 'layoutKey'>) {
   return lists.flatMap((list) => {
-    const { front, numbered } = paginate(list.articles, pageSize, list.url);
-    return [front, ...numbered].map((page: ListPage<Article>) => ({
-      params: { ...list.params, page: page.number === undefined ? undefined : `trang/${page.number}` },
-      props: { ...list.props, page, total: list.articles.length },
-    }));
+    const { front, numbered } = paginate(list.articles, archive.site.pageSize, list.url);
+    return [front, ...numbered].map((page: ListPage<Article>) => {
+      const props = { ...list.props, page, total: list.articles.length };
+      const { items, ...navigation } = page;
+      return {
+        params: { ...list.params, page: page.number === undefined ? undefined : `trang/${page.number}` },
+        props,
+        // Numbered pages count from the oldest, so most keep their key when articles are added.
+        cacheKey: cacheKey(
+          { ...list.props, navigation, total: props.total, items: items.map(listEntryOf) },
+          archive.layoutKey,
+        ),
+      };
+    });
   });
 }

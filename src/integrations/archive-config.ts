@@ -9,6 +9,7 @@ import type { AstroUserConfig } from 'astro';
 import { parse } from 'yaml';
 import { EMBED_FRAME_ORIGINS } from '../plugins/rehype-embed-allowlist.ts';
 import { archivePostbuild } from './archive-postbuild.ts';
+import { searchIndex } from './search-index.ts';
 
 const PROJECT = new URL('../../', import.meta.url);
 
@@ -31,6 +32,10 @@ export function archiveConfig(root: URL): AstroUserConfig {
     markdown: { syntaxHighlight: false },
     devToolbar: { enabled: false },
     image: { responsiveStyles: false },
+    experimental: {
+      // Pages whose content-derived cache key is unchanged are restored, not re-rendered.
+      incrementalBuild: true,
+    },
     security: {
       csp: {
         directives: [
@@ -55,6 +60,7 @@ export function archiveConfig(root: URL): AstroUserConfig {
         namespaces: { news: false, video: false, image: false, xhtml: false },
       }),
       archivePostbuild(),
+      searchIndex(),
     ],
   };
 }

@@ -3,6 +3,7 @@
  * after the build), sorted newest first, and indexed once by category, author, tag, year
  * and month, so no page ever scans or sorts the whole collection again.
  */
+import { cacheKey } from './cache-key.ts';
 import { formatDateline, vietnamParts } from './dates.ts';
 import type { ArticleData, ArticleImage, AuthorProfile, Category, SiteSettings } from './schema.ts';
 import { slugify } from './slug.ts';
@@ -13,6 +14,8 @@ export interface ArticleSource {
   file: string;
   data: ArticleData;
   html: string;
+  /** Changes whenever the image file does (size and time), so cached pages notice a replaced photo. */
+  imageVersion?: string | undefined;
 }
 
 export interface Person {
@@ -41,6 +44,7 @@ export interface Article {
   authors: Person[];
   tags: Tag[];
   image?: ArticleImage | undefined;
+  imageVersion?: string | undefined;
   source?: string | undefined;
   aliases: string[];
   year: number;
@@ -56,6 +60,11 @@ export interface ArticleGroup<T> {
 }
 
 export interface Archive {
+  /**
+   * Digest of what every page shows beside its own content (site settings, category menu):
+   * the salt of every incremental-build cache key.
+   */
+  layoutKey: string;
   site: SiteSettings;
   categories: Category[];
   /** Published articles, newest first. */
@@ -70,6 +79,12 @@ export interface Archive {
   byMonth: Map<string, ArticleGroup<{ year: number; month: string }>>;
 }
 
+/** Drops empty slugs and later spellings of the same slug (`Lâm Đồng`, `lâm đồng`). */
+function uniqueBySlug<T extends { slug: string }>(items: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => item.slug && !seen.has(item.slug) && seen.add(item.slug));
+}
+
 /** Newest first; equal dates fall back to the slug so order never depends on file order. */
 export function compareNewestFirst(a: Article, b: Article): number {
   return b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug);
@@ -82,6 +97,48 @@ function group<T>(map: Map<string, ArticleGroup<T>>, key: string, info: () => T,
     map.set(key, entry);
   }
   entry.articles.push(article);
+}
+
+/**
+ * What a list shows of an article: enough to key a list page's cache entry.
+ *
+ * @example
+ * listEntryOf(article); // { url: '/bai-viet/a/', title: 'A', dateline: 'Thứ tư, …', … }
+ */
+export function listEntryOf(article: Article) {
+  return {
+    url: article.url,
+    title: article.title,
+    dateline: article.dateline,
+    summary: article.summary,
+    category: article.category.slug,
+  };
+}
+
+/**
+ * Cache key of an article page: the article itself, its image file's version, and what it
+ * shows of its neighbours and related articles.
+ *
+ * @example
+ * articlePageKey(archive, article, neighbours(archive, article), relatedArticles(archive, article));
+ */
+export function articlePageKey(
+  archive: Pick<Archive, 'layoutKey'>,
+  article: Article,
+  around: { older: Article | undefined; newer: Article | undefined },
+  related: readonly Article[],
+): string {
+  const { category, ...own } = article;
+  return cacheKey(
+    {
+      own,
+      category: category.slug,
+      older: around.older && listEntryOf(around.older),
+      newer: around.newer && listEntryOf(around.newer),
+      related: related.map(listEntryOf),
+    },
+    archive.layoutKey,
+  );
 }
 
 /**
@@ -113,7 +170,7 @@ export function createArchive(input: {
   const categories = new Map(input.categories.map((category) => [category.slug, category]));
   const bios = new Map(input.authors.map((author) => [author.slug, author.bio]));
   const articles: Article[] = [];
-  for (const { file, data, html } of input.sources) {
+  for (const { file, data, html, imageVersion } of input.sources) {
     if (!isPublished(data, input.now)) continue;
     const category = categories.get(data.category);
     if (!category) continue; // the loader has already refused unknown categories
@@ -129,11 +186,10 @@ export function createArchive(input: {
       summary: data.summary,
       html,
       category,
-      authors: data.authors.map((name) => ({ name, slug: slugify(name), url: authorUrl(slugify(name)) })),
-      tags: data.tags
-        .map((name) => ({ name, slug: slugify(name), url: tagUrl(slugify(name)) }))
-        .filter((tag) => tag.slug),
+      authors: uniqueBySlug(data.authors.map((name) => ({ name, slug: slugify(name), url: authorUrl(slugify(name)) }))),
+      tags: uniqueBySlug(data.tags.map((name) => ({ name, slug: slugify(name), url: tagUrl(slugify(name)) }))),
       image: data.image,
+      imageVersion,
       source: data.source,
       aliases: data.aliases,
       year: parts.year,
@@ -143,6 +199,7 @@ export function createArchive(input: {
   articles.sort(compareNewestFirst);
 
   const archive: Archive = {
+    layoutKey: cacheKey({ site: input.site, categories: input.categories }, 'layout'),
     site: input.site,
     categories: [...input.categories],
     articles,

@@ -10,6 +10,7 @@ import {
   resolveArticleKey,
   resolveImageKey,
   type ArticleData,
+  vietnameseMessage,
   type ArticleKey,
   type Category,
 } from './schema.ts';
@@ -102,6 +103,9 @@ export function parseArticle(file: string, source: string, categories: readonly 
       continue;
     }
     where.set(found.key, { line: field.line, written: field.key });
+    // `sapo:` left empty means "no summary", not an error; a required field left empty is
+    // then reported as missing.
+    if (field.value === null || (typeof field.value === 'string' && field.value.trim() === '')) continue;
     canonical[found.key] =
       found.key === 'image' ? canonicaliseImage(field.value, file, field.line, issues) : field.value;
   }
@@ -124,7 +128,7 @@ export function parseArticle(file: string, source: string, categories: readonly 
         line: place?.line ?? 1,
         field: place?.written ?? spec?.label,
         value: missing ? undefined : value,
-        message: missing ? `thiếu ${spec?.label ?? key}` : zodMessage(zodIssue.message, zodIssue.code),
+        message: missing ? `thiếu ${spec?.label ?? key}` : vietnameseMessage(zodIssue),
         expected: spec?.expected,
         severity: 'error',
       });
@@ -133,15 +137,4 @@ export function parseArticle(file: string, source: string, categories: readonly 
   if (issues.length || !result.success) return { ok: false, issues };
   const fieldLines = Object.fromEntries([...where].map(([key, place]) => [key, place.line]));
   return { ok: true, article: { file, data: result.data, body: split.body, bodyLine: split.bodyLine, fieldLines } };
-}
-
-function zodMessage(message: string, code: string): string {
-  // zod's own messages are English; ours are already Vietnamese.
-  if (/^[\x20-\x7e]*$/.test(message)) {
-    if (code === 'invalid_type' || code === 'invalid_union') return 'sai kiểu giá trị';
-    if (code === 'too_small') return 'đang để trống';
-    if (code === 'invalid_format') return 'sai định dạng';
-    return 'giá trị không hợp lệ';
-  }
-  return message;
 }

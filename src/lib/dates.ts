@@ -91,7 +91,7 @@ export const ACCEPTED_DATE_FORMS =
   'ISO 8601 (2022-05-11T06:49:00+07:00 hoặc 2022-05-11 06:49), dd/mm/yyyy HH:mm (11/05/2022 06:49), d/m/yyyy (11/5/2022) hoặc dòng ngày tháng của trang cũ (Thứ tư, 11/05/2022 - 06:49)';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
-const DMY = /^(?:([^,\d]+),\s*)?(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s*(?:-\s*)?(\d{1,2})[:h](\d{2}))?$/i;
+const DMY = /^(?:([^,]+),\s*)?(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s*(?:-\s*)?(\d{1,2})[:h](\d{2}))?$/i;
 
 /**
  * Builds an instant from Vietnam wall-clock fields, refusing impossible dates such as 31/02.

@@ -4,6 +4,15 @@
  */
 import { escapeXml } from './xml.ts';
 
+/** `decodeURI` that leaves a malformed escape (a bare `%`) as written instead of throwing. */
+function safeDecode(path: string): string {
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
+}
+
 export interface Redirect {
   from: string;
   to: string;
@@ -14,7 +23,7 @@ export interface Redirect {
  * redirectsFile([{ from: '/tin-tuc/a.html', to: '/bai-viet/a/' }]); // '/tin-tuc/a.html /bai-viet/a/ 301\n'
  */
 export function redirectsFile(redirects: readonly Redirect[]): string {
-  return redirects.map(({ from, to }) => `${encodeURI(decodeURI(from))} ${to} 301\n`).join('');
+  return redirects.map(({ from, to }) => `${encodeURI(safeDecode(from))} ${to} 301\n`).join('');
 }
 
 /**
@@ -26,7 +35,7 @@ export function redirectsFile(redirects: readonly Redirect[]): string {
  * redirectFilePath('/tin-tuc/a');      // 'tin-tuc/a/index.html'
  */
 export function redirectFilePath(from: string): string {
-  const path = decodeURI(from.split('?')[0]!).replace(/^\/+/, '');
+  const path = safeDecode(from.split('?')[0]!).replace(/^\/+/, '');
   return /\.html?$/i.test(path) ? path : `${path.replace(/\/?$/, '/')}index.html`;
 }
 

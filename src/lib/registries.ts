@@ -12,6 +12,7 @@ import {
   type AuthorProfile,
   type Category,
   type SiteSettings,
+  vietnameseMessage,
 } from './schema.ts';
 import { slugify } from './slug.ts';
 import { toNfc } from './text.ts';
@@ -31,12 +32,12 @@ function readYaml(text: string, file: string) {
   return { doc, lineOf, issues };
 }
 
-function validateItems<S extends z.ZodType>(
+function validateItems<S extends z.ZodType<object>>(
   text: string,
   file: string,
   schema: S,
   what: string,
-): { items: z.output<S>[]; issues: ContentIssue[] } {
+): { items: (z.output<S> & { line: number })[]; issues: ContentIssue[] } {
   const { doc, lineOf, issues } = readYaml(text, file);
   if (issues.length) return { items: [], issues };
   if (!isSeq(doc.contents)) {
@@ -45,11 +46,11 @@ function validateItems<S extends z.ZodType>(
       issues: [{ file, line: 1, message: `${file} phải là một danh sách ${what}`, severity: 'error' }],
     };
   }
-  const items: z.output<S>[] = [];
+  const items: (z.output<S> & { line: number })[] = [];
   doc.contents.items.forEach((node) => {
     const result = schema.safeParse((node as Node).toJSON());
     if (result.success) {
-      items.push(result.data);
+      items.push(Object.assign({}, result.data as z.output<S>, { line: lineOf(node as Node) }));
       return;
     }
     for (const issue of result.error.issues) {
@@ -60,7 +61,7 @@ function validateItems<S extends z.ZodType>(
         line: lineOf((pair?.value as Node | undefined) ?? (node as Node)),
         field: key || undefined,
         value: (pair?.value as Node | undefined)?.toJSON?.(),
-        message: `${what} không hợp lệ (${issue.message})`,
+        message: `${what} không hợp lệ: ${vietnameseMessage(issue)}`,
         severity: 'error',
       });
     }
@@ -79,12 +80,17 @@ function validateItems<S extends z.ZodType>(
 export function readCategories(text: string, file: string): RegistryResult<Category[]> {
   const { items, issues } = validateItems(text, file, categorySchema, 'chuyên mục');
   const seen = new Map<string, string>();
-  const value = items.map((item) => ({ ...item, slug: item.slug ?? slugify(item.name) }));
-  for (const category of value) {
+  const withLines = items.map(({ line, ...item }) => ({
+    line,
+    category: { ...item, slug: item.slug ?? slugify(item.name) },
+  }));
+  const value = withLines.map(({ category }) => category);
+  for (const { line, category } of withLines) {
     const other = seen.get(category.slug);
     if (other) {
       issues.push({
         file,
+        line,
         field: 'slug',
         value: category.slug,
         message: `chuyên mục "${category.name}" trùng đường dẫn với "${other}"`,
@@ -105,7 +111,7 @@ export function readCategories(text: string, file: string): RegistryResult<Categ
  */
 export function readAuthors(text: string, file: string): RegistryResult<AuthorProfile[]> {
   const { items, issues } = validateItems(text, file, authorSchema, 'tác giả');
-  return { value: items.map((item) => ({ ...item, slug: slugify(item.name) })), issues };
+  return { value: items.map(({ line: _line, ...item }) => ({ ...item, slug: slugify(item.name) })), issues };
 }
 
 /**
@@ -115,17 +121,25 @@ export function readAuthors(text: string, file: string): RegistryResult<AuthorPr
  * readSiteSettings('name: LTV\nurl: https://lamdongtv.example\n', 'content/site.yaml').value.pageSize; // 20
  */
 export function readSiteSettings(text: string, file: string): RegistryResult<SiteSettings | undefined> {
-  const { doc, issues } = readYaml(text, file);
+  const { doc, lineOf, issues } = readYaml(text, file);
   if (issues.length) return { value: undefined, issues };
   const result = siteSchema.safeParse(doc.toJSON());
   if (result.success) return { value: result.data, issues };
   return {
     value: undefined,
-    issues: result.error.issues.map((issue) => ({
-      file,
-      field: issue.path.join('.'),
-      message: `cài đặt trang không hợp lệ (${issue.message})`,
-      severity: 'error' as const,
-    })),
+    issues: result.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? '');
+      const pair = isMap(doc.contents)
+        ? doc.contents.items.find((p) => String((p.key as Node | null)?.toJSON?.()) === key)
+        : undefined;
+      return {
+        file,
+        line: lineOf((pair?.value as Node | undefined) ?? null),
+        field: issue.path.join('.'),
+        value: (pair?.value as Node | undefined)?.toJSON?.(),
+        message: `cài đặt trang không hợp lệ: ${vietnameseMessage(issue)}`,
+        severity: 'error' as const,
+      };
+    }),
   };
 }

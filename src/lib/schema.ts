@@ -138,6 +138,26 @@ export const IMAGE_FIELDS = {
 } as const;
 
 /**
+ * A zod issue's message for journalists: ours are written in Vietnamese already; zod's own
+ * English ones are replaced by a Vietnamese description of their kind.
+ *
+ * @example
+ * vietnameseMessage({ code: 'invalid_type', message: 'Invalid input: expected number' }); // 'sai kiểu giá trị'
+ */
+export function vietnameseMessage(issue: { code: string; message: string }): string {
+  if (!/^[\x20-\x7e]*$/.test(issue.message)) return issue.message;
+  const byCode: Record<string, string> = {
+    invalid_type: 'sai kiểu giá trị',
+    invalid_union: 'sai kiểu giá trị',
+    too_small: 'giá trị quá nhỏ hoặc đang để trống',
+    too_big: 'giá trị quá lớn',
+    invalid_format: 'sai định dạng',
+    unrecognized_keys: 'có khóa không rõ',
+  };
+  return byCode[issue.code] ?? 'giá trị không hợp lệ';
+}
+
+/**
  * Folds a key for matching: diacritics, case and separators do not count.
  *
  * @example
@@ -341,15 +361,21 @@ export function createArticleSchema({ categories, fileSlug }: ArticleSchemaConte
       summary: text('tóm tắt').optional(),
       tags: list('từ khóa').default([]),
       image: z
-        .union([
-          z.string().transform((src): { src: string; alt?: string; caption?: string; credit?: string } => ({ src })),
-          z.object({
-            src: z.string({ error: 'ảnh cần đường dẫn tệp (src)' }).trim().min(1),
-            alt: z.string().optional(),
-            caption: z.string().optional(),
-            credit: z.string().optional(),
-          }),
-        ])
+        .preprocess(
+          (value) => (typeof value === 'string' ? { src: value } : value),
+          z.object(
+            {
+              src: z
+                .string({ error: 'ảnh cần đường dẫn tệp (src)' })
+                .trim()
+                .min(1, { error: 'ảnh cần đường dẫn tệp (src)' }),
+              alt: z.string().optional(),
+              caption: z.string().optional(),
+              credit: z.string().optional(),
+            },
+            { error: 'ảnh phải là đường dẫn tệp hoặc { src, alt, caption, credit }' },
+          ),
+        )
         .optional(),
       source: text('nguồn').optional(),
       updated: dateField.optional(),
@@ -369,8 +395,12 @@ export function createArticleSchema({ categories, fileSlug }: ArticleSchemaConte
         .string()
         .optional()
         .superRefine((value, ctx) => {
-          if (value !== undefined && value !== slugify(value)) {
-            ctx.addIssue({ code: 'custom', message: `đường dẫn chưa đúng dạng; có thể dùng "${slugify(value)}"` });
+          if (value !== undefined && (value === '' || value !== slugify(value))) {
+            const suggestion = slugify(value);
+            ctx.addIssue({
+              code: 'custom',
+              message: suggestion ? `đường dẫn chưa đúng dạng; có thể dùng "${suggestion}"` : 'đường dẫn đang để trống',
+            });
           }
         }),
       aliases: list('đường dẫn cũ')

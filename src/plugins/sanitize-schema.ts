@@ -9,6 +9,8 @@ export const sanitizeSchema: Schema = {
   ...defaultSchema,
   // No `user-content-` prefixes: heading ids stay readable in links.
   clobberPrefix: '',
+  // Drop these elements with their content: CSS pasted from Word must not become page text.
+  strip: ['script', 'style'],
   tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'iframe', 'mark', 'small', 'abbr', 'u'],
   attributes: {
     ...defaultSchema.attributes,

@@ -29,13 +29,23 @@ export function fixturePath(name: string): string {
   return path.join(PROJECT, 'tests/fixtures', name);
 }
 
-/** Builds a fixture now, with the build time fixed at 2024-06-01 12:00 Vietnam time. */
+/**
+ * Builds a fixture now, with the build time fixed at 2024-06-01 12:00 Vietnam time and the
+ * machine's zone set to New York, so every dateline asserted proves zone independence.
+ */
 export function buildFixture(name: string, env: Record<string, string> = {}): FixtureBuild {
   const root = fixturePath(name);
   const result = spawnSync(process.execPath, [path.join(PROJECT, 'scripts/build.ts'), '--root', root], {
     cwd: PROJECT,
     encoding: 'utf8',
-    env: { ...process.env, BUILD_TIME: '2024-06-01T12:00:00+07:00', FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+    env: {
+      ...process.env,
+      BUILD_TIME: '2024-06-01T12:00:00+07:00',
+      TZ: 'America/New_York',
+      FORCE_COLOR: '0',
+      NO_COLOR: '1',
+      ...env,
+    },
   });
   return readFixture(name, result.status, `${result.stdout}\n${result.stderr}`);
 }

@@ -20,18 +20,18 @@ function htmlPages(build: FixtureBuild): string[] {
 
 describe('article page', () => {
   it('carries the old site dateline in Vietnam time', () => {
-    expect(site.read(ARTICLE)).toContain(
-      '<time datetime="2024-06-01T06:30:00+07:00">Thứ bảy, 01/06/2024 - 06:30</time>',
+    expect(site.read(ARTICLE)).toMatch(
+      /<time datetime="2024-06-01T06:30:00\+07:00"[^>]*>Thứ bảy, 01\/06\/2024 - 06:30<\/time>/,
     );
   });
 
   it('shows breadcrumb, title, lead, body, byline, source and update line', () => {
     const html = site.read(ARTICLE);
     expect(html).toMatch(/<nav class="breadcrumbs"[^>]*>.*Trang chủ.*Du lịch.*Đà Lạt đón 1,2 triệu lượt khách/s);
-    expect(html).toContain('<h1 class="article__title">Đà Lạt đón 1,2 triệu lượt khách</h1>');
+    expect(html).toMatch(/<h1 class="article__title"[^>]*>Đà Lạt đón 1,2 triệu lượt khách<\/h1>/);
     expect(html).toContain('<p class="article__lead">Lượng khách đến Đà Lạt tăng mạnh dịp đầu hè.</p>');
     expect(html).toContain('<strong>Đà Lạt</strong>');
-    expect(html).toMatch(/class="article__byline">.*Minh Đức<\/a> - <a[^>]*>Hoàng Yến<\/a>/s);
+    expect(html).toMatch(/class="article__byline"[^>]*>.*Minh Đức<\/a> - <a[^>]*>Hoàng Yến<\/a>/s);
     expect(html).toContain('Nguồn: Lamdongtv.vn');
     expect(html).toContain('Cập nhật: Thứ bảy, 01/06/2024 - 07:15');
     // the lead sits before the body, the byline after it
@@ -113,8 +113,8 @@ describe('untrusted content', () => {
       expect.stringContaining('Tin \\u003cscript>alert'),
       expect.stringContaining('Tin \\u003cscript>alert'),
     ]);
-    expect(html).toContain(
-      '<h1 class="article__title">Tin &lt;script&gt;alert(&#39;tieu-de&#39;)&lt;/script&gt; nóng</h1>',
+    expect(html).toMatch(
+      /<h1 class="article__title"[^>]*>Tin &lt;script&gt;alert\(&#39;tieu-de&#39;\)&lt;\/script&gt; nóng<\/h1>/,
     );
   });
 

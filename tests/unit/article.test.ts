@@ -118,6 +118,25 @@ describe('parseArticle', () => {
     `);
   });
 
+  it('tells the journalist that an image needs a file path', () => {
+    const source = [
+      '---',
+      'tiêu đề: Đà Lạt',
+      'ngày: 11/05/2022',
+      'tác giả: Lô Thanh',
+      'chuyên mục: Thời sự',
+      'ảnh:',
+      '  chú thích: Quang cảnh hội nghị',
+      '---',
+      'Bài.',
+    ].join('\n');
+    const result = parseArticle('content/articles/da-lat.md', source, CATEGORIES);
+    expect(result.ok).toBe(false);
+    const messages = result.ok ? [] : result.issues.map((issue) => issue.message);
+    // schema.ts defines this message for the case; a bare "sai kiểu giá trị" does not say what is missing.
+    expect(messages).toContain('ảnh cần đường dẫn tệp (src)');
+  });
+
   it('reads an article saved in decomposed (NFD) form with Windows line endings', () => {
     const source =
       '\uFEFF---\r\ntiêu đề: Đà Lạt\r\nngày: 11/05/2022\r\ntác giả: Lô Thanh\r\nchuyên mục: Thời sự\r\n---\r\nBài.';

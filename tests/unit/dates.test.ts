@@ -136,6 +136,16 @@ describe('parseVietnamDate', () => {
     expect(outcome(parseVietnamDate('Chủ nhật, 3/12/2023 - 19:30'))).toBe('2023-12-03T12:30:00.000Z');
   });
 
+  it('reads a dateline with the weekday written as a number (Thứ 4)', () => {
+    // weekdayIndex accepts "Thứ 4" / "thu 4", and the old site wrote weekdays that way too.
+    expect(outcome(parseVietnamDate('Thứ 4, 11/05/2022 - 06:49'))).toBe(seedIso);
+    expect(outcome(parseVietnamDate('thu 4, 11/05/2022'))).toBe('2022-05-10T17:00:00.000Z');
+  });
+
+  it('reads a dateline with Sunday abbreviated to CN', () => {
+    expect(outcome(parseVietnamDate('CN, 3/12/2023 - 19:30'))).toBe('2023-12-03T12:30:00.000Z');
+  });
+
   it('reads a dateline pasted in decomposed (NFD) form', () => {
     const nfd = 'Thứ tư, 11/05/2022 - 06:49'.normalize('NFD');
     expect(nfd).not.toBe('Thứ tư, 11/05/2022 - 06:49');

@@ -158,6 +158,12 @@ describe('createArticleSchema', () => {
     expect(parse({ ...VALID, slug: 'giao-uoc-thi-dua' }).slug).toBe('giao-uoc-thi-dua');
   });
 
+  it('never gives an article an empty slug', () => {
+    // An empty slug would publish the article at /bai-viet//.
+    const result = schema.safeParse({ ...VALID, slug: '' });
+    expect(result.success ? result.data.slug : 'refused').not.toBe('');
+  });
+
   it('splits a comma-separated tag string, drops empty items and repeats', () => {
     expect(parse({ ...VALID, tags: 'Đà Lạt, , du lịch,Đà Lạt' }).tags).toEqual(['Đà Lạt', 'du lịch']);
     expect(parse({ ...VALID, tags: ['Đà Lạt', 2022] }).tags).toEqual(['Đà Lạt', '2022']);

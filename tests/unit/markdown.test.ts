@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../src/lib/markdown.ts';
+
+const YOUTUBE_EMBED =
+  '<div class="embed"><iframe src="https://www.youtube-nocookie.com/embed/x" title="Video" loading="lazy" allow="encrypted-media; picture-in-picture; fullscreen" allowfullscreen></iframe></div>';
+
+describe('renderMarkdown', () => {
+  it('renders Markdown with Vietnamese text', () => {
+    expect(renderMarkdown('Chiều ngày 6/5, tại **TP Đà Lạt**, *Cụm thi đua số 1*…')).toBe(
+      '<p>Chiều ngày 6/5, tại <strong>TP Đà Lạt</strong>, <em>Cụm thi đua số 1</em>…</p>',
+    );
+  });
+
+  it('shows a bare "<" as text', () => {
+    expect(renderMarkdown('Giá 3 < 4 và 5 > 2')).toBe('<p>Giá 3 &#x3C; 4 và 5 > 2</p>');
+  });
+
+  it('drops HTML comments', () => {
+    expect(renderMarkdown('Trước <!-- ghi chú của biên tập --> sau')).toBe('<p>Trước  sau</p>');
+  });
+
+  it('removes a script and its code', () => {
+    expect(renderMarkdown('Xin chào <script>alert(1)</script>**Đà Lạt**')).toBe(
+      '<p>Xin chào <strong>Đà Lạt</strong></p>',
+    );
+  });
+
+  it('removes onerror and onclick handlers', () => {
+    expect(renderMarkdown('<img src="a.jpg" onerror="alert(1)">')).toBe(
+      '<img src="a.jpg" loading="lazy" decoding="async">',
+    );
+    expect(renderMarkdown('<p onclick="x()">Bấm</p>')).toBe('<p>Bấm</p>');
+  });
+
+  it('removes javascript: links, written in Markdown or HTML', () => {
+    expect(renderMarkdown('[Bấm](javascript:alert(1))')).toBe('<p><a>Bấm</a></p>');
+    expect(renderMarkdown('<a href="JavaScript:alert(1)">Bấm</a>')).toBe('<p><a>Bấm</a></p>');
+  });
+
+  it('keeps a YouTube embed, moved to youtube-nocookie.com', () => {
+    expect(renderMarkdown('<iframe src="https://www.youtube.com/embed/x"></iframe>')).toBe(YOUTUBE_EMBED);
+  });
+
+  it('turns an iframe from any other host into a link', () => {
+    expect(renderMarkdown('<iframe src="https://evil.example/x" onload="alert(1)"></iframe>')).toBe(
+      '<a href="https://evil.example/x" rel="nofollow noopener">https://evil.example/x</a>',
+    );
+  });
+
+  it('drops an iframe with a javascript: source', () => {
+    expect(renderMarkdown('Trước\n\n<iframe src="javascript:alert(1)"></iframe>\n\nSau')).toBe(
+      '<p>Trước</p>\n\n<p>Sau</p>',
+    );
+  });
+
+  it('renders a GFM table', () => {
+    expect(renderMarkdown('| Huyện | Số khách |\n|---|---:|\n| Đà Lạt | 1.200 |')).toBe(
+      '<table>\n<thead>\n<tr>\n<th>Huyện</th>\n<th align="right">Số khách</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Đà Lạt</td>\n<td align="right">1.200</td>\n</tr>\n</tbody>\n</table>',
+    );
+  });
+
+  it('renders GFM strikethrough and autolinks', () => {
+    expect(renderMarkdown('~~tin cũ~~ xem https://lamdongtv.vn')).toBe(
+      '<p><del>tin cũ</del> xem <a href="https://lamdongtv.vn">https://lamdongtv.vn</a></p>',
+    );
+  });
+
+  it('makes body images lazy', () => {
+    expect(renderMarkdown('![Thảm hoa ở Đà Lạt](images/festival-hoa.jpg)')).toBe(
+      '<p><img src="images/festival-hoa.jpg" alt="Thảm hoa ở Đà Lạt" loading="lazy" decoding="async"></p>',
+    );
+  });
+
+  it('keeps a pasted figure with its caption', () => {
+    expect(
+      renderMarkdown(
+        '<figure><img src="images/a.jpg" alt="Hội nghị"><figcaption>Quang cảnh hội nghị</figcaption></figure>',
+      ),
+    ).toBe(
+      '<figure><img src="images/a.jpg" alt="Hội nghị" loading="lazy" decoding="async"><figcaption>Quang cảnh hội nghị</figcaption></figure>',
+    );
+  });
+});
