@@ -1,0 +1,70 @@
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFixture, fixturePath, type FixtureBuild } from './build-fixture.ts';
+
+// Two private copies of the basic fixture: one rebuilt incrementally after a journalist's
+// commit, one built cold from the same content. Both must produce the same bytes.
+const WARM = '.incremental-warm';
+const COLD = '.incremental-cold';
+
+function copyFixture(name: string) {
+  const target = fixturePath(name);
+  rmSync(target, { recursive: true, force: true });
+  for (const entry of ['astro.config.mjs', 'content']) {
+    cpSync(path.join(fixturePath('basic'), entry), path.join(target, entry), { recursive: true });
+  }
+}
+
+function commitEdits(name: string) {
+  const articles = path.join(fixturePath(name), 'content/articles');
+  const edited = path.join(articles, 'thoi-su-so-3.md');
+  writeFileSync(edited, readFileSync(edited, 'utf8').replace('Bài thời sự số 3', 'Bài thời sự số 3, đã sửa'));
+  writeFileSync(
+    path.join(articles, 'bai-moi.md'),
+    '---\ntiêu đề: Bài mới đăng\nngày: 2024-05-31 08:00\ntác giả: Lô Thanh\nchuyên mục: Thời sự\n---\n\nNội dung mới.\n',
+  );
+}
+
+let warm: FixtureBuild;
+let cold: FixtureBuild;
+let rebuildOutput: string;
+
+beforeAll(() => {
+  copyFixture(WARM);
+  copyFixture(COLD);
+  const first = buildFixture(WARM);
+  if (first.status !== 0) throw new Error(first.output);
+  commitEdits(WARM);
+  warm = buildFixture(WARM);
+  rebuildOutput = warm.output;
+  commitEdits(COLD);
+  cold = buildFixture(COLD);
+});
+
+afterAll(() => {
+  rmSync(fixturePath(WARM), { recursive: true, force: true });
+  rmSync(fixturePath(COLD), { recursive: true, force: true });
+});
+
+describe('a rebuild after one commit', () => {
+  it('reuses unchanged pages instead of rendering them again', () => {
+    expect(warm.status).toBe(0);
+    expect(rebuildOutput).toMatch(/\(restored\)/);
+    // the edited article and the front page of its category are rendered again
+    expect(rebuildOutput).toMatch(/\/bai-viet\/thoi-su-so-3\/index\.html \(\+/);
+    expect(rebuildOutput).toMatch(/\/chuyen-muc\/thoi-su\/index\.html \(\+/);
+  });
+
+  it('equals a cold build of the same content, byte for byte', () => {
+    expect(cold.status).toBe(0);
+    const files = warm.files();
+    expect(files).toEqual(cold.files());
+    const different = files.filter(
+      (file) => !readFileSync(path.join(warm.dist, file)).equals(readFileSync(path.join(cold.dist, file))),
+    );
+    expect(different).toEqual([]);
+    expect(warm.read('bai-viet/thoi-su-so-3/index.html')).toContain('Bài thời sự số 3, đã sửa');
+    expect(warm.read('chuyen-muc/thoi-su/index.html')).toContain('Bài mới đăng');
+  });
+});
