@@ -32,7 +32,8 @@ export const vi = {
   'search.none': 'Không tìm thấy kết quả nào cho “{query}”.',
   'search.noneFiltered': 'Không có bài viết nào phù hợp với bộ lọc.',
   'search.more': 'Xem thêm kết quả',
-  'search.noscript': 'Tìm kiếm cần JavaScript. Hãy bật JavaScript, hoặc xem bài viết theo chuyên mục và trong trang Lưu trữ.',
+  'search.noscript':
+    'Tìm kiếm cần JavaScript. Hãy bật JavaScript, hoặc xem bài viết theo chuyên mục và trong trang Lưu trữ.',
   'search.unavailable': 'Chưa tìm kiếm được: không tải được chỉ mục tìm kiếm. Hãy thử lại sau.',
   'article.updated': 'Cập nhật: {dateline}',
   'article.source': 'Nguồn: {source}',

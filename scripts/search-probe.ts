@@ -1,0 +1,169 @@
+/**
+ * `node scripts/search-probe.ts [--dist DIR] [--query Q]... [--json]`
+ *
+ * What a reader's browser pays for search: serves a built site (`dist/` by default) on
+ * loopback, opens `/tim-kiem/` in Debian's Chromium, then runs each query (two by default)
+ * the way a reader does (type, Enter) and reports, per step, the requests and bytes the
+ * browser fetched and the time from Enter to results on screen. Bytes are counted twice:
+ * as served here (no compression) and as a CDN that gzips text would send them (Pagefind's
+ * index files and WebAssembly are already compressed and count as they are).
+ *
+ * `probeSearch()` is exported for the benchmark.
+ */
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+  '.woff2': 'font/woff2',
+};
+/** Worth gzipping on a CDN; everything else is already compressed. */
+const TEXT = new Set(['.html', '.css', '.js', '.json', '.svg', '.xml', '.txt']);
+
+export interface ProbeStep {
+  label: string;
+  requests: number;
+  /** Bytes as served without compression. */
+  bytes: number;
+  /** Bytes with text files gzipped, as a CDN would send them. */
+  gzipBytes: number;
+  /** Enter to results on screen, for a query. */
+  ms?: number;
+  /** Results found, for a query. */
+  results?: number;
+  files: { path: string; bytes: number }[];
+}
+
+export interface ProbeReport {
+  dist: string;
+  steps: ProbeStep[];
+}
+
+/**
+ * Serves `dist` on loopback and measures the search page and each query in Chromium.
+ *
+ * @example
+ * const report = await probeSearch({ dist: 'dist', queries: ['da lat', 'bao loc'] });
+ * report.steps[1]; // { label: 'query "da lat"', requests: 9, bytes: 231_000, gzipBytes: 180_000, ms: 42, … }
+ */
+export async function probeSearch(options: { dist: string; queries: readonly string[] }): Promise<ProbeReport> {
+  const root = path.resolve(options.dist);
+  if (!existsSync(path.join(root, 'pagefind/pagefind.js'))) throw new Error(`${root} has no pagefind/ bundle`);
+  const gzipSizes = new Map<string, number>();
+  let log: { path: string; bytes: number; gzip: number }[] = [];
+  const server = createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    let file = path.join(root, pathname);
+    if (!file.startsWith(root)) file = root;
+    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    const size = statSync(file).size;
+    const extension = path.extname(file);
+    // Chromium fetches the icon whenever it likes; it is not part of any step's cost.
+    if (pathname === '/favicon.svg') {
+      response.writeHead(200, { 'Content-Type': TYPES[extension]!, 'Content-Length': size });
+      createReadStream(file).pipe(response);
+      return;
+    }
+    if (!gzipSizes.has(file)) {
+      gzipSizes.set(file, TEXT.has(extension) ? gzipSync(readFileSync(file)).length : size);
+    }
+    log.push({ path: pathname, bytes: size, gzip: gzipSizes.get(file)! });
+    response.writeHead(200, { 'Content-Type': TYPES[extension] ?? 'application/octet-stream', 'Content-Length': size });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  const steps: ProbeStep[] = [];
+  const step = (label: string, extra: Partial<ProbeStep> = {}) => {
+    steps.push({
+      label,
+      requests: log.length,
+      bytes: log.reduce((sum, entry) => sum + entry.bytes, 0),
+      gzipBytes: log.reduce((sum, entry) => sum + entry.gzip, 0),
+      ...extra,
+      files: log.map(({ path: file, bytes }) => ({ path: file, bytes })),
+    });
+    log = [];
+  };
+  try {
+    // A fresh context: nothing cached from an earlier run.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${origin}/tim-kiem/`, { waitUntil: 'networkidle' });
+    step('search page');
+    for (const query of options.queries) {
+      const measured = await page.evaluate(async (text) => {
+        const input = document.querySelector<HTMLInputElement>('[data-search-form] input[name="q"]')!;
+        const root = document.querySelector('[data-search]')!;
+        const status = document.querySelector('[data-search-status]')!;
+        input.focus();
+        input.value = text;
+        const started = performance.now();
+        input.form!.requestSubmit();
+        await new Promise<void>((resolve) => {
+          const done = () => !root.hasAttribute('aria-busy') && (status.textContent ?? '').includes(text);
+          if (done()) return resolve();
+          new MutationObserver((_, observer) => {
+            if (done()) {
+              observer.disconnect();
+              resolve();
+            }
+          }).observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+        });
+        return { ms: performance.now() - started, results: document.querySelectorAll('.search-result').length };
+      }, query);
+      // Let late requests (preloads, the next page's fragments) land in this step.
+      await page.waitForLoadState('networkidle');
+      step(`query "${query}"`, { ms: Math.round(measured.ms), results: measured.results });
+    }
+    await context.close();
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => server.close(resolve));
+  }
+  return { dist: root, steps };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+if (import.meta.main) {
+  const { values } = parseArgs({
+    options: {
+      dist: { type: 'string', default: 'dist' },
+      query: { type: 'string', multiple: true, default: ['da lat', 'bao loc'] },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const report = await probeSearch({ dist: values.dist, queries: values.query });
+  if (values.json) {
+    console.log(JSON.stringify(report, null, 2));
+  } else {
+    console.log(`| bước | yêu cầu | byte (không nén) | byte (gzip) | thời gian | kết quả |`);
+    console.log(`| --- | ---: | ---: | ---: | ---: | ---: |`);
+    for (const entry of report.steps) {
+      const time = entry.ms === undefined ? '' : `${entry.ms} ms`;
+      console.log(
+        `| ${entry.label} | ${entry.requests} | ${kb(entry.bytes)} | ${kb(entry.gzipBytes)} | ${time} | ${entry.results ?? ''} |`,
+      );
+    }
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The search index as `npm run build` makes it: what the `search` fixture's `dist/` holds,
+ * and a build whose Pagefind dies failing instead of shipping a site without search.
+ */
+import { chmod, cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildFixture, builtFixture, fixturePath } from '../build/build-fixture.ts';
+
+describe('the built search index', () => {
+  it('is written to /pagefind/ with the worker and without Pagefind’s unused UIs', () => {
+    const site = builtFixture('search');
+    expect(site.output).toMatch(/Chỉ mục tìm kiếm: 12 bài viết, \d+ KB/);
+    for (const file of ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json']) {
+      expect(site.exists(`pagefind/${file}`)).toBe(true);
+    }
+    expect(site.files().filter((file) => file.startsWith('pagefind/') && file.includes('-ui'))).toEqual([]);
+  });
+
+  it('indexes article pages only, with filters, sort key, metadata and the đ-folded words', () => {
+    const site = builtFixture('search');
+    const article = site.read('bai-viet/duc-trong-mo-rong-duong/index.html');
+    expect(article).toContain(
+      '<article class="article" data-pagefind-body data-pagefind-filter="year:2021" data-pagefind-meta="folded_title[data-search-folded-title], folded_text[data-search-folded-text], image[data-search-image]" data-search-folded-title="dức dường" data-search-folded-text="dầu dồng dường" data-search-image="">',
+    );
+    expect(article).toContain('<a href="/chuyen-muc/thoi-su/" data-pagefind-filter="category">Thời sự</a>');
+    expect(article).toContain('data-pagefind-meta="dateline" data-pagefind-sort="date[datetime]"');
+    expect(article).toContain('data-pagefind-meta="authors:Hoàng Yến"');
+    expect(article).toContain('rel="author" data-pagefind-filter="author">Hoàng Yến</a>');
+    for (const file of ['index.html', 'tim-kiem/index.html', 'chuyen-muc/thoi-su/index.html', 'luu-tru/index.html']) {
+      expect(site.read(file)).not.toContain('data-pagefind-body');
+    }
+  });
+});
+
+describe('a failed search index', () => {
+  it('fails npm run build, even when the Pagefind binary dies without answering', async () => {
+    // A stand-in for a panicking Pagefind binary: reads the first request, then exits.
+    const dir = await mkdtemp(path.join(tmpdir(), 'fake-pagefind-'));
+    const binary = path.join(dir, 'pagefind');
+    await writeFile(binary, '#!/bin/sh\nhead -c 1 >/dev/null\necho "panicked (fake Pagefind)" >&2\nexit 101\n');
+    await chmod(binary, 0o755);
+    // A private copy of the fixture, so this build never touches the shared one's folders.
+    const name = 'search/.failing-build';
+    const root = fixturePath(name);
+    await rm(root, { recursive: true, force: true });
+    await cp(path.join(fixturePath('search'), 'content'), path.join(root, 'content'), { recursive: true });
+    await writeFile(
+      path.join(root, 'astro.config.mjs'),
+      "import { defineConfig } from 'astro/config';\n" +
+        "import { archiveConfig } from '../../../../src/integrations/archive-config.ts';\n" +
+        "export default defineConfig(archiveConfig(new URL('.', import.meta.url)));\n",
+    );
+    try {
+      const build = buildFixture(name, { PAGEFIND_EXTENDED_BINARY_PATH: binary, PAGEFIND_BINARY_PATH: binary });
+      expect(build.status).not.toBe(0);
+      expect(build.output).toContain(
+        'Không tạo được chỉ mục tìm kiếm (Pagefind, bước createIndex): tiến trình Pagefind đã dừng mà không trả lời',
+      );
+      expect(build.exists('index.html')).toBe(false);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
