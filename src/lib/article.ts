@@ -28,6 +28,15 @@ export interface ParsedArticle {
   fieldLines: Partial<Record<ArticleKey, number>>;
 }
 
+// Building the zod schema costs about a hundred times more than using it: build it once per
+// category registry, and fill the file-name slug in afterwards.
+const schemas = new WeakMap<readonly Category[], ReturnType<typeof createArticleSchema>>();
+function schemaFor(categories: readonly Category[]) {
+  let schema = schemas.get(categories);
+  if (!schema) schemas.set(categories, (schema = createArticleSchema({ categories, fileSlug: '' })));
+  return schema;
+}
+
 export type ArticleParseResult = { ok: true; article: ParsedArticle } | { ok: false; issues: ContentIssue[] };
 
 /**
@@ -111,7 +120,7 @@ export function parseArticle(file: string, source: string, categories: readonly 
   }
   if (split.issues.length) return { ok: false, issues };
 
-  const result = createArticleSchema({ categories, fileSlug: fileSlug(file) }).safeParse(canonical);
+  const result = schemaFor(categories).safeParse(canonical);
   if (!result.success) {
     for (const zodIssue of result.error.issues) {
       const key = zodIssue.path[0] as ArticleKey | undefined;
@@ -136,5 +145,6 @@ export function parseArticle(file: string, source: string, categories: readonly 
   }
   if (issues.length || !result.success) return { ok: false, issues };
   const fieldLines = Object.fromEntries([...where].map(([key, place]) => [key, place.line]));
-  return { ok: true, article: { file, data: result.data, body: split.body, bodyLine: split.bodyLine, fieldLines } };
+  const data = { ...result.data, slug: result.data.slug || fileSlug(file) };
+  return { ok: true, article: { file, data, body: split.body, bodyLine: split.bodyLine, fieldLines } };
 }
