@@ -9,6 +9,7 @@ export const vi = {
   'nav.archive': 'Lưu trữ',
   'nav.breadcrumb': 'Đường dẫn',
   'search.label': 'Tìm kiếm',
+  'search.description': 'Tìm bài viết trong kho lưu trữ theo từ khóa, chuyên mục, tác giả và năm.',
   'search.placeholder': 'Tìm bài viết…',
   'search.submit': 'Tìm',
   'search.title': 'Tìm kiếm',

@@ -7,7 +7,8 @@ export const GET: APIRoute = async () => {
   const body = [
     'User-agent: *',
     'Allow: /',
-    'Disallow: /tim-kiem/',
+    // Result pages (`/tim-kiem/?q=…`) stay out of crawlers; the search page itself may be indexed.
+    'Disallow: /tim-kiem/?',
     '',
     `Sitemap: ${absoluteUrl('/sitemap-index.xml', site.url)}`,
     `Sitemap: ${absoluteUrl('/sitemap-news.xml', site.url)}`,

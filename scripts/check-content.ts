@@ -1,0 +1,155 @@
+/**
+ * `npm run check [-- --root DIR]`: validates all content through the same schema and
+ * cross-checks as the build, plus the content lint (links to articles that do not exist,
+ * images in the body, mixed tone placement), without building any page. Prints every
+ * problem of every file as `file:line: …` in Vietnamese; inside GitHub Actions it also
+ * prints `::error …::` annotations so problems show on the commit. Exits 1 on any error.
+ */
+import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { appendFile, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { crossCheckArticles, listArticleFiles, readRegistries } from '../src/data/content-files.ts';
+import { githubAnnotation } from '../src/lib/annotations.ts';
+import { fileSlug, type ParsedArticle } from '../src/lib/article.ts';
+import { formatIssueReport, sortIssues, type ContentIssue } from '../src/lib/content-issues.ts';
+import {
+  lintBodyLinks,
+  lintEmptyBody,
+  prepareArticle,
+  type FoundUrl,
+  type LinkTarget,
+  type PreparedArticle,
+} from '../src/lib/content-lint.ts';
+import type { Category } from '../src/lib/schema.ts';
+import type { CheckBatch } from './lib/check-worker.ts';
+import { EDITOR_SCHEMA_DIR } from '../src/lib/editor-schema.ts';
+import { renderEditorSchemas } from './lib/editor-schemas.ts';
+
+/** Below this many files, starting worker threads costs more than it saves. */
+const WORKER_THRESHOLD = 400;
+const BATCH = 250;
+
+/** The per-file work of every article, on all cores for a large archive, in file order. */
+async function prepareAll(
+  jobs: CheckBatch['jobs'],
+  categories: Category[],
+  siteHost: string,
+): Promise<PreparedArticle[]> {
+  const workerCount = Math.min(cpus().length, Math.ceil(jobs.length / BATCH));
+  if (jobs.length < WORKER_THRESHOLD || workerCount < 2) {
+    return jobs.map((job) => prepareArticle(job.file, job.source, categories, siteHost));
+  }
+  const results: PreparedArticle[] = new Array(jobs.length);
+  let next = 0;
+  const run = async () => {
+    const worker = new Worker(new URL('./lib/check-worker.ts', import.meta.url));
+    try {
+      while (next < jobs.length) {
+        const start = next;
+        next += BATCH;
+        const batch: CheckBatch = { jobs: jobs.slice(start, start + BATCH), categories, siteHost };
+        const done = await new Promise<PreparedArticle[]>((resolve, reject) => {
+          worker.once('message', resolve);
+          worker.once('error', reject);
+          worker.postMessage(batch);
+        });
+        worker.removeAllListeners('error');
+        done.forEach((result, index) => (results[start + index] = result));
+      }
+    } finally {
+      await worker.terminate();
+    }
+  };
+  await Promise.all(Array.from({ length: workerCount }, run));
+  return results;
+}
+
+const { values } = parseArgs({ options: { root: { type: 'string', default: '.' } } });
+const root = path.resolve(values.root);
+const started = performance.now();
+
+const registries = await readRegistries(root);
+const files = await listArticleFiles(root);
+const sources = await Promise.all(files.map((file) => readFile(path.join(root, file), 'utf8')));
+const issues: ContentIssue[] = [...registries.issues];
+const siteHost = new URL(registries.site.url).host;
+const prepared = await prepareAll(
+  files.map((file, index) => ({ file, source: sources[index]! })),
+  registries.categories,
+  siteHost,
+);
+const parsed: { article: ParsedArticle; source: string; urls: FoundUrl[] }[] = [];
+prepared.forEach(({ result, urls, tone }, index) => {
+  if (result.ok) parsed.push({ article: result.article, source: sources[index]!, urls });
+  else issues.push(...result.issues);
+  issues.push(...tone);
+});
+issues.push(
+  ...crossCheckArticles(
+    root,
+    parsed.map(({ article }) => article),
+  ),
+);
+
+// Links are checked against every article's URL; a file with errors still claims its own.
+const articles = new Map<string, LinkTarget | undefined>();
+const slugOfFile = new Map<string, string>();
+for (const file of files) {
+  articles.set(fileSlug(file), undefined);
+  slugOfFile.set(file, fileSlug(file));
+}
+for (const { article } of parsed) {
+  if (article.data.slug !== fileSlug(article.file)) articles.delete(fileSlug(article.file));
+  articles.set(article.data.slug, { file: article.file, draft: article.data.draft, date: article.data.date });
+  slugOfFile.set(article.file, article.data.slug);
+}
+const buildTime = process.env['BUILD_TIME'] ? new Date(process.env['BUILD_TIME']) : new Date();
+const context = {
+  siteUrl: registries.site.url,
+  articles,
+  slugOfFile,
+  categories: registries.categories,
+  fileExists: (file: string) => existsSync(path.join(root, file)),
+  now: Number.isNaN(buildTime.getTime()) ? new Date() : buildTime,
+};
+for (const { article, urls } of parsed)
+  issues.push(...lintBodyLinks(article, context, urls), ...lintEmptyBody(article));
+
+// The editors' schema lists the categories: a registry change should regenerate it, but a
+// stale editor aid must never hold back publishing, so this is a warning.
+if (existsSync(path.join(root, EDITOR_SCHEMA_DIR, 'article.schema.json'))) {
+  for (const [name, text] of Object.entries(await renderEditorSchemas(root, registries.categories))) {
+    const file = `${EDITOR_SCHEMA_DIR}/${name}`;
+    const current = await readFile(path.join(root, file), 'utf8').catch(() => undefined);
+    if (current !== text) {
+      issues.push({
+        file,
+        message: 'lược đồ cho trình soạn thảo đã cũ so với src/lib/schema.ts hoặc content/categories.yaml',
+        expected: 'chạy "node scripts/json-schema.ts" rồi commit các tệp trong .vscode/',
+        severity: 'warning',
+      });
+    }
+  }
+}
+
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(`Đã kiểm tra ${files.length} bài viết trong ${seconds} giây.\n`);
+console.log(formatIssueReport(issues));
+
+if (process.env['GITHUB_ACTIONS'] === 'true') {
+  // Annotations need paths from the repository root, which may be above the site root.
+  const workspace = process.env['GITHUB_WORKSPACE'] ?? process.cwd();
+  for (const issue of sortIssues(issues)) {
+    console.log(
+      githubAnnotation(issue, path.relative(workspace, path.join(root, issue.file)).split(path.sep).join('/')),
+    );
+  }
+  const summary = process.env['GITHUB_STEP_SUMMARY'];
+  if (summary && issues.length) {
+    await appendFile(summary, `### Kiểm tra nội dung\n\n\`\`\`\n${formatIssueReport(issues)}\n\`\`\`\n`);
+  }
+}
+process.exit(issues.some((issue) => issue.severity === 'error') ? 1 : 0);

@@ -1,0 +1,80 @@
+/**
+ * `npm run verify [-- DIR] [--site URL] [--max-html-kb N]`: checks a built site before it
+ * is deployed (default `dist/`): internal links, anchors, images, scripts and stylesheets
+ * resolve; every page has a title, a canonical URL and a language; no HTML page is over the
+ * size budget (default 200 KB). Prints every problem as `file:line: …` and exits 1.
+ *
+ * Absolute URLs on the site's own origin count as internal. The origin is `--site`, else
+ * `SITE_URL`, else the origin of the home page's canonical URL.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  analyseHtml,
+  cssReferences,
+  formatDistReport,
+  redirectSources,
+  verifyDist,
+  xmlReferences,
+  type PageFacts,
+  type Reference,
+} from '../src/lib/verify-dist.ts';
+
+const { values, positionals } = parseArgs({
+  options: {
+    site: { type: 'string' },
+    'max-html-kb': { type: 'string', default: '200' },
+  },
+  allowPositionals: true,
+});
+const dir = positionals[0] ?? 'dist';
+const root = path.resolve(dir);
+const maxHtmlKb = Number(values['max-html-kb']);
+if (!Number.isFinite(maxHtmlKb) || maxHtmlKb <= 0) {
+  console.error(`--max-html-kb phải là một số dương, không phải "${values['max-html-kb']}".`);
+  process.exit(2);
+}
+
+let entries: string[];
+try {
+  entries = (await readdir(root, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+} catch {
+  console.error(`Không đọc được thư mục ${dir}/: hãy chạy npm run build trước.`);
+  process.exit(1);
+}
+
+const files = new Set(entries);
+const pages = new Map<string, PageFacts>();
+const sizes = new Map<string, number>();
+const other = new Map<string, Reference[]>();
+for (const file of entries.sort()) {
+  const full = path.join(root, file);
+  if (file.endsWith('.html')) {
+    pages.set(file, analyseHtml(await readFile(full, 'utf8')));
+    sizes.set(file, (await stat(full)).size);
+  } else if (file.endsWith('.css')) other.set(file, cssReferences(await readFile(full, 'utf8')));
+  else if (file.endsWith('.xml')) other.set(file, xmlReferences(await readFile(full, 'utf8')));
+}
+const redirects = new Set(
+  files.has('_redirects') ? redirectSources(await readFile(path.join(root, '_redirects'), 'utf8')) : [],
+);
+
+const home = pages.get('index.html')?.canonical;
+const siteUrl =
+  values.site?.trim() ||
+  process.env['SITE_URL']?.trim() ||
+  (home && URL.canParse(home) ? new URL(home).origin : undefined);
+if (siteUrl && !URL.canParse(siteUrl)) {
+  console.error(`Địa chỉ trang "${siteUrl}" không đọc được: cần dạng https://ten-mien.vn`);
+  process.exit(2);
+}
+const result = verifyDist({ files, pages, sizes, other, redirects }, { siteUrl, maxHtmlBytes: maxHtmlKb * 1024 });
+const report = formatDistReport(result, dir.replace(/\/+$/, ''));
+if (result.problems.length) {
+  console.error(report);
+  process.exit(1);
+}
+console.log(report);

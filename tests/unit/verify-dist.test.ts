@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import {
+  analyseHtml,
+  cssReferences,
+  formatDistReport,
+  redirectSources,
+  servedFile,
+  verifyDist,
+  xmlReferences,
+  type DistSnapshot,
+  type PageFacts,
+} from '../../src/lib/verify-dist.ts';
+
+const page = (head: string, body = '', lang = 'vi') =>
+  `<!DOCTYPE html>\n<html lang="${lang}">\n<head>${head}</head>\n<body>\n${body}\n</body>\n</html>`;
+const HEAD = '<title>Trang</title><link rel="canonical" href="https://lamdongtv.example/a/">';
+
+function snapshot(pages: Record<string, string>, extra: string[] = [], redirects: string[] = []): DistSnapshot {
+  const facts = new Map<string, PageFacts>(Object.entries(pages).map(([file, html]) => [file, analyseHtml(html)]));
+  return {
+    files: new Set([...Object.keys(pages), ...extra]),
+    pages: facts,
+    sizes: new Map(Object.entries(pages).map(([file, html]) => [file, Buffer.byteLength(html)])),
+    other: new Map(),
+    redirects: new Set(redirects),
+  };
+}
+const OPTIONS = { siteUrl: 'https://lamdongtv.example', maxHtmlBytes: 200 * 1024 };
+const BASE = { 'index.html': page(HEAD, '<a href="/a/">a</a>'), '404.html': page(HEAD) };
+
+describe('analyseHtml', () => {
+  it('reads title, canonical, lang, ids and every URL with its line', () => {
+    const facts = analyseHtml(
+      page(
+        `${HEAD}<link rel="stylesheet" href="/_astro/a.css"><meta property="og:image" content="https://lamdongtv.example/_astro/b.jpg">`,
+        '<h2 id="muc">Mục</h2>\n<a href="#muc">đến mục</a>\n<picture><source srcset="/a.avif 400w, /b.avif 800w"><img src="/a.jpg" alt=""></picture>\n<form action="/tim-kiem/"></form><script type="module" src="/_astro/c.js"></script>',
+      ),
+    );
+    expect(facts).toMatchObject({
+      title: 'Trang',
+      canonical: 'https://lamdongtv.example/a/',
+      lang: 'vi',
+      redirect: false,
+    });
+    expect([...facts.ids]).toEqual(['muc']);
+    expect(facts.references.map((r) => `${r.line} ${r.via} ${r.url}`)).toMatchInlineSnapshot(`
+      [
+        "3 <link rel="stylesheet"> /_astro/a.css",
+        "3 <meta property="og:image"> https://lamdongtv.example/_astro/b.jpg",
+        "6 <a href> #muc",
+        "7 <source srcset> /a.avif",
+        "7 <source srcset> /b.avif",
+        "7 <img src> /a.jpg",
+        "8 <form action> /tim-kiem/",
+        "8 <script src> /_astro/c.js",
+        "3 <link rel="canonical"> https://lamdongtv.example/a/",
+      ]
+    `);
+  });
+
+  it('recognises redirect pages and pages kept out of search engines', () => {
+    const redirect = analyseHtml(
+      '<!doctype html><html lang="vi"><head><title>Tin</title><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=https://lamdongtv.example/bai-viet/a/"></head></html>',
+    );
+    expect(redirect).toMatchObject({ redirect: true, noindex: true });
+    expect(redirect.references.map((r) => r.url)).toEqual(['https://lamdongtv.example/bai-viet/a/']);
+  });
+});
+
+describe('cssReferences, xmlReferences and redirectSources', () => {
+  it('finds url() in stylesheets, with or without quotes', () => {
+    expect(
+      cssReferences("a{}\n@font-face{src:url(./a.woff2) format('woff2'),url('b.woff')}").map(
+        (r) => `${r.line} ${r.url}`,
+      ),
+    ).toEqual(['2 ./a.woff2', '2 b.woff']);
+  });
+
+  it('finds page URLs in sitemaps and feeds, unescaped', () => {
+    const xml =
+      '<rss><channel><atom:link href="https://x.vn/rss.xml" rel="self"/>\n<link>https://x.vn/</link>\n<url><loc>https://x.vn/a/?b=1&amp;c=2</loc></url>';
+    expect(xmlReferences(xml).map((r) => `${r.line} ${r.via} ${r.url}`)).toEqual([
+      '1 <atom:link> https://x.vn/rss.xml',
+      '2 <link> https://x.vn/',
+      '3 <loc> https://x.vn/a/?b=1&c=2',
+    ]);
+  });
+
+  it('reads the source paths of _redirects', () => {
+    expect(redirectSources('# cũ\n/tin/a /bai-viet/a/ 301\n\n/du-lich/b.html /bai-viet/b/ 301\n')).toEqual([
+      '/tin/a',
+      '/du-lich/b.html',
+    ]);
+  });
+});
+
+describe('servedFile', () => {
+  const files = new Set(['index.html', 'a/index.html', 'b.html', 'rss.xml', 'tin/đà-lạt/index.html']);
+  it('serves directories by index.html, extensionless paths like a CDN, and redirects', () => {
+    expect(servedFile('/', files, new Set())).toBe('index.html');
+    expect(servedFile('/a/', files, new Set())).toBe('a/index.html');
+    expect(servedFile('/a', files, new Set())).toBe('a/index.html');
+    expect(servedFile('/b', files, new Set())).toBe('b.html');
+    expect(servedFile('/rss.xml', files, new Set())).toBe('rss.xml');
+    expect(servedFile('/tin/%C4%91%C3%A0-l%E1%BA%A1t/', files, new Set())).toBe('tin/đà-lạt/index.html');
+    expect(servedFile('/cu/x', files, new Set(['/cu/x']))).toBe('_redirects');
+    expect(servedFile('/khong-co/', files, new Set())).toBeUndefined();
+  });
+});
+
+describe('verifyDist', () => {
+  it('accepts a site whose links, anchors and pages are all in order', () => {
+    const result = verifyDist(
+      snapshot(
+        {
+          ...BASE,
+          'a/index.html': page(
+            HEAD,
+            '<h2 id="x">x</h2><a href="/#top">đầu</a><a href="https://lamdongtv.example/a/#x">x</a><a href="https://khac.example/y/">khác</a><a href="/tin/cu">cũ</a><a href="mailto:a@b.vn">thư</a>',
+          ),
+        },
+        [],
+        ['/tin/cu'],
+      ),
+      OPTIONS,
+    );
+    expect(result.problems).toEqual([]);
+    expect(formatDistReport(result, 'dist')).toBe('Đã kiểm tra 3 trang và 8 liên kết trong dist/: không có vấn đề.');
+  });
+
+  it('reports broken links, anchors, missing title, canonical, lang, duplicate ids and oversized pages', () => {
+    const result = verifyDist(
+      snapshot(
+        {
+          'index.html': page(
+            HEAD,
+            '<a href="/khong-co/">a</a>\n<a href="/a/#khong-co">b</a>\n<img src="/_astro/mat.jpg" alt="">',
+          ),
+          'a/index.html': page('<title> </title>', '<p id="d">1</p><p id="d">2</p><a href="#thieu">c</a>', ''),
+          'lon/index.html': page(HEAD, 'x'.repeat(300 * 1024)),
+        },
+        ['_astro/co.jpg'],
+      ),
+      OPTIONS,
+    );
+    expect(formatDistReport(result, 'dist')).toMatchInlineSnapshot(`
+      "dist/404.html: thiếu tệp này trong dist/
+      dist/a/index.html: thiếu <title> hoặc <title> rỗng
+      dist/a/index.html: thiếu <link rel="canonical">
+      dist/a/index.html: thiếu thuộc tính lang ở thẻ <html>
+      dist/a/index.html: id "d" xuất hiện 2 lần: neo tới id này không rõ ràng
+      dist/a/index.html:5: neo hỏng (<a href>): "#thieu": trang a/index.html không có id "thieu"
+      dist/index.html:5: liên kết hỏng (<a href>): "/khong-co/" không có trong dist/
+      dist/index.html:6: neo hỏng (<a href>): "/a/#khong-co": trang a/index.html không có id "khong-co"
+      dist/index.html:7: liên kết hỏng (<img src>): "/_astro/mat.jpg" không có trong dist/
+      dist/lon/index.html: trang nặng 300 KB, vượt ngân sách 200 KB
+
+      10 vấn đề trong 4 tệp (đã kiểm tra 3 trang và 6 liên kết). Không được triển khai dist/ khi còn vấn đề."
+    `);
+  });
+
+  it('does not require title and canonical of redirect pages, nor that a noindex page be served at its canonical URL', () => {
+    const result = verifyDist(
+      snapshot({
+        ...BASE,
+        'a/index.html': page(HEAD),
+        '404.html': page(
+          '<title>Không tìm thấy</title><meta name="robots" content="noindex"><link rel="canonical" href="https://lamdongtv.example/404/">',
+        ),
+        'tin/a/index.html':
+          '<!doctype html><html lang="vi"><head><meta http-equiv="refresh" content="0; url=/a/"></head></html>',
+      }),
+      OPTIONS,
+    );
+    expect(result.problems).toEqual([]);
+  });
+
+  it('names a broken target repeated on many pages once more in the summary', () => {
+    const nav = '<form action="/tim-kiem/"></form>';
+    const result = verifyDist(
+      snapshot({ 'index.html': page(HEAD, nav), '404.html': page(HEAD, nav), 'a/index.html': page(HEAD) }),
+      OPTIONS,
+    );
+    expect(formatDistReport(result, 'dist').split('\n').slice(-3)).toEqual([
+      'Đích hỏng lặp lại: "/tim-kiem/" (2 chỗ).',
+      '',
+      '2 vấn đề trong 2 tệp (đã kiểm tra 3 trang và 5 liên kết). Không được triển khai dist/ khi còn vấn đề.',
+    ]);
+  });
+});
