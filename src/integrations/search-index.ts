@@ -4,11 +4,14 @@
  * throws, and a throw in this hook fails `astro build` (and so `npm run build`, which then
  * keeps the previous `dist/`).
  */
-import { readdir, rm, stat } from 'node:fs/promises';
+import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefindModule from 'pagefind';
+import { listArticleFiles, readRegistries } from '../data/content-files.ts';
+import { isPublished } from '../lib/archive.ts';
+import { parseArticle } from '../lib/article.ts';
 import { articleUrl } from '../lib/urls.ts';
 
 /** The part of Pagefind's Node API used here; tests pass a fake. */
@@ -134,6 +137,42 @@ async function directorySize(dir: string): Promise<number> {
   return total;
 }
 
+const DEV_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+};
+
+/**
+ * The search bundle for `npm run dev`: every published article page, fetched from the dev
+ * server so it carries exactly the attributes a build indexes, indexed in memory.
+ *
+ * @example
+ * const files = await buildDevBundle('/site', 'http://localhost:4321'); // Map { 'pagefind.js' => … }
+ */
+export async function buildDevBundle(root: string, origin: string): Promise<Map<string, Uint8Array>> {
+  const { categories } = await readRegistries(root);
+  const now = new Date();
+  const slugs: string[] = [];
+  for (const file of await listArticleFiles(root)) {
+    const parsed = parseArticle(file, await readFile(path.join(root, file), 'utf8'), categories);
+    if (parsed.ok && isPublished(parsed.article.data, now)) slugs.push(parsed.article.data.slug);
+  }
+  const created = await pagefindModule.createIndex({ forceLanguage: 'vi' });
+  if (!created.index) throw new SearchIndexError('createIndex', created.errors);
+  for (const slug of slugs) {
+    const url = articleUrl(slug);
+    const content = await (await fetch(new URL(url, origin))).text();
+    const added = await created.index.addHTMLFile({ url, content });
+    if (added.errors.length > 0) throw new SearchIndexError('addHTMLFile', added.errors);
+  }
+  const { errors, files } = await created.index.getFiles();
+  if (errors.length > 0) throw new SearchIndexError('getFiles', errors);
+  await created.index.deleteIndex();
+  return new Map(files.map((file) => [file.path, file.content]));
+}
+
 /**
  * Astro integration: builds the search index once the site is written.
  *
@@ -141,9 +180,40 @@ async function directorySize(dir: string): Promise<number> {
  * integrations: [archivePostbuild(), searchIndex()];
  */
 export function searchIndex(options: { pagefind?: PagefindApi } = {}): AstroIntegration {
+  let root = process.cwd();
   return {
     name: 'news-archive-search-index',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        // `npm run dev` has no dist/: index the pages the dev server itself renders, in
+        // memory, on the first search, and again after content changes.
+        let bundle: Promise<Map<string, Uint8Array>> | undefined;
+        server.watcher.on('all', (_event, changed) => {
+          if (changed.includes(`${path.sep}content${path.sep}`)) bundle = undefined;
+        });
+        server.middlewares.use((request, response, next) => {
+          const pathname = (request.url ?? '').split('?')[0]!;
+          if (!pathname.startsWith('/pagefind/')) return next();
+          bundle ??= buildDevBundle(root, `http://${request.headers.host}`).catch((error: unknown) => {
+            logger.error(String(error));
+            bundle = undefined;
+            return new Map();
+          });
+          void bundle.then((files) => {
+            const file = files.get(pathname.slice('/pagefind/'.length));
+            if (!file) {
+              response.statusCode = 404;
+              response.end();
+              return;
+            }
+            response.setHeader('Content-Type', DEV_TYPES[path.extname(pathname)] ?? 'application/octet-stream');
+            response.end(file);
+          });
+        });
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const stats = await buildSearchIndex({
           distDir: fileURLToPath(dir),
