@@ -1,0 +1,438 @@
+/**
+ * `npm run bench -- [--articles N] [--seed S] [--out FILE] [--peer-runs N | --no-peers] [--import] [--cpu-prof | --profile-only] [--timeout MIN]`
+ *
+ * The measuring stick of issue 5. Generates a deterministic synthetic archive in
+ * `.bench/site/` (outside `content/`), then measures each step as a whole process with
+ * `/usr/bin/time` (wall time, peak RSS), exactly as `../shared/bench/peers.sh` measures Hugo
+ * and Eleventy on the same corpus in the same run:
+ *
+ * 1. cold build (no dist, no Astro cache), 2. rebuild with nothing changed, 3. rebuild after
+ * editing one article, 4. rebuild after adding one article, 5. the search index (its time in
+ * the build log, and `buildSearchIndex` alone over the built site), 6. `dist/` size and files.
+ *
+ * Writes `.bench/report-<N>.json` (or `--out`), prints a Markdown table with our times as
+ * ratios to the peers' (absolute times drift on shared machines) and the issue's targets.
+ * The peers run `--peer-runs` times (2 by default: before our steps and after them) on a
+ * snapshot of the generated corpus; their mean is the reference. `--cpu-prof` adds one more
+ * cold build under `node --cpu-prof` (not a timing) and summarises where its CPU time went,
+ * by build phase and by module, in `.bench/prof/<N>/summary.md`; `--profile-only` runs just that.
+ * Exits non-zero when a step fails, after printing the end of its output.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { measureCommand, treeStats, type RunResult, type TreeStats } from './bench/measure.ts';
+import {
+  busiestProcessProfiles,
+  formatProfileSummary,
+  formatWindows,
+  summariseProfile,
+  summariseWindows,
+  type CpuProfile,
+  type ProfileSummary,
+} from './bench/profile.ts';
+import {
+  buildPhases,
+  evaluateTargets,
+  formatBytes,
+  formatPhases,
+  formatTable,
+  formatTargets,
+  aggregatePeers,
+  parsePeers,
+  parseSearchIndexLog,
+  ratio,
+  round,
+  stripAnsi,
+  type PeerResult,
+  type StepResult,
+} from './bench/report.ts';
+import { createCorpus } from './bench/generate-corpus.ts';
+import { writeCorpus } from './bench/write-corpus.ts';
+
+const PROJECT = path.resolve(import.meta.dirname, '..');
+const BENCH = path.join(PROJECT, '.bench');
+/** Fixed build time: every generated article is older, and builds are reproducible. */
+export const BUILD_TIME = '2026-11-23T12:00:00+07:00';
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '10000' },
+    seed: { type: 'string', default: '1' },
+    out: { type: 'string' },
+    root: { type: 'string', default: path.join(BENCH, 'site') },
+    peers: { type: 'string', default: path.resolve(PROJECT, '../shared/bench/peers.sh') },
+    'no-peers': { type: 'boolean', default: false },
+    'peer-runs': { type: 'string', default: '2' },
+    import: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'boolean', default: false },
+    'profile-only': { type: 'boolean', default: false },
+    timeout: { type: 'string', default: '60' },
+  },
+  strict: true,
+});
+const articles = Number(values.articles);
+const seed = Number(values.seed);
+if (!Number.isInteger(articles) || articles < 1 || !Number.isInteger(seed)) {
+  console.error('--articles and --seed take whole numbers (articles ≥ 1)');
+  process.exit(2);
+}
+const timeoutSeconds = Number(values.timeout) * 60;
+const root = path.resolve(values.root);
+const logs = path.join(BENCH, 'logs');
+const outFile = path.resolve(
+  values.out ??
+    path.join(BENCH, values['profile-only'] ? `report-${articles}-profile.json` : `report-${articles}.json`),
+);
+const env: NodeJS.ProcessEnv = { ...process.env, BUILD_TIME, ASTRO_TELEMETRY_DISABLED: '1' };
+delete env['NODE_OPTIONS'];
+
+const progress = (message: string) => console.error(`[bench] ${message}`);
+const steps: StepResult[] = [];
+const extra: Record<string, unknown> = {};
+const peerRuns: PeerResult[][] = [];
+const peerCount = values['no-peers'] ? 0 : Math.max(0, Number(values['peer-runs']));
+
+await mkdir(logs, { recursive: true });
+progress(`generating ${articles} articles (seed ${seed}) in ${path.relative(PROJECT, root)}/`);
+const corpus = await writeCorpus(root, { articles, seed, buildTime: new Date(BUILD_TIME) });
+progress(`corpus: ${formatBytes(corpus.bytes)} in ${corpus.seconds.toFixed(1)} s`);
+// The peers build a snapshot of the corpus as generated, before our steps edit and add.
+const peersCorpus = path.join(BENCH, 'peers-corpus');
+await rm(peersCorpus, { recursive: true, force: true });
+await cp(path.join(root, 'content/articles'), peersCorpus, { recursive: true });
+
+/** Everything a build leaves behind: output, staging, Astro's data store and caches. */
+async function clearBuildState(): Promise<void> {
+  for (const name of ['dist', '.dist-staging', 'dist.previous', 'node_modules', '.astro']) {
+    await rm(path.join(root, name), { recursive: true, force: true });
+  }
+}
+
+function tail(run: RunResult, count = 40): string {
+  return run.lines
+    .slice(-count)
+    .map((line) => stripAnsi(line.text))
+    .join('\n');
+}
+
+async function build(id: StepResult['id'], label: string, stepEnv = env): Promise<StepResult> {
+  const loadBefore = round(os.loadavg()[0]!, 2);
+  progress(`${label} (load average ${loadBefore})…`);
+  const logFile = path.join(logs, `${articles}-${id}.log`);
+  const run = await measureCommand(process.execPath, [path.join(PROJECT, 'scripts/build.ts'), '--root', root], {
+    cwd: PROJECT,
+    env: stepEnv,
+    logFile,
+    timeoutSeconds,
+  });
+  lastStartedUs = run.startedUs;
+  const pagesLine = run.lines.map((line) => stripAnsi(line.text)).find((text) => /page\(s\) built in/.test(text));
+  const step: StepResult = {
+    id,
+    label,
+    seconds: run.seconds,
+    peakRssMb: Math.round(run.peakRssKb / 1024),
+    ...(run.cpuSeconds !== undefined ? { cpuSeconds: run.cpuSeconds } : {}),
+    ...(run.sampled ? { sampled: run.sampled } : {}),
+    exitCode: run.exitCode,
+    phases: buildPhases(run.lines, run.seconds),
+    log: path.relative(PROJECT, logFile),
+    loadBefore,
+    ...(pagesLine ? { pages: Number(/(\d+) page\(s\)/.exec(pagesLine)?.[1]) } : {}),
+    ...(run.timedOut ? { note: `killed after ${values.timeout} min` } : {}),
+  };
+  const search = parseSearchIndexLog(run.lines.map((line) => stripAnsi(line.text)));
+  if (search) step.searchIndex = search;
+  progress(
+    `${label}: ${run.seconds.toFixed(1)} s, CPU ${run.sampled?.cpuSeconds ?? run.cpuSeconds ?? '?'} s, ` +
+      `${step.peakRssMb} MB (all processes at once: ${run.sampled?.peakGroupRssMb ?? '?'} MB)` +
+      (run.exitCode ? `, FAILED (exit ${run.exitCode})` : ''),
+  );
+  if (run.exitCode !== 0) console.error(`--- last lines of ${path.relative(PROJECT, logFile)} ---\n${tail(run)}\n---`);
+  return step;
+}
+
+function distStats(stats: TreeStats | undefined, pagefind: TreeStats | undefined) {
+  if (!stats) return undefined;
+  return {
+    bytes: stats.bytes,
+    files: stats.files,
+    htmlFiles: stats.byExtension['html']?.files ?? 0,
+    byExtension: stats.byExtension,
+    pagefind: pagefind ? { bytes: pagefind.bytes, files: pagefind.files } : undefined,
+  };
+}
+
+const dist = path.join(root, 'dist');
+/** When the last build step started (monotonic µs), to line a CPU profile up with its log. */
+let lastStartedUs = 0;
+let failed = false;
+
+/** One run of `peers.sh` (Hugo, Eleventy) on the corpus snapshot. */
+async function runPeers(): Promise<void> {
+  if (!existsSync(values.peers)) {
+    peerRuns.push([{ peer: 'hugo', error: `no ${values.peers}` }]);
+    return;
+  }
+  progress(`peers (Hugo, Eleventy) on the same corpus, run ${peerRuns.length + 1} of ${peerCount}…`);
+  const peersRun = await measureCommand('bash', [values.peers, peersCorpus, path.join(BENCH, 'peers')], {
+    cwd: PROJECT,
+    env,
+    logFile: path.join(logs, `${articles}-peers-${peerRuns.length + 1}.log`),
+    timeoutSeconds,
+  });
+  const results = parsePeers(peersRun.lines.map((line) => line.text).join('\n'));
+  for (const peer of results) progress(`${peer.peer}: ${peer.error ?? `${peer.seconds} s, ${peer.peak_rss_mb} MB`}`);
+  peerRuns.push(results);
+}
+
+async function run(): Promise<void> {
+  if (values['profile-only']) return profileColdBuild();
+  // Peer runs bracket ours (one before, the rest after), so their mean sees similar load.
+  if (peerCount > 0) await runPeers();
+  await clearBuildState();
+  const cold = await build('cold', '1. cold build (no caches)');
+  steps.push(cold);
+  if (cold.exitCode !== 0) return void (failed = true);
+  extra['dist'] = distStats(await treeStats(dist), await treeStats(path.join(dist, 'pagefind')));
+
+  const unchanged = await build('unchanged', '2. rebuild, nothing changed');
+  steps.push(unchanged);
+  if (unchanged.exitCode !== 0) return void (failed = true);
+
+  const edited = await corpus.editOne();
+  const edit = await build('edit', '3. rebuild after editing one article');
+  edit.changed = path.relative(root, path.join(root, edited));
+  steps.push(edit);
+  if (edit.exitCode !== 0) return void (failed = true);
+
+  const added = await corpus.addOne();
+  const add = await build('add', '4. rebuild after adding one article');
+  add.changed = added;
+  steps.push(add);
+  if (add.exitCode !== 0) return void (failed = true);
+  extra['distAfterAdd'] = distStats(await treeStats(dist), await treeStats(path.join(dist, 'pagefind')));
+  while (peerRuns.length < peerCount) await runPeers();
+
+  await searchIndexAlone();
+  if (values.import) await importer();
+  if (values['cpu-prof']) await profileColdBuild();
+}
+
+/** Step 5: `buildSearchIndex` alone over the built site, when the module exports it. */
+async function searchIndexAlone(): Promise<void> {
+  const source = path.join(PROJECT, 'src/integrations/search-index.ts');
+  if (!existsSync(source) || !/export (async )?function buildSearchIndex\b/.test(readFileSync(source, 'utf8'))) {
+    extra['searchIndexAlone'] = 'n/a: src/integrations/search-index.ts exports no buildSearchIndex';
+    return;
+  }
+  progress('5. search index alone (buildSearchIndex over dist/)…');
+  const out = path.join(BENCH, 'search-index-alone');
+  await rm(out, { recursive: true, force: true });
+  const logFile = path.join(logs, `${articles}-search.log`);
+  const loadBefore = round(os.loadavg()[0]!, 2);
+  const result = await measureCommand(
+    process.execPath,
+    [path.join(PROJECT, 'scripts/bench/run-search-index.ts'), dist, out],
+    {
+      cwd: PROJECT,
+      env,
+      logFile,
+      timeoutSeconds,
+    },
+  );
+  const stats = await treeStats(out);
+  steps.push({
+    id: 'search',
+    label: '5. search index alone (Pagefind)',
+    seconds: result.seconds,
+    peakRssMb: Math.round(result.peakRssKb / 1024),
+    ...(result.cpuSeconds !== undefined ? { cpuSeconds: result.cpuSeconds } : {}),
+    ...(result.sampled ? { sampled: result.sampled } : {}),
+    exitCode: result.exitCode,
+    log: path.relative(PROJECT, logFile),
+    loadBefore,
+    ...(stats ? { note: `${formatBytes(stats.bytes)}, ${stats.files} files` } : {}),
+  });
+  if (result.exitCode !== 0) {
+    failed = true;
+    console.error(`--- last lines of ${path.relative(PROJECT, logFile)} ---\n${tail(result)}\n---`);
+  }
+}
+
+/**
+ * Optional (`--import`): times `npm run import` on the corpus turned back into old-site page
+ * saves (a tenth of them in Windows-1258, as old exports come), when the importer exposes
+ * `importFiles` (in `scripts/import.ts` or `src/lib/import/`).
+ */
+async function importer(): Promise<void> {
+  const script = path.join(PROJECT, 'scripts/import.ts');
+  const candidates = [script];
+  const dir = path.join(PROJECT, 'src/lib/import');
+  if (existsSync(dir)) candidates.push(...(await readdir(dir)).map((name) => path.join(dir, name)));
+  const exporting = candidates.filter(
+    (file) =>
+      file.endsWith('.ts') &&
+      existsSync(file) &&
+      /export (async )?function importFiles\b/.test(readFileSync(file, 'utf8')),
+  );
+  if (exporting.length === 0 || !existsSync(script)) {
+    extra['import'] = 'n/a: no importFiles in scripts/import.ts or src/lib/import/';
+    progress('import: skipped (no importFiles)');
+    return;
+  }
+  const { oldPageSave } = await import('./bench/old-pages.ts');
+  const { encodeWindows1258 } = await import('../src/lib/import/encoding.ts');
+  const saves = path.join(BENCH, 'import/saves');
+  const out = path.join(BENCH, 'import/out');
+  await rm(path.join(BENCH, 'import'), { recursive: true, force: true });
+  let index = 0;
+  for (const file of createCorpus({ articles, seed, buildTime: new Date(BUILD_TIME) }).articles()) {
+    const text = oldPageSave(file.content);
+    const target = path.join(saves, file.path.split('/')[2]!, `${String(index).padStart(6, '0')}.txt`);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, index % 10 === 9 ? encodeWindows1258(text.replace(/\n/g, '\r\n')) : text);
+    index++;
+  }
+  progress(`6. import ${index} old page saves (npm run import)…`);
+  const logFile = path.join(logs, `${articles}-import.log`);
+  const loadBefore = round(os.loadavg()[0]!, 2);
+  const result = await measureCommand(process.execPath, [script, saves, '--root', root, '--out', out], {
+    cwd: PROJECT,
+    env,
+    logFile,
+    timeoutSeconds,
+  });
+  const written = await treeStats(out);
+  steps.push({
+    id: 'import',
+    label: `6. import ${index} old page saves`,
+    seconds: result.seconds,
+    peakRssMb: Math.round(result.peakRssKb / 1024),
+    ...(result.cpuSeconds !== undefined ? { cpuSeconds: result.cpuSeconds } : {}),
+    ...(result.sampled ? { sampled: result.sampled } : {}),
+    exitCode: result.exitCode,
+    log: path.relative(PROJECT, logFile),
+    loadBefore,
+    note: `${written?.files ?? 0} articles written`,
+  });
+  if (result.exitCode !== 0) {
+    failed = true;
+    console.error(`--- last lines of ${path.relative(PROJECT, logFile)} ---\n${tail(result)}\n---`);
+  }
+}
+
+/** With --cpu-prof: one more cold build under `node --cpu-prof`, summarised (not part of the timings). */
+async function profileColdBuild(): Promise<void> {
+  const dir = path.join(BENCH, 'prof', String(articles));
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  await clearBuildState();
+  const step = await build('cold', 'cold build under --cpu-prof (not a timing)', {
+    ...env,
+    NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}`,
+  });
+  extra['profiledBuild'] = { seconds: step.seconds, peakRssMb: step.peakRssMb, phases: step.phases };
+  const files = await busiestProcessProfiles(dir);
+  if (files.length === 0) return;
+  const profiles = await Promise.all(files.map(async (file) => JSON.parse(await readFile(file, 'utf8')) as CpuProfile));
+  const summary: ProfileSummary = summariseProfile(profiles, PROJECT, 30);
+  let at = lastStartedUs;
+  const windows = (step.phases ?? []).map((phase) => {
+    const window = { name: phase.name, startUs: at, endUs: at + phase.seconds * 1e6 };
+    at = window.endUs;
+    return window;
+  });
+  const byPhase = summariseWindows(profiles, windows, PROJECT);
+  extra['profile'] = { files: files.map((file) => path.relative(PROJECT, file)), byPhase, ...summary };
+  await writeFile(
+    path.join(dir, 'summary.md'),
+    `CPU by build phase (cold build under --cpu-prof, ${step.seconds.toFixed(1)} s wall)\n\n${formatWindows(byPhase)}\n\n${formatProfileSummary(summary)}\n`,
+  );
+  progress(`profile summary: ${path.relative(PROJECT, path.join(dir, 'summary.md'))}`);
+}
+
+function gitState() {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: PROJECT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--short'], { cwd: PROJECT, encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean).length;
+    return { commit, uncommittedFiles: dirty };
+  } catch {
+    return undefined;
+  }
+}
+
+await run();
+const peers = aggregatePeers(peerRuns);
+
+const hugo = peers.find((peer) => peer.peer === 'hugo')?.seconds;
+const eleventy = peers.find((peer) => peer.peer === 'eleventy')?.seconds;
+const targets = evaluateTargets(articles, steps, peers);
+const report = {
+  articles,
+  seed,
+  buildTime: BUILD_TIME,
+  measuredAt: new Date().toISOString(),
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    memoryGb: round(os.totalmem() / 1024 ** 3, 1),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  },
+  code: gitState(),
+  corpus: {
+    root: path.relative(PROJECT, root),
+    articles: corpus.articles.length,
+    bytes: corpus.bytes,
+    seconds: round(corpus.seconds, 2),
+  },
+  steps: steps.map((step) => ({
+    ...step,
+    vsHugo: ratio(step.seconds, hugo),
+    vsEleventy: ratio(step.seconds, eleventy),
+  })),
+  peers,
+  targets,
+  ...extra,
+};
+await mkdir(path.dirname(outFile), { recursive: true });
+await writeFile(outFile, `${JSON.stringify(report, null, 2)}\n`);
+
+const distInfo = extra['dist'] as ReturnType<typeof distStats>;
+const lines = [
+  `## Benchmark: ${articles.toLocaleString('en')} articles (seed ${seed}), ${report.machine.cpus} CPUs, Node ${process.version}`,
+  '',
+  formatTable({ articles, steps, peers }),
+  '',
+  distInfo
+    ? `dist/ after the cold build: ${formatBytes(distInfo.bytes)}, ${distInfo.files} files (${distInfo.htmlFiles} HTML)` +
+      (distInfo.pagefind
+        ? `; search index dist/pagefind/: ${formatBytes(distInfo.pagefind.bytes)}, ${distInfo.pagefind.files} files`
+        : '; no dist/pagefind/')
+    : 'dist/: n/a',
+  ...steps
+    .filter((step) => step.searchIndex)
+    .slice(0, 1)
+    .map(
+      (step) =>
+        `search index in the build: ${step.searchIndex!.pages} pages, ${step.searchIndex!.kb} KB, ${step.searchIndex!.seconds} s (cold build log)`,
+    ),
+  '',
+  'Targets (issue 5):',
+  formatTargets(targets),
+  '',
+  'Where the time goes (seconds between milestones of the build log):',
+  '',
+  formatPhases(steps.filter((step) => step.phases && step.phases.length > 0)),
+  '',
+  `JSON report: ${path.relative(PROJECT, outFile)}; build logs: ${path.relative(PROJECT, logs)}/`,
+];
+console.log(lines.join('\n'));
+if (failed) process.exit(1);
