@@ -7,7 +7,15 @@ import { defineConfig } from 'eslint/config';
 
 export default defineConfig(
   {
-    ignores: ['**/dist/', '**/.astro/', '**/.dist-staging/', 'node_modules/', '.bench/', '.cache/'],
+    ignores: [
+      '**/dist/',
+      '**/dist.previous*/',
+      '**/.astro/',
+      '**/.dist-staging/',
+      'node_modules/',
+      '.bench/',
+      '.cache/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

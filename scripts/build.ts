@@ -3,7 +3,7 @@
  * `dist/` only when the whole build succeeded, so a failed build (bad content, a broken
  * page, a failed search index) never replaces or half-overwrites a good `dist/`.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -29,8 +29,9 @@ if (result.status !== 0) {
   console.error(`\nDựng trang thất bại: thư mục ${path.relative(process.cwd(), dist) || 'dist'}/ được giữ nguyên.`);
   process.exit(result.status ?? 1);
 }
-const previous = `${dist}.previous`;
-await rm(previous, { recursive: true, force: true });
+// Swap by renames (instant), then delete the old site in a detached process: removing tens
+// of thousands of files takes seconds, and the new site is already in place.
+const previous = `${dist}.previous-${process.pid}`;
 if (existsSync(dist)) await rename(dist, previous);
 await rename(staging, dist);
-await rm(previous, { recursive: true, force: true });
+if (existsSync(previous)) spawn('rm', ['-rf', previous], { detached: true, stdio: 'ignore' }).unref();
