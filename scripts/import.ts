@@ -230,9 +230,10 @@ export async function importFiles(options: ImportOptions): Promise<ImportSummary
   const out = options.out ? path.resolve(cwd, options.out) : path.join(root, 'content', 'articles');
   const concurrency = options.concurrency ?? 32;
   const dryRun = options.dryRun ?? false;
+  // Paths inside the working folder are shown relative to it; anything outside, absolute.
   const show = (file: string) => {
     const relative = toPosix(path.relative(cwd, file)) || '.';
-    return relative.length <= file.length ? relative : toPosix(file);
+    return relative.startsWith('..') ? toPosix(file) : relative;
   };
   const progress = options.onProgress ?? (() => {});
 
