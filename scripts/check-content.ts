@@ -6,8 +6,6 @@
  * prints `::error …::` annotations so problems show on the commit. Exits 1 on any error.
  */
 import { existsSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { appendFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,47 +22,19 @@ import {
   type PreparedArticle,
 } from '../src/lib/content-lint.ts';
 import type { Category } from '../src/lib/schema.ts';
-import type { CheckBatch } from './lib/check-worker.ts';
+import type { CheckBatch, CheckContext } from './lib/check-worker.ts';
+import { mapOnWorkers } from '../src/data/worker-pool.ts';
 import { EDITOR_SCHEMA_DIR } from '../src/lib/editor-schema.ts';
 import { renderEditorSchemas } from './lib/editor-schemas.ts';
 
-/** Below this many files, starting worker threads costs more than it saves. */
-const WORKER_THRESHOLD = 400;
-const BATCH = 250;
-
 /** The per-file work of every article, on all cores for a large archive, in file order. */
-async function prepareAll(
-  jobs: CheckBatch['jobs'],
-  categories: Category[],
-  siteHost: string,
-): Promise<PreparedArticle[]> {
-  const workerCount = Math.min(cpus().length, Math.ceil(jobs.length / BATCH));
-  if (jobs.length < WORKER_THRESHOLD || workerCount < 2) {
-    return jobs.map((job) => prepareArticle(job.file, job.source, categories, siteHost));
-  }
-  const results: PreparedArticle[] = new Array(jobs.length);
-  let next = 0;
-  const run = async () => {
-    const worker = new Worker(new URL('./lib/check-worker.ts', import.meta.url));
-    try {
-      while (next < jobs.length) {
-        const start = next;
-        next += BATCH;
-        const batch: CheckBatch = { jobs: jobs.slice(start, start + BATCH), categories, siteHost };
-        const done = await new Promise<PreparedArticle[]>((resolve, reject) => {
-          worker.once('message', resolve);
-          worker.once('error', reject);
-          worker.postMessage(batch);
-        });
-        worker.removeAllListeners('error');
-        done.forEach((result, index) => (results[start + index] = result));
-      }
-    } finally {
-      await worker.terminate();
-    }
-  };
-  await Promise.all(Array.from({ length: workerCount }, run));
-  return results;
+function prepareAll(jobs: CheckBatch['jobs'], categories: Category[], siteHost: string): Promise<PreparedArticle[]> {
+  return mapOnWorkers({
+    worker: new URL('./lib/check-worker.ts', import.meta.url),
+    jobs,
+    context: { categories, siteHost } satisfies CheckContext,
+    inProcess: (job) => prepareArticle(job.file, job.source, categories, siteHost),
+  });
 }
 
 const { values } = parseArgs({ options: { root: { type: 'string', default: '.' } } });

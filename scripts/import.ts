@@ -6,11 +6,10 @@
  * command line, for the benchmark.
  */
 import { glob, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { z } from 'astro/zod';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { mapOnWorkers, serveBatches } from '../src/data/worker-pool.ts';
 import { fileSlug } from '../src/lib/article.ts';
 import { formatIssue } from '../src/lib/content-issues.ts';
 import type { Category } from '../src/lib/schema.ts';
@@ -159,50 +158,23 @@ const CHUNK = 100;
 
 /**
  * Runs articles through the schema; for each, `undefined` when valid, else its problems.
- * The check costs about 2 ms an article (`parseArticle` builds the schema per file), the
- * bulk of an import, so large batches spread it over worker threads, one per core.
+ * The check is most of an import's CPU time, so large batches spread it over worker
+ * threads, one per core.
  */
-async function checkAll(
+function checkAll(
   jobs: readonly CheckJob[],
   categories: readonly Category[],
   onDone: (count: number) => void,
 ): Promise<(string | undefined)[]> {
-  const threads = Math.min(availableParallelism(), Math.ceil(jobs.length / CHUNK));
-  if (jobs.length < PARALLEL_FROM || threads < 2) {
-    return jobs.map((job) => {
-      const problems = checkArticleFile(job.file, job.text, categories);
-      onDone(1);
-      return problems;
-    });
-  }
-  const results = new Array<string | undefined>(jobs.length);
-  const workers: Worker[] = [];
-  let next = 0;
-  const runWorker = () =>
-    new Promise<void>((resolve, reject) => {
-      const worker = new Worker(new URL(import.meta.url), { workerData: { role: CHECK_WORKER, categories } });
-      workers.push(worker);
-      const send = () => {
-        if (next >= jobs.length) return resolve();
-        const start = next;
-        next += CHUNK;
-        worker.postMessage({ start, jobs: jobs.slice(start, start + CHUNK) });
-      };
-      worker.on('message', ({ start, problems }: { start: number; problems: (string | undefined)[] }) => {
-        problems.forEach((result, offset) => (results[start + offset] = result));
-        onDone(problems.length);
-        send();
-      });
-      worker.once('error', reject);
-      worker.once('online', send);
-    });
-  try {
-    await Promise.all(Array.from({ length: threads }, runWorker));
-  } finally {
-    // Also on failure: a live worker would keep the process from exiting.
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
-  return results;
+  return mapOnWorkers({
+    worker: new URL(import.meta.url),
+    jobs,
+    context: { role: CHECK_WORKER, categories },
+    inProcess: (job) => checkArticleFile(job.file, job.text, categories),
+    threshold: PARALLEL_FROM,
+    batchSize: CHUNK,
+    onDone,
+  });
 }
 
 interface PreparedInput {
@@ -574,12 +546,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 if (!isMainThread && (workerData as { role?: string } | null)?.role === CHECK_WORKER) {
   const { categories } = workerData as { categories: Category[] };
-  // parseArticle builds a fresh schema per article, so zod's compiled fast path is used
-  // once and thrown away; interpreting instead costs a quarter less (same results).
-  z.config({ jitless: true });
-  parentPort!.on('message', ({ start, jobs }: { start: number; jobs: CheckJob[] }) => {
-    parentPort!.postMessage({ start, problems: jobs.map((job) => checkArticleFile(job.file, job.text, categories)) });
-  });
+  serveBatches((job: CheckJob) => checkArticleFile(job.file, job.text, categories));
 } else if (import.meta.main && isMainThread) {
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -1,10 +1,8 @@
 /**
- * Worker thread body: parses and renders a batch of article files, so a cold build uses
+ * Worker thread body: parses and renders batches of article files, so a cold build uses
  * every core. Runs as plain Node (type stripping), outside Vite.
  */
-import { parentPort } from 'node:worker_threads';
-import { processArticle, type ArticleJob } from './process-article.ts';
+import { processArticle } from './process-article.ts';
+import { serveBatches } from './worker-pool.ts';
 
-parentPort?.on('message', (jobs: ArticleJob[]) => {
-  parentPort?.postMessage(jobs.map(processArticle));
-});
+serveBatches(processArticle);
