@@ -88,6 +88,7 @@ const outFile = path.resolve(
     path.join(BENCH, values['profile-only'] ? `report-${articles}-profile.json` : `report-${articles}.json`),
 );
 const env: NodeJS.ProcessEnv = { ...process.env, BUILD_TIME, ASTRO_TELEMETRY_DISABLED: '1' };
+// Builds run with Node's defaults, whatever the caller's shell sets (only --cpu-prof adds options).
 delete env['NODE_OPTIONS'];
 
 const progress = (message: string) => console.error(`[bench] ${message}`);
@@ -219,8 +220,35 @@ async function run(): Promise<void> {
   while (peerRuns.length < peerCount) await runPeers();
 
   await searchIndexAlone();
+  await searchQueries();
   if (values.import) await importer();
   if (values['cpu-prof']) await profileColdBuild();
+}
+
+/**
+ * Step 5, continued: what a reader's browser fetches for a first and a second query on the
+ * built site, and how long results take to show, measured in Chromium on loopback.
+ */
+async function searchQueries(): Promise<void> {
+  if (!existsSync(path.join(dist, 'pagefind/pagefind.js'))) {
+    extra['searchQueries'] = 'n/a: dist/ has no pagefind/ bundle';
+    return;
+  }
+  progress('5. search queries in Chromium (first and second query)…');
+  try {
+    const { probeSearch } = await import('./search-probe.ts');
+    const probe = await probeSearch({ dist, queries: ['da lat', 'bảo lộc'] });
+    extra['searchQueries'] = probe.steps.map(({ label, requests, bytes, gzipBytes, ms, results }) => ({
+      label,
+      requests,
+      bytes,
+      gzipBytes,
+      ms,
+      results,
+    }));
+  } catch (error) {
+    extra['searchQueries'] = `n/a: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
 /** Step 5: `buildSearchIndex` alone over the built site, when the module exports it. */
@@ -337,6 +365,7 @@ async function profileColdBuild(): Promise<void> {
     NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}`,
   });
   extra['profiledBuild'] = { seconds: step.seconds, peakRssMb: step.peakRssMb, phases: step.phases };
+  if (step.exitCode !== 0) return void (failed = true);
   const files = await busiestProcessProfiles(dir);
   if (files.length === 0) return;
   const profiles = await Promise.all(files.map(async (file) => JSON.parse(await readFile(file, 'utf8')) as CpuProfile));
@@ -424,6 +453,16 @@ const lines = [
       (step) =>
         `search index in the build: ${step.searchIndex!.pages} pages, ${step.searchIndex!.kb} KB, ${step.searchIndex!.seconds} s (cold build log)`,
     ),
+  ...(Array.isArray(extra['searchQueries'])
+    ? [
+        '',
+        'Search in the browser (bytes as served / gzipped, time from Enter to results):',
+        ...(extra['searchQueries'] as { label: string; bytes: number; gzipBytes: number; ms?: number }[]).map(
+          (step) =>
+            `- ${step.label}: ${formatBytes(step.bytes)} / ${formatBytes(step.gzipBytes)}${step.ms === undefined ? '' : `, ${step.ms} ms`}`,
+        ),
+      ]
+    : [`search queries: ${String(extra['searchQueries'] ?? 'n/a')}`]),
   '',
   'Targets (issue 5):',
   formatTargets(targets),
