@@ -422,6 +422,8 @@ export interface TableInput {
 
 /**
  * The Markdown table: our steps with their ratios to each peer's full build, then the peers.
+ * Peak RSS is `/usr/bin/time`'s (the largest process, as for the peers); when the /proc
+ * sampler saw more in all processes at once (Astro plus Pagefind's service), both are shown.
  *
  * @example
  * console.log(formatTable({ articles: 10_000, steps, peers }));
@@ -435,7 +437,9 @@ export function formatTable({ steps, peers }: TableInput): string {
     rows.push([
       `${step.label}${failed ? ` (FAILED, exit ${step.exitCode})` : ''}${step.note ? ` (${step.note})` : ''}`,
       step.seconds.toFixed(2),
-      String(step.peakRssMb),
+      step.sampled && step.sampled.peakGroupRssMb > step.peakRssMb
+        ? `${step.peakRssMb} (all processes: ${step.sampled.peakGroupRssMb})`
+        : String(step.peakRssMb),
       failed ? 'n/a' : formatRatio(ratio(step.seconds, hugo)),
       failed ? 'n/a' : formatRatio(ratio(step.seconds, eleventy)),
     ]);

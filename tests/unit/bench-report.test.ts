@@ -246,6 +246,13 @@ describe('formatTable', () => {
     expect(lines[3]).toContain('Hugo v0.111.3 full build (peer)');
   });
 
+  it('adds the all-processes peak when the sampler saw more than /usr/bin/time', () => {
+    const sampled = { peakGroupRssMb: 4200, peakProcess: { comm: 'pagefind_extend', rssMb: 2700 }, cpuSeconds: 9 };
+    expect(formatTable({ articles: 1, steps: [{ ...step('cold', 1, 1900), sampled }], peers: [] })).toContain(
+      '1900 (all processes: 4200)',
+    );
+  });
+
   it('marks failed steps', () => {
     expect(formatTable({ articles: 1, steps: [{ ...step('cold', 1), exitCode: 1 }], peers: [] })).toContain(
       'FAILED, exit 1',
