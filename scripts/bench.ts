@@ -120,6 +120,27 @@ function tail(run: RunResult, count = 40): string {
     .join('\n');
 }
 
+/** The measured part of a step's record, shared by every kind of step. */
+function measuredStep(
+  id: StepResult['id'],
+  label: string,
+  run: Awaited<ReturnType<typeof measureCommand>>,
+  logFile: string,
+  loadBefore: number,
+): StepResult {
+  return {
+    id,
+    label,
+    seconds: run.seconds,
+    peakRssMb: Math.round(run.peakRssKb / 1024),
+    ...(run.cpuSeconds !== undefined ? { cpuSeconds: run.cpuSeconds } : {}),
+    ...(run.sampled ? { sampled: run.sampled } : {}),
+    exitCode: run.exitCode,
+    log: path.relative(PROJECT, logFile),
+    loadBefore,
+  };
+}
+
 async function build(id: StepResult['id'], label: string, stepEnv = env): Promise<StepResult> {
   const loadBefore = round(os.loadavg()[0]!, 2);
   progress(`${label} (load average ${loadBefore})…`);
@@ -133,16 +154,8 @@ async function build(id: StepResult['id'], label: string, stepEnv = env): Promis
   lastStartedUs = run.startedUs;
   const pagesLine = run.lines.map((line) => stripAnsi(line.text)).find((text) => /page\(s\) built in/.test(text));
   const step: StepResult = {
-    id,
-    label,
-    seconds: run.seconds,
-    peakRssMb: Math.round(run.peakRssKb / 1024),
-    ...(run.cpuSeconds !== undefined ? { cpuSeconds: run.cpuSeconds } : {}),
-    ...(run.sampled ? { sampled: run.sampled } : {}),
-    exitCode: run.exitCode,
+    ...measuredStep(id, label, run, logFile, loadBefore),
     phases: buildPhases(run.lines, run.seconds),
-    log: path.relative(PROJECT, logFile),
-    loadBefore,
     ...(pagesLine ? { pages: Number(/(\d+) page\(s\)/.exec(pagesLine)?.[1]) } : {}),
     ...(run.timedOut ? { note: `killed after ${values.timeout} min` } : {}),
   };
@@ -275,15 +288,7 @@ async function searchIndexAlone(): Promise<void> {
   );
   const stats = await treeStats(out);
   steps.push({
-    id: 'search',
-    label: '5. search index alone (Pagefind)',
-    seconds: result.seconds,
-    peakRssMb: Math.round(result.peakRssKb / 1024),
-    ...(result.cpuSeconds !== undefined ? { cpuSeconds: result.cpuSeconds } : {}),
-    ...(result.sampled ? { sampled: result.sampled } : {}),
-    exitCode: result.exitCode,
-    log: path.relative(PROJECT, logFile),
-    loadBefore,
+    ...measuredStep('search', '5. search index alone (Pagefind)', result, logFile, loadBefore),
     ...(stats ? { note: `${formatBytes(stats.bytes)}, ${stats.files} files` } : {}),
   });
   if (result.exitCode !== 0) {
@@ -337,15 +342,7 @@ async function importer(): Promise<void> {
   });
   const written = await treeStats(out);
   steps.push({
-    id: 'import',
-    label: `6. import ${index} old page saves`,
-    seconds: result.seconds,
-    peakRssMb: Math.round(result.peakRssKb / 1024),
-    ...(result.cpuSeconds !== undefined ? { cpuSeconds: result.cpuSeconds } : {}),
-    ...(result.sampled ? { sampled: result.sampled } : {}),
-    exitCode: result.exitCode,
-    log: path.relative(PROJECT, logFile),
-    loadBefore,
+    ...measuredStep('import', `6. import ${index} old page saves`, result, logFile, loadBefore),
     note: `${written?.files ?? 0} articles written`,
   });
   if (result.exitCode !== 0) {
