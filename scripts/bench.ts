@@ -243,7 +243,7 @@ async function run(): Promise<void> {
  * built site, and how long results take to show, measured in Chromium on loopback.
  */
 async function searchQueries(): Promise<void> {
-  if (!existsSync(path.join(dist, 'pagefind/pagefind.js'))) {
+  if (!existsSync(path.join(dist, 'pagefind'))) {
     extra['searchQueries'] = 'n/a: dist/ has no pagefind/ bundle';
     return;
   }

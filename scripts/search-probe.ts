@@ -58,7 +58,7 @@ export interface ProbeReport {
  */
 export async function probeSearch(options: { dist: string; queries: readonly string[] }): Promise<ProbeReport> {
   const root = path.resolve(options.dist);
-  if (!existsSync(path.join(root, 'pagefind/pagefind.js'))) throw new Error(`${root} has no pagefind/ bundle`);
+  if (!existsSync(path.join(root, 'pagefind'))) throw new Error(`${root} has no pagefind/ bundle`);
   const gzipSizes = new Map<string, number>();
   let log: { path: string; bytes: number; gzip: number }[] = [];
   const server = createServer((request, response) => {

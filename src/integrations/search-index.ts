@@ -1,10 +1,13 @@
 /**
  * The site's search index: Pagefind's Node API run over the finished article pages at
- * `astro:build:done`. Unlike `astro-pagefind`, which only logs, any error Pagefind reports
- * throws, and a throw in this hook fails `astro build` (and so `npm run build`, which then
- * keeps the previous `dist/`).
+ * `astro:build:done`, one bundle per year (`dist/pagefind/<year>/`, see
+ * `src/lib/search-shards.ts`). A year whose indexed pages are unchanged since the last build
+ * reuses its bundle from the cache instead of being indexed again. Unlike `astro-pagefind`,
+ * which only logs, any error Pagefind reports throws, and a throw in this hook fails
+ * `astro build` (and so `npm run build`, which then keeps the previous `dist/`).
  */
-import { readFile, readdir, rm, stat } from 'node:fs/promises';
+import { copyFile, link, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -12,7 +15,15 @@ import * as pagefindModule from 'pagefind';
 import { listArticleFiles, readRegistries } from '../data/content-files.ts';
 import { isPublished } from '../lib/archive.ts';
 import { parseArticle } from '../lib/article.ts';
-import { articleUrl } from '../lib/urls.ts';
+import {
+  indexedDocument,
+  indexedRegion,
+  regionDigest,
+  shardFingerprint,
+  shardOrder,
+  type ShardPage,
+} from '../lib/search-shards.ts';
+import { articleUrl, searchShardUrl, searchUrl } from '../lib/urls.ts';
 
 /** The part of Pagefind's Node API used here; tests pass a fake. */
 export interface PagefindApi {
@@ -23,21 +34,30 @@ export interface PagefindApi {
 export interface SearchIndexOptions {
   /** The built site (`dist/`), absolute or relative to the working directory. */
   distDir: string;
-  /** Where the bundle goes; `<distDir>/pagefind`, served as `/pagefind/`, by default. */
+  /** Where the shards go; `<distDir>/pagefind`, served as `/pagefind/`, by default. */
   outputPath?: string;
+  /**
+   * Where each year's bundle is kept between builds (Astro's `cacheDir`/search-index). Without
+   * it every year is indexed.
+   */
+  cacheDir?: string;
   pagefind?: PagefindApi;
 }
 
 export interface SearchIndexStats {
   /** Pages in the index. */
   pages: number;
-  /** Size of the bundle written, in bytes. */
+  /** Size of the bundles written, in bytes. */
   bytes: number;
   seconds: number;
+  /** Shards (years) in the index, newest first. */
+  shards: string[];
+  /** Shards indexed by this build; the others came from the cache. */
+  indexed: string[];
 }
 
 /** Only article pages are indexed; every other page is a list of links to them. */
-export const ARTICLE_PAGES_GLOB = `${articleUrl('*').slice(1)}index.html`;
+export const ARTICLE_PAGES_DIR = articleUrl('x').split('/')[1]!;
 
 // Pagefind also writes its ready-made UIs; the site has its own search page, so they would
 // only be dead weight on the CDN.
@@ -51,6 +71,15 @@ const UNUSED_BUNDLE_FILES = [
   'pagefind-highlight.js',
 ];
 
+/** Bump when the way pages are indexed changes, so cached bundles are not reused. */
+const INDEX_FORMAT = 'search-index-v1 forceLanguage=vi';
+const PAGEFIND_VERSION = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }
+).version;
+const FINGERPRINT_FILE = '.fingerprint';
+/** Pages read from disk ahead of Pagefind. */
+const PAGES_READ_AHEAD = 64;
+
 /** Thrown when Pagefind reports a problem; the message lists Pagefind's own errors. */
 export class SearchIndexError extends Error {
   constructor(step: string, errors: readonly string[]) {
@@ -59,48 +88,193 @@ export class SearchIndexError extends Error {
   }
 }
 
+interface ArticlePage extends ShardPage {
+  file: string;
+  shard: string;
+}
+
 /**
- * Indexes the article pages of a built site with Pagefind and writes the bundle. Throws a
- * {@link SearchIndexError} on any error Pagefind reports, or when article pages exist but none
- * was indexed (the template lost `data-pagefind-body`).
+ * Indexes the article pages of a built site with Pagefind, one bundle per year, reusing the
+ * cached bundle of every year whose indexed pages are unchanged. Throws a
+ * {@link SearchIndexError} on any error Pagefind reports, when article pages exist but none
+ * can be indexed (the template lost `data-pagefind-body`), or when the search page expects
+ * other years than were indexed.
  *
  * @example
- * const { pages, bytes, seconds } = await buildSearchIndex({ distDir: 'dist' });
- * // { pages: 10000, bytes: 41_000_000, seconds: 12.3 }
+ * const { pages, shards, indexed } = await buildSearchIndex({ distDir: 'dist', cacheDir: 'node_modules/.astro/search-index' });
+ * // { pages: 10000, shards: ['2024', …, '2010'], indexed: ['2024'], … }
  */
 export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexStats> {
   const started = performance.now();
   const distDir = path.resolve(options.distDir);
   const outputPath = path.resolve(options.outputPath ?? path.join(distDir, 'pagefind'));
+  const cacheDir = options.cacheDir && path.resolve(options.cacheDir);
   const pagefind = options.pagefind ?? pagefindModule;
   if (!(await stat(distDir).catch(() => undefined))?.isDirectory()) {
     throw new SearchIndexError('addDirectory', [`không có thư mục ${distDir}`]);
   }
-  try {
-    // The whole archive is Vietnamese; forcing the language keeps one index whatever a
-    // page's `lang` says.
-    const created = await answered('createIndex', () => pagefind.createIndex({ forceLanguage: 'vi' }));
-    if (created.errors.length > 0 || !created.index) throw new SearchIndexError('createIndex', created.errors);
-    const { index } = created;
-    const added = await answered('addDirectory', () => index.addDirectory({ path: distDir, glob: ARTICLE_PAGES_GLOB }));
-    if (added.errors.length > 0) throw new SearchIndexError('addDirectory', added.errors);
-    if (added.page_count === 0 && (await hasArticlePages(distDir))) {
-      throw new SearchIndexError('addDirectory', [
-        'không có trang bài viết nào được lập chỉ mục (thiếu data-pagefind-body?)',
-      ]);
+  const { pages, unindexed } = await readArticlePages(distDir);
+  if (pages.length === 0 && unindexed > 0) {
+    throw new SearchIndexError('addHTMLFile', [
+      'không có trang bài viết nào được lập chỉ mục (thiếu data-pagefind-body?)',
+    ]);
+  }
+  const byShard = Map.groupBy(pages, (page) => page.shard);
+  const shards = shardOrder(byShard.keys());
+  await checkSearchPage(distDir, shards);
+
+  const salt = `pagefind ${PAGEFIND_VERSION}\n${INDEX_FORMAT}`;
+  const indexed = new Set<string>();
+  const buildShard = async (shard: string) => {
+    const shardPages = byShard.get(shard)!;
+    const fingerprint = shardFingerprint(shardPages, salt);
+    const target = path.join(outputPath, shard);
+    const cached = cacheDir && path.join(cacheDir, shard);
+    if (cached && (await readFile(path.join(cached, FINGERPRINT_FILE), 'utf8').catch(() => '')) === fingerprint) {
+      await linkTree(cached, target);
+      return;
     }
-    const written = await answered('writeFiles', () => index.writeFiles({ outputPath }));
-    if (written.errors.length > 0) throw new SearchIndexError('writeFiles', written.errors);
-    await Promise.all(UNUSED_BUNDLE_FILES.map((file) => rm(path.join(outputPath, file), { force: true })));
-    return {
-      pages: added.page_count,
-      bytes: await directorySize(outputPath),
-      seconds: (performance.now() - started) / 1000,
-    };
+    indexed.add(shard);
+    if (!cached) {
+      await indexShard(pagefind, distDir, shardPages, target);
+      return;
+    }
+    // Written beside the cache entry and renamed into place, so an interrupted build never
+    // leaves a bundle that looks complete.
+    const fresh = `${cached}.${process.pid}.tmp`;
+    await rm(fresh, { recursive: true, force: true });
+    try {
+      await indexShard(pagefind, distDir, shardPages, fresh);
+    } catch (error) {
+      await rm(fresh, { recursive: true, force: true });
+      throw error;
+    }
+    await writeFile(path.join(fresh, FINGERPRINT_FILE), fingerprint);
+    await rm(cached, { recursive: true, force: true });
+    await rename(fresh, cached);
+    await linkTree(cached, target);
+  };
+  // A path that cannot be cleared fails below, with Pagefind's own error.
+  await rm(outputPath, { recursive: true, force: true }).catch(() => undefined);
+  try {
+    // One shard at a time: Pagefind's process serves one request at a time anyway, and
+    // memory stays at one shard's worth.
+    for (const shard of shards) await buildShard(shard);
   } finally {
     // Pagefind runs as a child process; leaving it open would keep the build alive.
     await pagefind.close();
   }
+  if (cacheDir) await pruneCache(cacheDir, shards);
+  return {
+    pages: pages.length,
+    bytes: await directorySize(outputPath),
+    seconds: (performance.now() - started) / 1000,
+    shards,
+    indexed: shards.filter((shard) => indexed.has(shard)),
+  };
+}
+
+/** Every article page's indexed region digest and shard; pages without one are counted. */
+async function readArticlePages(distDir: string): Promise<{ pages: ArticlePage[]; unindexed: number }> {
+  const articlesDir = path.join(distDir, ARTICLE_PAGES_DIR);
+  const entries = await readdir(articlesDir, { withFileTypes: true }).catch(() => []);
+  const slugs = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const pages: ArticlePage[] = [];
+  let unindexed = 0;
+  for (let start = 0; start < slugs.length; start += 64) {
+    const batch = slugs.slice(start, start + 64);
+    const read = await Promise.all(
+      batch.map(async (slug) => {
+        const file = path.join(articlesDir, slug, 'index.html');
+        const found = indexedRegion(await readFile(file, 'utf8').catch(() => ''));
+        return found && { file, url: articleUrl(slug), digest: regionDigest(found.region), shard: found.shard };
+      }),
+    );
+    for (const page of read) {
+      if (page) pages.push(page);
+      else unindexed += 1;
+    }
+  }
+  return { pages, unindexed };
+}
+
+/** The search page loads exactly the shards it lists; a mismatch would hide or break years. */
+async function checkSearchPage(distDir: string, shards: readonly string[]): Promise<void> {
+  const page = await readFile(path.join(distDir, searchUrl().slice(1), 'index.html'), 'utf8').catch(() => undefined);
+  if (page === undefined) return;
+  const listed = /\sdata-search-shards="([^"]*)"/.exec(page)?.[1]?.split(' ').filter(Boolean) ?? [];
+  if (listed.join(' ') !== shards.join(' ')) {
+    throw new SearchIndexError('addHTMLFile', [
+      `trang tìm kiếm liệt kê các năm [${listed.join(', ')}] nhưng bài viết thuộc các năm [${shards.join(', ')}]`,
+    ]);
+  }
+}
+
+/** Indexes one shard's pages and writes its bundle to `outputPath`. */
+async function indexShard(
+  pagefind: PagefindApi,
+  distDir: string,
+  pages: readonly ArticlePage[],
+  outputPath: string,
+): Promise<void> {
+  // The whole archive is Vietnamese; forcing the language keeps one index whatever a page's
+  // `lang` says.
+  const created = await answered('createIndex', () => pagefind.createIndex({ forceLanguage: 'vi' }));
+  if (created.errors.length > 0 || !created.index) throw new SearchIndexError('createIndex', created.errors);
+  const { index } = created;
+  try {
+    // Pages go in one at a time and in URL order: Pagefind numbers pages in the order they
+    // finish, so concurrent adds would give a different (equally valid) bundle on every
+    // build, and a rebuild must equal a cold build byte for byte.
+    const ordered = [...pages].sort((a, b) => (a.url < b.url ? -1 : 1));
+    for (let start = 0; start < ordered.length; start += PAGES_READ_AHEAD) {
+      const batch = ordered.slice(start, start + PAGES_READ_AHEAD);
+      const contents = await Promise.all(batch.map((page) => indexedContent(distDir, page)));
+      for (const [position, page] of batch.entries()) {
+        const content = contents[position]!;
+        const added = await answered('addHTMLFile', () => index.addHTMLFile({ url: page.url, content }));
+        if (added.errors.length > 0) throw new SearchIndexError('addHTMLFile', added.errors);
+      }
+    }
+    const written = await answered('writeFiles', () => index.writeFiles({ outputPath }));
+    if (written.errors.length > 0) throw new SearchIndexError('writeFiles', written.errors);
+  } finally {
+    // Frees the shard's index in Pagefind's process: memory stays at one shard's worth.
+    await index.deleteIndex().catch(() => null);
+  }
+  await Promise.all(UNUSED_BUNDLE_FILES.map((file) => rm(path.join(outputPath, file), { force: true })));
+}
+
+/** What Pagefind is given of a page, checked against the digest its shard was keyed by. */
+async function indexedContent(distDir: string, page: ArticlePage): Promise<string> {
+  const found = indexedRegion(await readFile(page.file, 'utf8'));
+  if (!found || regionDigest(found.region) !== page.digest) {
+    throw new SearchIndexError('addHTMLFile', [`${path.relative(distDir, page.file)} đã đổi trong lúc lập chỉ mục`]);
+  }
+  return indexedDocument(found.region);
+}
+
+/** Hard-links (or, across file systems, copies) a cached bundle into the site. */
+async function linkTree(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    if (entry.name === FINGERPRINT_FILE) continue;
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) await linkTree(source, target);
+    else await link(source, target).catch(() => copyFile(source, target));
+  }
+}
+
+/** Drops cached shards of years that no longer have articles, and leftovers of failed builds. */
+async function pruneCache(cacheDir: string, shards: readonly string[]): Promise<void> {
+  const keep = new Set(shards);
+  const entries = await readdir(cacheDir).catch(() => []);
+  await Promise.all(
+    entries
+      .filter((name) => !keep.has(name))
+      .map((name) => rm(path.join(cacheDir, name), { recursive: true, force: true })),
+  );
 }
 
 /**
@@ -123,12 +297,6 @@ function answered<T>(step: string, call: () => Promise<T>): Promise<T> {
   });
 }
 
-async function hasArticlePages(distDir: string): Promise<boolean> {
-  const articlesDir = path.join(distDir, path.dirname(path.dirname(ARTICLE_PAGES_GLOB)));
-  const entries = await readdir(articlesDir, { withFileTypes: true }).catch(() => []);
-  return entries.some((entry) => entry.isDirectory());
-}
-
 async function directorySize(dir: string): Promise<number> {
   let total = 0;
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
@@ -145,11 +313,12 @@ const DEV_TYPES: Record<string, string> = {
 };
 
 /**
- * The search bundle for `npm run dev`: every published article page, fetched from the dev
- * server so it carries exactly the attributes a build indexes, indexed in memory.
+ * The search bundles for `npm run dev`, one per year as a build writes them: every published
+ * article page, fetched from the dev server so it carries exactly what a build indexes,
+ * indexed in memory. Keys are paths under `/pagefind/`.
  *
  * @example
- * const files = await buildDevBundle('/site', 'http://localhost:4321'); // Map { 'pagefind.js' => … }
+ * const files = await buildDevBundle('/site', 'http://localhost:4321'); // Map { '2022/pagefind.js' => … }
  */
 export async function buildDevBundle(root: string, origin: string): Promise<Map<string, Uint8Array>> {
   const { categories } = await readRegistries(root);
@@ -159,18 +328,45 @@ export async function buildDevBundle(root: string, origin: string): Promise<Map<
     const parsed = parseArticle(file, await readFile(path.join(root, file), 'utf8'), categories);
     if (parsed.ok && isPublished(parsed.article.data, now)) slugs.push(parsed.article.data.slug);
   }
-  const created = await pagefindModule.createIndex({ forceLanguage: 'vi' });
-  if (!created.index) throw new SearchIndexError('createIndex', created.errors);
+  const byShard = new Map<string, { url: string; content: string }[]>();
   for (const slug of slugs) {
     const url = articleUrl(slug);
-    const content = await (await fetch(new URL(url, origin))).text();
-    const added = await created.index.addHTMLFile({ url, content });
-    if (added.errors.length > 0) throw new SearchIndexError('addHTMLFile', added.errors);
+    const found = indexedRegion(await (await fetch(new URL(url, origin))).text());
+    if (!found) continue;
+    const content = indexedDocument(found.region);
+    byShard.set(found.shard, [...(byShard.get(found.shard) ?? []), { url, content }]);
   }
-  const { errors, files } = await created.index.getFiles();
-  if (errors.length > 0) throw new SearchIndexError('getFiles', errors);
-  await created.index.deleteIndex();
-  return new Map(files.map((file) => [file.path, file.content]));
+  const bundle = new Map<string, Uint8Array>();
+  for (const shard of shardOrder(byShard.keys())) {
+    const created = await pagefindModule.createIndex({ forceLanguage: 'vi' });
+    if (!created.index) throw new SearchIndexError('createIndex', created.errors);
+    for (const page of byShard.get(shard)!) {
+      const added = await created.index.addHTMLFile(page);
+      if (added.errors.length > 0) throw new SearchIndexError('addHTMLFile', added.errors);
+    }
+    const { errors, files } = await created.index.getFiles();
+    if (errors.length > 0) throw new SearchIndexError('getFiles', errors);
+    await created.index.deleteIndex();
+    for (const file of files)
+      bundle.set(`${searchShardUrl(shard).slice('/pagefind/'.length)}${file.path}`, file.content);
+  }
+  return bundle;
+}
+
+/**
+ * The build log's line about the index.
+ *
+ * @example
+ * searchIndexSummary({ pages: 120, bytes: 512_000, seconds: 1.24, shards: ['2024', '2023'], indexed: ['2024'] });
+ * // 'Chỉ mục tìm kiếm: 120 bài viết, 2 năm (lập lại 1, dùng lại 1 từ bộ nhớ đệm), 500 KB, 1.2 giây'
+ */
+export function searchIndexSummary(stats: SearchIndexStats): string {
+  const reused = stats.shards.length - stats.indexed.length;
+  return (
+    `Chỉ mục tìm kiếm: ${stats.pages} bài viết, ${stats.shards.length} năm ` +
+    `(lập lại ${stats.indexed.length}, dùng lại ${reused} từ bộ nhớ đệm), ` +
+    `${(stats.bytes / 1024).toFixed(0)} KB, ${stats.seconds.toFixed(1)} giây`
+  );
 }
 
 /**
@@ -181,11 +377,13 @@ export async function buildDevBundle(root: string, origin: string): Promise<Map<
  */
 export function searchIndex(options: { pagefind?: PagefindApi } = {}): AstroIntegration {
   let root = process.cwd();
+  let cacheDir: string | undefined;
   return {
     name: 'news-archive-search-index',
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
+        cacheDir = fileURLToPath(new URL('search-index/', config.cacheDir));
       },
       'astro:server:setup': ({ server, logger }) => {
         // `npm run dev` has no dist/: index the pages the dev server itself renders, in
@@ -217,11 +415,10 @@ export function searchIndex(options: { pagefind?: PagefindApi } = {}): AstroInte
       'astro:build:done': async ({ dir, logger }) => {
         const stats = await buildSearchIndex({
           distDir: fileURLToPath(dir),
+          ...(cacheDir ? { cacheDir } : {}),
           ...(options.pagefind ? { pagefind: options.pagefind } : {}),
         });
-        logger.info(
-          `Chỉ mục tìm kiếm: ${stats.pages} bài viết, ${(stats.bytes / 1024).toFixed(0)} KB, ${stats.seconds.toFixed(1)} giây`,
-        );
+        logger.info(searchIndexSummary(stats));
       },
     },
   };

@@ -6,6 +6,7 @@
 import { t } from '../i18n/vi.ts';
 import { excerpt, highlight, normalizeQuery, stripLeading, type ExcerptPart } from '../lib/search-fold.ts';
 import { readSearchState, searchStateUrl, SORT_NEWEST, type SearchState } from '../lib/search-url.ts';
+import { searchShardUrl } from '../lib/urls.ts';
 
 /** The part of Pagefind's browser API used here (`/pagefind/pagefind.js`). */
 interface PagefindResultData {
@@ -23,13 +24,17 @@ interface PagefindSearchOptions {
   sort?: Record<string, 'asc' | 'desc'>;
 }
 interface Pagefind {
-  options: (options: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
+  mergeIndex: (basePath: string, options?: Record<string, unknown>) => Promise<void>;
   preload: (query: string, options?: PagefindSearchOptions) => Promise<void>;
   search: (query: string | null, options?: PagefindSearchOptions) => Promise<{ results: PagefindResult[] }>;
 }
+interface PagefindModule {
+  createInstance: (options: Record<string, unknown>) => Pagefind;
+}
+/** Relevance, or newest first (with words or without: a filter alone lists by date). */
+type Order = 'relevance' | 'date';
 
-const BUNDLE = '/pagefind/pagefind.js';
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 200;
 /** Ranking boosts per metadata field (see `src/pages/bai-viet/[slug].astro`). */
@@ -55,14 +60,16 @@ function start(root: HTMLElement) {
   const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
 
-  let pagefind: Promise<Pagefind> | undefined;
-  const loadPagefind = () => {
-    // The path is only known at run time: Vite must not try to bundle it.
-    pagefind ??= (import(/* @vite-ignore */ BUNDLE) as Promise<Pagefind>).then(async (api) => {
-      await api.options({ ranking: { metaWeights: META_WEIGHTS } });
-      return api;
-    });
-    return pagefind;
+  // One search bundle per year, newest first (src/integrations/search-index.ts).
+  const shards = (root.dataset['searchShards'] ?? '').split(' ').filter(Boolean);
+  const instances = new Map<Order, Promise<Pagefind | undefined>>();
+  const loadPagefind = (order: Order) => {
+    let instance = instances.get(order);
+    if (!instance) {
+      instance = openShards(shards, order);
+      instances.set(order, instance);
+    }
+    return instance;
   };
 
   let generation = 0;
@@ -120,12 +127,14 @@ function start(root: HTMLElement) {
     }
     root.setAttribute('aria-busy', 'true');
     try {
-      const api = await loadPagefind();
       // Without words there is no relevance: a filter alone lists articles newest first.
-      const sort = state.sort === SORT_NEWEST || !query ? { date: 'desc' as const } : undefined;
-      const search = await api.search(query || null, { filters, ...(sort ? { sort } : {}) });
+      const order: Order = state.sort === SORT_NEWEST || !query ? 'date' : 'relevance';
+      const api = await loadPagefind(order);
+      const found = api
+        ? await searchEveryWord(api, query, { filters, ...(order === 'date' ? { sort: { date: 'desc' } } : {}) })
+        : [];
       if (current !== generation) return;
-      results = search.results;
+      results = found;
       shown = 0;
       shownQuery = query;
       const items = await renderNext(current);
@@ -138,7 +147,7 @@ function start(root: HTMLElement) {
     } catch (error) {
       if (current !== generation) return;
       console.error(error);
-      pagefind = undefined;
+      instances.clear();
       list.replaceChildren();
       more.hidden = true;
       status.textContent = t('search.unavailable');
@@ -161,7 +170,10 @@ function start(root: HTMLElement) {
     clearTimeout(timer);
     const query = normalizeQuery(input.value);
     // Start fetching the index chunks while the reader is still typing.
-    if (query) void loadPagefind().then((api) => api.preload(query, { filters: pagefindFilters() }));
+    if (query) {
+      const order: Order = sortSelect.value === SORT_NEWEST ? 'date' : 'relevance';
+      void loadPagefind(order).then((api) => api?.preload(query, { filters: pagefindFilters() }));
+    }
     timer = setTimeout(() => void run(), DEBOUNCE_MS);
   });
   for (const select of [...filterSelects, sortSelect]) select.addEventListener('change', () => void run());
@@ -181,9 +193,51 @@ function start(root: HTMLElement) {
   void run();
   // Whoever opens the search page is about to search: fetch Pagefind and compile its
   // WebAssembly now, so the first query only waits for its own index chunk.
-  void loadPagefind()
-    .then((api) => api.init())
+  void loadPagefind('relevance')
+    .then((api) => api?.init())
     .catch(() => undefined);
+}
+
+/**
+ * Searches, keeping only results that contain every word. Pagefind ignores a word its index
+ * lacks altogether instead of matching nothing, so with one bundle per year "dân tộc" would
+ * find every 2022 article with "dân" when no 2022 article has "tộc". Each word is therefore
+ * also searched alone (the same index chunks, already loaded), and a result must be found by
+ * all of them. A quoted phrase is exact already.
+ */
+async function searchEveryWord(
+  api: Pagefind,
+  query: string,
+  options: PagefindSearchOptions,
+): Promise<PagefindResult[]> {
+  const { results } = await api.search(query || null, options);
+  const words = query.split(/\s+/).filter(Boolean);
+  if (words.length < 2 || /^\s*".+"\s*$/.test(query)) return results;
+  const alone = await Promise.all(words.map((word) => api.search(word, { filters: options.filters ?? {} })));
+  const found = alone.map((search) => new Set(search.results.map((result) => result.id)));
+  return results.filter((result) => found.every((ids) => ids.has(result.id)));
+}
+
+/**
+ * One Pagefind instance over every year's bundle: the newest is the primary (its script and
+ * WebAssembly are loaded), the others are merged into it. Pagefind merges the bundles' results
+ * by relevance score even in a search sorted by date, so the date order gets an instance of
+ * its own whose bundles all weigh 0: every score is then 0, and the stable merge keeps each
+ * bundle's date order, bundles newest year first. `undefined` when the archive is empty.
+ */
+async function openShards(shards: readonly string[], order: Order): Promise<Pagefind | undefined> {
+  const [primary, ...others] = shards;
+  if (!primary) return undefined;
+  const { createInstance } = (await import(
+    // The path is only known at run time: Vite must not try to bundle it.
+    /* @vite-ignore */ `${searchShardUrl(primary)}pagefind.js`
+  )) as PagefindModule;
+  const options = { ranking: { metaWeights: META_WEIGHTS }, indexWeight: order === 'date' ? 0 : 1 };
+  const api = createInstance({ ...options, basePath: searchShardUrl(primary) });
+  // Merged in this order (each call registers its bundle before it awaits anything), which
+  // is the order a date-sorted search lists them in.
+  await Promise.all([api.init(), ...others.map((shard) => api.mergeIndex(searchShardUrl(shard), options))]);
+  return api;
 }
 
 function resultItem(result: PagefindResultData, query: string): HTMLLIElement {

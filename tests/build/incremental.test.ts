@@ -22,7 +22,7 @@ function commitEdits(name: string) {
   writeFileSync(edited, readFileSync(edited, 'utf8').replace('Bài thời sự số 3', 'Bài thời sự số 3, đã sửa'));
   writeFileSync(
     path.join(articles, 'bai-moi.md'),
-    '---\ntiêu đề: Bài mới đăng\nngày: 2024-05-31 08:00\ntác giả: Lô Thanh\nchuyên mục: Thời sự\n---\n\nNội dung mới.\n',
+    '---\ntiêu đề: Bài mới đăng\nngày: 2023-12-30 08:00\ntác giả: Lô Thanh\nchuyên mục: Thời sự\n---\n\nNội dung mới.\n',
   );
 }
 
@@ -54,6 +54,8 @@ describe('a rebuild after one commit', () => {
     // the edited article and the front page of its category are rendered again
     expect(rebuildOutput).toMatch(/\/bai-viet\/thoi-su-so-3\/index\.html \(\+/);
     expect(rebuildOutput).toMatch(/\/chuyen-muc\/thoi-su\/index\.html \(\+/);
+    // Both changes are in 2023: only that year's search index is built again.
+    expect(rebuildOutput).toMatch(/Chỉ mục tìm kiếm: \d+ bài viết, 2 năm \(lập lại 1, dùng lại 1 từ bộ nhớ đệm\)/);
   });
 
   it('equals a cold build of the same content, byte for byte', () => {

@@ -348,7 +348,9 @@ describe('security', () => {
     expect(shown.slugs.length).toBeGreaterThan(0);
     await own.getByRole('searchbox', { name: 'Từ khóa' }).fill('bao loc');
     await settled(own, 'bao loc');
-    expect(own.workers().map((worker) => new URL(worker.url()).pathname)).toContain('/pagefind/pagefind-worker.js');
+    expect(own.workers().map((worker) => new URL(worker.url()).pathname)).toContain(
+      '/pagefind/2024/pagefind-worker.js',
+    );
     const csp = await own.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
     expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
     expect(csp).not.toContain('unsafe-inline');

@@ -1,60 +1,74 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  ARTICLE_PAGES_GLOB,
+  ARTICLE_PAGES_DIR,
   buildSearchIndex,
   searchIndex,
   SearchIndexError,
+  searchIndexSummary,
   type PagefindApi,
 } from '../../src/integrations/search-index.ts';
 
 const MODULE = path.resolve(import.meta.dirname, '../../src/integrations/search-index.ts');
 
 let dist: string;
+let cache: string;
 beforeEach(async () => {
   dist = await mkdtemp(path.join(tmpdir(), 'search-index-'));
-  await page('bai-viet/da-lat/index.html', '<h1>Đà Lạt đón khách</h1><p>Khách đến Đà Lạt.</p>', true);
-  await page('bai-viet/bao-loc/index.html', '<h1>Bảo Lộc</h1><p>Chè Bảo Lộc.</p>', true);
-  // Not an article page: outside the glob, never indexed.
-  await page('chuyen-muc/du-lich/index.html', '<h1>Du lịch</h1><p>Danh sách Đà Lạt.</p>', true);
+  cache = path.join(dist, '.cache');
+  await page('bai-viet/da-lat/index.html', '<h1>Đà Lạt đón khách</h1><p>Khách đến Đà Lạt.</p>', 2022);
+  await page('bai-viet/bao-loc/index.html', '<h1>Bảo Lộc</h1><p>Chè Bảo Lộc.</p>', 2023);
+  await page('bai-viet/duc-trong/index.html', '<h1>Đức Trọng</h1><p>Đường mới ở Đức Trọng.</p>', 2023);
+  // Not an article page: outside bai-viet/, never indexed.
+  await page('chuyen-muc/du-lich/index.html', '<h1>Du lịch</h1><p>Danh sách Đà Lạt.</p>', 2022);
 });
 afterEach(async () => {
   await rm(dist, { recursive: true, force: true });
 });
 
-async function page(file: string, body: string, indexed: boolean) {
+async function page(file: string, body: string, year?: number, extra = '') {
   await mkdir(path.dirname(path.join(dist, file)), { recursive: true });
-  const article = indexed ? `<article data-pagefind-body>${body}</article>` : body;
-  await writeFile(path.join(dist, file), `<!doctype html><html lang="vi"><body>${article}</body></html>`);
+  const article =
+    year === undefined
+      ? body
+      : `<article class="article" data-pagefind-body data-pagefind-filter="year:${year}">${body}</article>`;
+  await writeFile(
+    path.join(dist, file),
+    `<!doctype html><html lang="vi"><body>${article}<nav>${extra}</nav></body></html>`,
+  );
 }
 
 interface FakeSteps {
   create?: readonly string[];
   add?: readonly string[];
   write?: readonly string[];
-  pages?: number;
   crash?: boolean;
 }
 
-/** Pagefind's Node API with chosen errors; records whether the service was closed. */
+/** Pagefind's Node API with chosen errors; records what it was given and whether it closed. */
 function fakePagefind(steps: FakeSteps = {}) {
-  const state = { closed: false, outputPath: '' };
+  const state = { closed: false, outputPaths: [] as string[], urls: [] as string[], deleted: 0 };
   const index = {
-    addDirectory: async () => {
+    addHTMLFile: async ({ url }: { url: string }) => {
       if (steps.crash) throw new Error('Pagefind backend closed');
-      return { errors: steps.add ?? [], page_count: steps.pages ?? 2 };
+      state.urls.push(url);
+      return { errors: steps.add ?? [], file: { url } };
     },
     writeFiles: async ({ outputPath }: { outputPath: string }) => {
-      state.outputPath = outputPath;
+      state.outputPaths.push(outputPath);
       await mkdir(outputPath, { recursive: true });
       await writeFile(path.join(outputPath, 'pagefind.js'), 'x'.repeat(100));
       await writeFile(path.join(outputPath, 'pagefind-ui.js'), 'unused');
       return { errors: steps.write ?? [], outputPath };
+    },
+    deleteIndex: async () => {
+      state.deleted += 1;
+      return null;
     },
   };
   const api = {
@@ -67,44 +81,99 @@ function fakePagefind(steps: FakeSteps = {}) {
   return { api, state };
 }
 
-describe('ARTICLE_PAGES_GLOB', () => {
-  it('selects article pages by the article URL scheme', () => {
-    expect(ARTICLE_PAGES_GLOB).toBe('bai-viet/*/index.html');
+describe('ARTICLE_PAGES_DIR', () => {
+  it('is the folder of the article URL scheme', () => {
+    expect(ARTICLE_PAGES_DIR).toBe('bai-viet');
+  });
+});
+
+describe('searchIndexSummary', () => {
+  it('says how many pages and years, and how many years came from the cache', () => {
+    expect(
+      searchIndexSummary({ pages: 120, bytes: 512_000, seconds: 1.24, shards: ['2024', '2023'], indexed: ['2024'] }),
+    ).toBe('Chỉ mục tìm kiếm: 120 bài viết, 2 năm (lập lại 1, dùng lại 1 từ bộ nhớ đệm), 500 KB, 1.2 giây');
   });
 });
 
 describe('buildSearchIndex', () => {
-  it('writes the bundle into dist/pagefind, drops the unused UIs and reports pages, bytes and time', async () => {
+  it('writes one bundle per year into dist/pagefind/<year>/, without the unused UIs', async () => {
     const { api, state } = fakePagefind();
     const stats = await buildSearchIndex({ distDir: dist, pagefind: api });
-    expect(stats).toEqual({ pages: 2, bytes: 100, seconds: expect.any(Number) });
-    expect(state.outputPath).toBe(path.join(dist, 'pagefind'));
-    expect(existsSync(path.join(dist, 'pagefind/pagefind-ui.js'))).toBe(false);
+    expect(stats).toEqual({
+      pages: 3,
+      bytes: 200,
+      seconds: expect.any(Number),
+      shards: ['2023', '2022'],
+      indexed: ['2023', '2022'],
+    });
+    expect(state.outputPaths).toEqual([path.join(dist, 'pagefind/2023'), path.join(dist, 'pagefind/2022')]);
+    expect(state.urls.sort()).toEqual(['/bai-viet/bao-loc/', '/bai-viet/da-lat/', '/bai-viet/duc-trong/']);
+    expect(existsSync(path.join(dist, 'pagefind/2023/pagefind-ui.js'))).toBe(false);
+    expect(state.deleted).toBe(2);
     expect(state.closed).toBe(true);
+  });
+
+  it('reuses a cached year whose indexed pages are unchanged, and indexes the year that changed', async () => {
+    await buildSearchIndex({ distDir: dist, cacheDir: cache, pagefind: fakePagefind().api });
+    // Outside the indexed element (related articles, say): no reason to index again.
+    await page('bai-viet/da-lat/index.html', '<h1>Đà Lạt đón khách</h1><p>Khách đến Đà Lạt.</p>', 2022, 'Bài mới');
+    const unchanged = fakePagefind();
+    const again = await buildSearchIndex({ distDir: dist, cacheDir: cache, pagefind: unchanged.api });
+    expect(again.indexed).toEqual([]);
+    expect(unchanged.state.urls).toEqual([]);
+    expect(existsSync(path.join(dist, 'pagefind/2022/pagefind.js'))).toBe(true);
+    expect(existsSync(path.join(dist, 'pagefind/2022/.fingerprint'))).toBe(false);
+
+    await page('bai-viet/bao-loc/index.html', '<h1>Bảo Lộc</h1><p>Chè Bảo Lộc vào vụ.</p>', 2023);
+    const edited = fakePagefind();
+    const after = await buildSearchIndex({ distDir: dist, cacheDir: cache, pagefind: edited.api });
+    expect(after.indexed).toEqual(['2023']);
+    expect(edited.state.urls.sort()).toEqual(['/bai-viet/bao-loc/', '/bai-viet/duc-trong/']);
+  });
+
+  it('drops cached years that no longer have articles', async () => {
+    await buildSearchIndex({ distDir: dist, cacheDir: cache, pagefind: fakePagefind().api });
+    await rm(path.join(dist, 'bai-viet/da-lat'), { recursive: true });
+    const stats = await buildSearchIndex({ distDir: dist, cacheDir: cache, pagefind: fakePagefind().api });
+    expect(stats.shards).toEqual(['2023']);
+    expect(existsSync(path.join(cache, '2022'))).toBe(false);
+    expect(existsSync(path.join(dist, 'pagefind/2022'))).toBe(false);
   });
 
   it.each([
     ['createIndex', { create: ['bad config'] }],
-    ['addDirectory', { add: ['could not parse bai-viet/x/index.html'] }],
+    ['addHTMLFile', { add: ['could not parse /bai-viet/x/'] }],
     ['writeFiles', { write: ['disk full'] }],
   ] as const)('throws when %s reports an error, and closes Pagefind', async (step, steps) => {
     const { api, state } = fakePagefind(steps);
-    const failure = buildSearchIndex({ distDir: dist, pagefind: api });
+    const failure = buildSearchIndex({ distDir: dist, cacheDir: cache, pagefind: api });
     await expect(failure).rejects.toThrow(SearchIndexError);
     await expect(failure).rejects.toThrow(`bước ${step}`);
     expect(state.closed).toBe(true);
+    // Nothing half-written is kept for the next build to reuse.
+    expect(existsSync(path.join(cache, '2023'))).toBe(false);
   });
 
   it('throws when a Pagefind call rejects (its process stopped)', async () => {
     const { api } = fakePagefind({ crash: true });
     await expect(buildSearchIndex({ distDir: dist, pagefind: api })).rejects.toThrow(
-      'Không tạo được chỉ mục tìm kiếm (Pagefind, bước addDirectory): Pagefind backend closed',
+      'Không tạo được chỉ mục tìm kiếm (Pagefind, bước addHTMLFile): Pagefind backend closed',
     );
   });
 
-  it('throws when article pages exist but none was indexed', async () => {
-    const { api } = fakePagefind({ pages: 0 });
-    await expect(buildSearchIndex({ distDir: dist, pagefind: api })).rejects.toThrow('thiếu data-pagefind-body');
+  it('throws when article pages exist but none can be indexed', async () => {
+    for (const slug of ['da-lat', 'bao-loc', 'duc-trong']) await page(`bai-viet/${slug}/index.html`, '<h1>x</h1>');
+    await expect(buildSearchIndex({ distDir: dist, pagefind: fakePagefind().api })).rejects.toThrow(
+      'thiếu data-pagefind-body',
+    );
+  });
+
+  it('throws when the search page lists other years than the articles have', async () => {
+    await mkdir(path.join(dist, 'tim-kiem'));
+    await writeFile(path.join(dist, 'tim-kiem/index.html'), '<div data-search data-search-shards="2023"></div>');
+    await expect(buildSearchIndex({ distDir: dist, pagefind: fakePagefind().api })).rejects.toThrow(
+      'trang tìm kiếm liệt kê các năm [2023] nhưng bài viết thuộc các năm [2023, 2022]',
+    );
   });
 
   it('throws when the built site is missing', async () => {
@@ -114,13 +183,17 @@ describe('buildSearchIndex', () => {
     );
   });
 
-  it('indexes only the article pages of a real site with Pagefind', async () => {
-    const stats = await buildSearchIndex({ distDir: dist });
-    expect(stats.pages).toBe(2);
+  it('indexes only the article pages of a real site with Pagefind, a bundle per year', async () => {
+    const stats = await buildSearchIndex({ distDir: dist, cacheDir: cache });
+    expect(stats.pages).toBe(3);
     expect(stats.bytes).toBeGreaterThan(50_000);
-    expect(existsSync(path.join(dist, 'pagefind/pagefind.js'))).toBe(true);
-    expect(existsSync(path.join(dist, 'pagefind/pagefind-worker.js'))).toBe(true);
-    expect(existsSync(path.join(dist, 'pagefind/pagefind-ui.js'))).toBe(false);
+    for (const year of ['2022', '2023']) {
+      expect(existsSync(path.join(dist, `pagefind/${year}/pagefind.js`))).toBe(true);
+      expect(existsSync(path.join(dist, `pagefind/${year}/pagefind-worker.js`))).toBe(true);
+      expect(existsSync(path.join(dist, `pagefind/${year}/pagefind-ui.js`))).toBe(false);
+      const entry = JSON.parse(await readFile(path.join(dist, `pagefind/${year}/pagefind-entry.json`), 'utf8'));
+      expect(entry.languages.vi.page_count).toBe(year === '2023' ? 2 : 1);
+    }
   });
 
   it('fails, instead of exiting as if it succeeded, when the Pagefind binary panics', () => {
@@ -159,6 +232,10 @@ describe('searchIndex', () => {
       dir: pathToFileURL(`${dist}/`),
       logger,
     } as never);
-    expect(messages).toEqual([expect.stringMatching(/^Chỉ mục tìm kiếm: 2 bài viết, 0 KB, \d+\.\d giây$/)]);
+    expect(messages).toEqual([
+      expect.stringMatching(
+        /^Chỉ mục tìm kiếm: 3 bài viết, 2 năm \(lập lại 2, dùng lại 0 từ bộ nhớ đệm\), 0 KB, \d+\.\d giây$/,
+      ),
+    ]);
   });
 });

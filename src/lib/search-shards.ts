@@ -1,0 +1,99 @@
+/**
+ * The search index is split into shards, one per year of publication, so a build re-indexes
+ * only the years whose articles changed and no single Pagefind index grows with the whole
+ * archive (one index of 100,000 pages needs about 16 GB). The browser merges the shards
+ * (`src/scripts/search.ts`). Pure helpers shared by the indexer, the search page and tests.
+ */
+import { createHash } from 'node:crypto';
+
+/** What Pagefind indexes of one article page, and the shard it belongs to. */
+export interface IndexedRegion {
+  /** The `<article data-pagefind-body …>…</article>` element, exactly as written. */
+  region: string;
+  /** The shard: the year in the element's `data-pagefind-filter="year:…"`. */
+  shard: string;
+}
+
+const BODY_ATTRIBUTE = 'data-pagefind-body';
+const YEAR_FILTER = /\sdata-pagefind-filter="year:(\d{4})"/;
+
+/**
+ * Finds the element Pagefind indexes in an article page. Pagefind reads nothing else of a
+ * page that has a `data-pagefind-body` element (the language is forced to Vietnamese), so two
+ * pages with the same region and URL index identically. Article bodies are sanitised and
+ * cannot contain `<article>`, so the first `</article>` after the opening tag closes it.
+ * `undefined` for a page without one (a redirect page, say).
+ *
+ * @example
+ * indexedRegion('<main><article class="article" data-pagefind-body data-pagefind-filter="year:2022"><h1>Đà Lạt</h1></article></main>');
+ * // { region: '<article class="article" data-pagefind-body data-pagefind-filter="year:2022"><h1>Đà Lạt</h1></article>', shard: '2022' }
+ */
+export function indexedRegion(html: string): IndexedRegion | undefined {
+  const attribute = html.indexOf(BODY_ATTRIBUTE);
+  if (attribute < 0) return undefined;
+  const start = html.lastIndexOf('<article', attribute);
+  const end = html.indexOf('</article>', attribute);
+  if (start < 0 || end < 0) return undefined;
+  const region = html.slice(start, end + '</article>'.length);
+  const openingTag = region.slice(0, region.indexOf('>') + 1);
+  const shard = YEAR_FILTER.exec(openingTag)?.[1];
+  return shard ? { region, shard } : undefined;
+}
+
+/** One indexed page as the fingerprint sees it. */
+export interface ShardPage {
+  url: string;
+  /** Digest of its {@link IndexedRegion.region}. */
+  digest: string;
+}
+
+/**
+ * A digest of what a shard's index is built from: every page's URL and indexed region, in URL
+ * order, and `salt` (the Pagefind version and indexing options). Equal fingerprints mean an
+ * equal bundle, so a cached one can be reused.
+ *
+ * @example
+ * shardFingerprint([{ url: '/bai-viet/da-lat/', digest: regionDigest('<article …>') }], 'pagefind 1.6.0');
+ * // 'k3v…' (base64url SHA-256)
+ */
+export function shardFingerprint(pages: readonly ShardPage[], salt: string): string {
+  const hash = createHash('sha256').update(salt).update('\n');
+  for (const page of [...pages].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) {
+    hash.update(page.url).update('\0').update(page.digest).update('\n');
+  }
+  return hash.digest('base64url');
+}
+
+/**
+ * Digest of one page's indexed region.
+ *
+ * @example
+ * regionDigest('<article data-pagefind-body>…</article>'); // 'Zq1…' (base64url SHA-256)
+ */
+export function regionDigest(region: string): string {
+  return createHash('sha256').update(region).digest('base64url');
+}
+
+/**
+ * Shards in the order the browser loads them: newest year first. The first is the primary
+ * bundle (its `pagefind.js` and WebAssembly are the ones loaded), and a search sorted by date
+ * reads the shards in this order.
+ *
+ * @example
+ * shardOrder(['2019', '2024', '2021']); // ['2024', '2021', '2019']
+ */
+export function shardOrder(shards: Iterable<string>): string[] {
+  return [...new Set(shards)].sort((a, b) => Number(b) - Number(a));
+}
+
+/**
+ * The document Pagefind is given for a page: its indexed element alone. Pagefind reads nothing
+ * else of a page that has one, and the shard fingerprint covers exactly this.
+ *
+ * @example
+ * indexedDocument('<article data-pagefind-body>…</article>');
+ * // '<!doctype html><html lang="vi"><body><article data-pagefind-body>…</article></body></html>'
+ */
+export function indexedDocument(region: string): string {
+  return `<!doctype html><html lang="vi"><body>${region}</body></html>`;
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import {
+  indexedDocument,
+  indexedRegion,
+  regionDigest,
+  shardFingerprint,
+  shardOrder,
+} from '../../src/lib/search-shards.ts';
+
+const ARTICLE =
+  '<article class="article" data-pagefind-body data-pagefind-filter="year:2022"><h1>Đà Lạt</h1><p>Hoa.</p></article>';
+
+describe('indexedRegion', () => {
+  it('returns the indexed element and its year, and nothing around it', () => {
+    expect(indexedRegion(`<html><body><nav>Bài liên quan</nav>${ARTICLE}<aside>Mới</aside></body></html>`)).toEqual({
+      region: ARTICLE,
+      shard: '2022',
+    });
+  });
+
+  it('ignores a year filter inside the element: the shard is the opening tag’s', () => {
+    const html =
+      '<article data-pagefind-body data-pagefind-filter="year:2021"><a data-pagefind-filter="year:1999">x</a></article>';
+    expect(indexedRegion(html)?.shard).toBe('2021');
+  });
+
+  it.each([
+    ['a page without an indexed element (a redirect page)', '<html><body><p>Chuyển hướng</p></body></html>'],
+    ['an element without a year', '<article data-pagefind-body><h1>x</h1></article>'],
+    ['an element that is never closed', '<article data-pagefind-body data-pagefind-filter="year:2022"><h1>x</h1>'],
+  ])('is undefined for %s', (_case, html) => {
+    expect(indexedRegion(html)).toBeUndefined();
+  });
+});
+
+describe('regionDigest', () => {
+  it('differs when one character of the region differs', () => {
+    expect(regionDigest(ARTICLE)).toBe(regionDigest(ARTICLE));
+    expect(regionDigest(ARTICLE)).not.toBe(regionDigest(ARTICLE.replace('Hoa.', 'Hoa!')));
+  });
+});
+
+describe('shardFingerprint', () => {
+  const pages = [
+    { url: '/bai-viet/da-lat/', digest: 'a' },
+    { url: '/bai-viet/bao-loc/', digest: 'b' },
+  ];
+
+  it('does not depend on the order pages were read in', () => {
+    expect(shardFingerprint(pages, 'pagefind 1.6.0')).toBe(shardFingerprint([...pages].reverse(), 'pagefind 1.6.0'));
+  });
+
+  it.each([
+    ['a page’s region', [pages[0]!, { ...pages[1]!, digest: 'c' }], 'pagefind 1.6.0'],
+    ['a page’s URL', [pages[0]!, { ...pages[1]!, url: '/bai-viet/bao-loc-2/' }], 'pagefind 1.6.0'],
+    ['a page added', [...pages, { url: '/bai-viet/di-linh/', digest: 'd' }], 'pagefind 1.6.0'],
+    ['the Pagefind version', pages, 'pagefind 1.6.1'],
+  ])('changes with %s', (_case, changed, salt) => {
+    expect(shardFingerprint(changed, salt)).not.toBe(shardFingerprint(pages, 'pagefind 1.6.0'));
+  });
+});
+
+describe('shardOrder', () => {
+  it('lists each year once, newest first', () => {
+    expect(shardOrder(['2019', '2024', '2021', '2024'])).toEqual(['2024', '2021', '2019']);
+  });
+});
+
+describe('indexedDocument', () => {
+  it('wraps the element in a Vietnamese page and nothing else', () => {
+    expect(indexedDocument(ARTICLE)).toBe(`<!doctype html><html lang="vi"><body>${ARTICLE}</body></html>`);
+  });
+});
