@@ -5,7 +5,8 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { getCollection, getEntry } from 'astro:content';
-import { createArchive, type Archive } from '../lib/archive.ts';
+import { createArchive, type Archive, type Article } from '../lib/archive.ts';
+import { readArticleHtml } from './article-html.ts';
 import { REGISTRIES_ID, type StoredArticle } from './article-loader.ts';
 import type { Registries } from './content-files.ts';
 
@@ -18,6 +19,7 @@ export function buildTime(): Date {
 }
 
 let archive: Promise<Archive> | undefined;
+let htmlDir = '';
 
 const imageVersions = new Map<string, string>();
 function imageVersion(root: string, src: string): string {
@@ -35,14 +37,15 @@ async function loadArchive(): Promise<Archive> {
     getCollection('articles'),
     getEntry('registries', REGISTRIES_ID),
   ]);
-  const registries = registriesEntry!.data as Omit<Registries, 'issues'> & { root: string };
+  const registries = registriesEntry!.data as Omit<Registries, 'issues'> & { root: string; htmlDir: string };
+  htmlDir = registries.htmlDir;
   return createArchive({
     sources: entries.map((entry) => {
       const stored = entry.data as StoredArticle;
       return {
         file: stored.file,
         data: stored.data,
-        html: entry.rendered?.html ?? '',
+        htmlKey: stored.htmlKey,
         imageVersion: stored.data.image && imageVersion(registries.root, stored.data.image.src),
       };
     }),
@@ -57,4 +60,16 @@ async function loadArchive(): Promise<Archive> {
 export function getArchive(): Promise<Archive> {
   archive ??= loadArchive();
   return archive;
+}
+
+/**
+ * An article's rendered body. Read only by the page that shows it: kept out of the data store
+ * (see `article-html.ts`).
+ *
+ * @example
+ * const html = await articleHtml(article); // '<p>Đà Lạt …</p>'
+ */
+export async function articleHtml(article: Pick<Article, 'htmlKey'>): Promise<string> {
+  await getArchive();
+  return readArticleHtml(htmlDir, article.htmlKey);
 }

@@ -13,7 +13,8 @@ import { articleUrl, authorUrl, tagUrl } from './urls.ts';
 export interface ArticleSource {
   file: string;
   data: ArticleData;
-  html: string;
+  /** Names the rendered body, read only by the article's own page (`src/data/article-html.ts`). */
+  htmlKey: string;
   /** Changes whenever the image file does (size and time), so cached pages notice a replaced photo. */
   imageVersion?: string | undefined;
 }
@@ -39,7 +40,8 @@ export interface Article {
   updated?: Date | undefined;
   dateline: string;
   summary?: string | undefined;
-  html: string;
+  /** Digest of the source the body was rendered from; names the rendered body. */
+  htmlKey: string;
   category: Category;
   authors: Person[];
   tags: Tag[];
@@ -170,7 +172,7 @@ export function createArchive(input: {
   const categories = new Map(input.categories.map((category) => [category.slug, category]));
   const bios = new Map(input.authors.map((author) => [author.slug, author.bio]));
   const articles: Article[] = [];
-  for (const { file, data, html, imageVersion } of input.sources) {
+  for (const { file, data, htmlKey, imageVersion } of input.sources) {
     if (!isPublished(data, input.now)) continue;
     const category = categories.get(data.category);
     if (!category) continue; // the loader has already refused unknown categories
@@ -184,7 +186,7 @@ export function createArchive(input: {
       updated: data.updated,
       dateline: formatDateline(data.date),
       summary: data.summary,
-      html,
+      htmlKey,
       category,
       authors: uniqueBySlug(data.authors.map((name) => ({ name, slug: slugify(name), url: authorUrl(slugify(name)) }))),
       tags: uniqueBySlug(data.tags.map((name) => ({ name, slug: slugify(name), url: tagUrl(slugify(name)) }))),

@@ -24,7 +24,7 @@ const NOW = new Date('2024-06-01T00:00:00Z');
 function source(slug: string, date: string, data: Partial<ArticleData> = {}): ArticleSource {
   return {
     file: `content/articles/${slug}.md`,
-    html: `<p>${slug}</p>`,
+    htmlKey: `key-${slug}`,
     data: {
       title: `Bài ${slug}`,
       date: new Date(date),
@@ -89,8 +89,8 @@ describe('createArchive', () => {
     const archive = archiveOf([
       source('cum-thi-dua', '2022-05-10T23:49:00Z', { authors: ['Lô Thanh', 'Minh Đức'], tags: ['Đà Lạt', 'thi đua'] }),
     ]);
-    const { html, file, ...rest } = article(archive, 'cum-thi-dua');
-    expect({ html, file }).toEqual({ html: '<p>cum-thi-dua</p>', file: 'content/articles/cum-thi-dua.md' });
+    const { htmlKey, file, ...rest } = article(archive, 'cum-thi-dua');
+    expect({ htmlKey, file }).toEqual({ htmlKey: 'key-cum-thi-dua', file: 'content/articles/cum-thi-dua.md' });
     expect(rest).toMatchObject({
       url: '/bai-viet/cum-thi-dua/',
       dateline: 'Thứ tư, 11/05/2022 - 06:49',

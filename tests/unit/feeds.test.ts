@@ -7,7 +7,7 @@ const CATEGORY = { name: 'Thời sự', slug: 'thoi-su', description: '', order:
 function archiveWith(count: number) {
   const sources: ArticleSource[] = Array.from({ length: count }, (_, index) => ({
     file: `content/articles/bai-${index + 1}.md`,
-    html: '',
+    htmlKey: 'key',
     data: {
       title: `Bài ${index + 1}`,
       // Bài 1 is the oldest.

@@ -1,0 +1,81 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  articleHtmlDir,
+  articleHtmlFile,
+  hasArticleHtml,
+  pruneArticleHtml,
+  readArticleHtml,
+  writeArticleHtml,
+} from '../../src/data/article-html.ts';
+
+let cache: string;
+let dir: string;
+beforeEach(async () => {
+  cache = await mkdtemp(path.join(tmpdir(), 'article-html-'));
+  dir = articleHtmlDir(cache);
+});
+afterEach(async () => {
+  await rm(cache, { recursive: true, force: true });
+});
+
+describe('articleHtmlDir', () => {
+  it('is a folder of Astro’s cache folder', () => {
+    expect(articleHtmlDir('/site/node_modules/.astro')).toBe('/site/node_modules/.astro/article-html');
+  });
+});
+
+describe('articleHtmlFile', () => {
+  it('names the file after the key', () => {
+    expect(articleHtmlFile('/c/article-html', '3f9a0c')).toBe('/c/article-html/3f9a0c.html');
+  });
+});
+
+describe('writeArticleHtml', () => {
+  it('writes each body under its key, creating the folder', async () => {
+    await writeArticleHtml(dir, [
+      { key: 'a1', html: '<p>Đà Lạt</p>' },
+      { key: 'b2', html: '<p>Bảo Lộc</p>' },
+    ]);
+    expect((await readdir(dir)).sort()).toEqual(['a1.html', 'b2.html']);
+  });
+});
+
+describe('hasArticleHtml', () => {
+  it('tells whether a body is on disk', async () => {
+    await writeArticleHtml(dir, [{ key: 'a1', html: '<p>x</p>' }]);
+    expect(hasArticleHtml(dir, 'a1')).toBe(true);
+    expect(hasArticleHtml(dir, 'b2')).toBe(false);
+  });
+});
+
+describe('readArticleHtml', () => {
+  it('reads a body back as written', async () => {
+    await writeArticleHtml(dir, [{ key: 'a1', html: '<p>Đức Trọng</p>' }]);
+    await expect(readArticleHtml(dir, 'a1')).resolves.toBe('<p>Đức Trọng</p>');
+  });
+
+  it('says in Vietnamese what is missing and how to recover', async () => {
+    await expect(readArticleHtml(dir, 'zz')).rejects.toThrow(
+      `Thiếu nội dung đã dựng của bài viết (${path.join(dir, 'zz.html')}): xoá node_modules/.astro rồi dựng lại.`,
+    );
+  });
+});
+
+describe('pruneArticleHtml', () => {
+  it('keeps the bodies still in use and deletes the rest', async () => {
+    await writeArticleHtml(dir, [
+      { key: 'a1', html: '1' },
+      { key: 'b2', html: '2' },
+      { key: 'c3', html: '3' },
+    ]);
+    await pruneArticleHtml(dir, new Set(['a1', 'c3']));
+    expect((await readdir(dir)).sort()).toEqual(['a1.html', 'c3.html']);
+  });
+
+  it('does nothing when the folder does not exist yet', async () => {
+    await expect(pruneArticleHtml(path.join(cache, 'none'), new Set())).resolves.toBeUndefined();
+  });
+});
