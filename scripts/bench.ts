@@ -445,10 +445,9 @@ const lines = [
     : 'dist/: n/a',
   ...steps
     .filter((step) => step.searchIndex)
-    .slice(0, 1)
     .map(
       (step) =>
-        `search index in the build: ${step.searchIndex!.pages} pages, ${step.searchIndex!.kb} KB, ${step.searchIndex!.seconds} s (cold build log)`,
+        `search index in "${step.label}": ${step.searchIndex!.pages} pages in ${step.searchIndex!.shards} yearly shards, ${step.searchIndex!.indexed} indexed (the rest reused), ${step.searchIndex!.kb} KB, ${step.searchIndex!.seconds} s`,
     ),
   ...(Array.isArray(extra['searchQueries'])
     ? [

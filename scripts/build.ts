@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
+import { totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -19,8 +20,14 @@ const staging = path.join(root, '.dist-staging');
 const dist = path.join(root, 'dist');
 const astro = path.join(import.meta.dirname, '../node_modules/astro/bin/astro.mjs');
 
+// Node caps its heap at about 4 GB whatever the machine has; a 100,000-article archive needs
+// more. Let the build use up to half the machine's memory, unless NODE_OPTIONS says otherwise.
+const heapFlags = /max-old-space-size/.test(process.env['NODE_OPTIONS'] ?? '')
+  ? []
+  : [`--max-old-space-size=${Math.max(4096, Math.floor(totalmem() / 2 / 2 ** 20))}`];
+
 await rm(staging, { recursive: true, force: true });
-const result = spawnSync(process.execPath, [astro, 'build', '--root', root, ...positionals.map(String)], {
+const result = spawnSync(process.execPath, [...heapFlags, astro, 'build', '--root', root, ...positionals.map(String)], {
   stdio: 'inherit',
   env: { ...process.env, ARCHIVE_OUT_DIR: staging },
 });

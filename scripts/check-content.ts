@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { appendFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { FILES_AT_ONCE, mapConcurrently } from '../src/data/concurrency.ts';
 import { crossCheckArticles, listArticleFiles, readRegistries } from '../src/data/content-files.ts';
 import { githubAnnotation } from '../src/lib/annotations.ts';
 import { fileSlug, type ParsedArticle } from '../src/lib/article.ts';
@@ -43,7 +44,7 @@ const started = performance.now();
 
 const registries = await readRegistries(root);
 const files = await listArticleFiles(root);
-const sources = await Promise.all(files.map((file) => readFile(path.join(root, file), 'utf8')));
+const sources = await mapConcurrently(files, FILES_AT_ONCE, (file) => readFile(path.join(root, file), 'utf8'));
 const issues: ContentIssue[] = [...registries.issues];
 const siteHost = new URL(registries.site.url).host;
 const prepared = await prepareAll(

@@ -10,8 +10,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { mapOnWorkers, serveBatches } from '../src/data/worker-pool.ts';
-import { fileSlug } from '../src/lib/article.ts';
+import { mapConcurrently } from '../src/data/concurrency.ts';
 import { formatIssue } from '../src/lib/content-issues.ts';
+import { splitFrontMatter } from '../src/lib/front-matter.ts';
+import { claimedSlugs } from '../src/lib/new-article.ts';
 import type { Category } from '../src/lib/schema.ts';
 import { vietnamParts } from '../src/lib/dates.ts';
 import { readArticleHead, renderArticleFile, type ImportedArticle } from '../src/lib/import/article-file.ts';
@@ -90,17 +92,6 @@ export class ImportSetupError extends Error {
 
 const toPosix = (file: string) => file.split(path.sep).join('/');
 
-async function pool<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<void>) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      await work(items[index]!, index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
 async function readTable(file: string, shown: string, what: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
@@ -136,11 +127,16 @@ async function scanArticles(out: string, concurrency: number) {
     for await (const found of glob('**/*.md', { cwd: out })) files.push(path.join(out, found));
   }
   files.sort();
-  const heads = new Array<{ file: string; slug: string; origin?: string | undefined; text: string }>(files.length);
-  await pool(files, concurrency, async (file, index) => {
+  const heads = new Array<{ file: string; claims: Set<string>; origin?: string | undefined; text: string }>(
+    files.length,
+  );
+  await mapConcurrently(files, concurrency, async (file, index) => {
     const text = await readFile(file, 'utf8');
     const head = readArticleHead(text);
-    heads[index] = { file, slug: head.slug ?? fileSlug(toPosix(file)), origin: head.origin, text };
+    // The same rule as `npm run new` and the build: the file's slug, a `slug` field and old
+    // `/bai-viet/` URLs in `aliases` all claim a URL.
+    const claims = claimedSlugs([{ file: toPosix(file), fields: splitFrontMatter(text, file).fields }]);
+    heads[index] = { file, claims, origin: head.origin, text };
   });
   return heads;
 }
@@ -279,7 +275,7 @@ export async function importFiles(options: ImportOptions): Promise<ImportSummary
   // 1. Read and parse every input.
   const prepared: PreparedInput[] = [];
   let readDone = 0;
-  await pool(unique, concurrency, async (file) => {
+  await mapConcurrently(unique, concurrency, async (file) => {
     const origin = path.basename(file).normalize('NFC');
     const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => error);
     if (!(bytes instanceof Uint8Array)) {
@@ -314,10 +310,13 @@ export async function importFiles(options: ImportOptions): Promise<ImportSummary
     prepared
       .filter((input) => !existingByOrigin.has(input.origin))
       .map((input) => ({ origin: input.origin, slug: input.slug, date: input.article.date })),
-    new Set(existing.map((head) => head.slug)),
+    new Set(existing.flatMap((head) => [...head.claims])),
   );
   // Say who holds the title's own URL, so an editor can tell a true duplicate from a namesake.
-  const holders = new Map(existing.map((head) => [head.slug, show(head.file)]));
+  const holders = new Map<string, string>();
+  for (const head of existing) {
+    for (const slug of head.claims) if (!holders.has(slug)) holders.set(slug, show(head.file));
+  }
   for (const input of prepared) {
     const slug = slugs.get(input.origin);
     if (slug !== undefined && !holders.has(slug)) holders.set(slug, input.display);
@@ -349,7 +348,7 @@ export async function importFiles(options: ImportOptions): Promise<ImportSummary
   const problemsOf = new Map(changed.map((index, position) => [index, checked[position]]));
   const madeDirs = new Set<string>();
   let writeDone = 0;
-  await pool(prepared, concurrency, async (input, index) => {
+  await mapConcurrently(prepared, concurrency, async (input, index) => {
     const previous = existingByOrigin.get(input.origin);
     const target = targets[index]!;
     const text = texts[index]!;

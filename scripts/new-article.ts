@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { FILES_AT_ONCE, mapConcurrently } from '../src/data/concurrency.ts';
 import { listArticleFiles, readRegistries } from '../src/data/content-files.ts';
 import { formatIssue } from '../src/lib/content-issues.ts';
 import { splitFrontMatter } from '../src/lib/front-matter.ts';
@@ -59,12 +60,10 @@ const registryErrors = registries.issues.filter((issue) => issue.severity === 'e
 if (registryErrors.length) fail(`danh sách chuyên mục có lỗi:\n${registryErrors.map(formatIssue).join('\n')}`);
 
 const files = await listArticleFiles(root);
-const existing = await Promise.all(
-  files.map(async (file) => ({
-    file,
-    fields: splitFrontMatter(await readFile(path.join(root, file), 'utf8'), file).fields,
-  })),
-);
+const existing = await mapConcurrently(files, FILES_AT_ONCE, async (file) => ({
+  file,
+  fields: splitFrontMatter(await readFile(path.join(root, file), 'utf8'), file).fields,
+}));
 
 const gitName = () => {
   const result = spawnSync('git', ['config', 'user.name'], { cwd: root, encoding: 'utf8' });

@@ -262,22 +262,41 @@ export interface StepResult {
   loadBefore?: number;
 }
 
-/** The search-index integration's log line: "Chỉ mục tìm kiếm: N bài viết, K KB, S giây". */
+/**
+ * The search-index integration's log line:
+ * "Chỉ mục tìm kiếm: N bài viết, Y năm (lập lại I, dùng lại R từ bộ nhớ đệm), K KB, S giây".
+ */
 export interface SearchIndexLog {
   pages: number;
+  /** Shards (years) in the index. */
+  shards: number;
+  /** Shards indexed by this build; the others were reused from the cache. */
+  indexed: number;
   kb: number;
   seconds: number;
 }
 
 /**
  * @example
- * parseSearchIndexLog(['[news-archive-search-index] Chỉ mục tìm kiếm: 10 bài viết, 42 KB, 1.5 giây']);
- * // { pages: 10, kb: 42, seconds: 1.5 }
+ * parseSearchIndexLog(['[news-archive-search-index] Chỉ mục tìm kiếm: 10 bài viết, 2 năm (lập lại 1, dùng lại 1 từ bộ nhớ đệm), 42 KB, 1.5 giây']);
+ * // { pages: 10, shards: 2, indexed: 1, kb: 42, seconds: 1.5 }
  */
 export function parseSearchIndexLog(lines: readonly string[]): SearchIndexLog | undefined {
   for (const line of lines) {
-    const match = /Chỉ mục tìm kiếm: (\d+) bài viết, (\d+) KB, ([\d.]+) giây/.exec(line);
-    if (match) return { pages: Number(match[1]), kb: Number(match[2]), seconds: Number(match[3]) };
+    const match =
+      /Chỉ mục tìm kiếm: (\d+) bài viết, (\d+) năm \(lập lại (\d+), dùng lại \d+ từ bộ nhớ đệm\), (\d+) KB, ([\d.]+) giây/.exec(
+        line,
+      );
+    if (match) {
+      const [pages, shards, indexed, kb, seconds] = match.slice(1).map(Number) as [
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
+      return { pages, shards, indexed, kb, seconds };
+    }
   }
   return undefined;
 }

@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { FILES_AT_ONCE, mapConcurrently } from './concurrency.ts';
 
 const SUFFIX = '.html';
 
@@ -50,11 +51,7 @@ export function hasArticleHtml(dir: string, key: string): boolean {
  */
 export async function writeArticleHtml(dir: string, bodies: readonly { key: string; html: string }[]): Promise<void> {
   await mkdir(dir, { recursive: true });
-  for (let start = 0; start < bodies.length; start += 64) {
-    await Promise.all(
-      bodies.slice(start, start + 64).map(({ key, html }) => writeFile(articleHtmlFile(dir, key), html)),
-    );
-  }
+  await mapConcurrently(bodies, FILES_AT_ONCE, ({ key, html }) => writeFile(articleHtmlFile(dir, key), html));
 }
 
 /**
@@ -82,9 +79,6 @@ export async function readArticleHtml(dir: string, key: string): Promise<string>
  */
 export async function pruneArticleHtml(dir: string, keep: ReadonlySet<string>): Promise<void> {
   const files = await readdir(dir).catch(() => [] as string[]);
-  await Promise.all(
-    files
-      .filter((file) => !(file.endsWith(SUFFIX) && keep.has(file.slice(0, -SUFFIX.length))))
-      .map((file) => rm(path.join(dir, file), { force: true })),
-  );
+  const stale = files.filter((file) => !(file.endsWith(SUFFIX) && keep.has(file.slice(0, -SUFFIX.length))));
+  await mapConcurrently(stale, FILES_AT_ONCE, (file) => rm(path.join(dir, file), { force: true }));
 }

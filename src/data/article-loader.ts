@@ -11,6 +11,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import type { ParsedArticle } from '../lib/article.ts';
 import { ContentError, formatIssue, type ContentIssue } from '../lib/content-issues.ts';
 import { articleHtmlDir, hasArticleHtml, pruneArticleHtml, writeArticleHtml } from './article-html.ts';
+import { FILES_AT_ONCE, mapConcurrently } from './concurrency.ts';
 import { crossCheckArticles, listArticleFiles, readRegistries } from './content-files.ts';
 import { processArticles, type ArticleJob } from './process-article.ts';
 
@@ -33,7 +34,7 @@ async function loadArticles({ store, generateDigest, logger, config }: LoaderCon
   const articles: ParsedArticle[] = [];
   const changed: { article: ParsedArticle; digest: string; html: string }[] = [];
 
-  const sources = await Promise.all(files.map((file) => readFile(path.join(root, file), 'utf8')));
+  const sources = await mapConcurrently(files, FILES_AT_ONCE, (file) => readFile(path.join(root, file), 'utf8'));
   const jobs: (ArticleJob & { digest: string })[] = [];
   const unchangedDigests: string[] = [];
   files.forEach((file, index) => {

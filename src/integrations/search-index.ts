@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefindModule from 'pagefind';
+import { FILES_AT_ONCE, mapConcurrently } from '../data/concurrency.ts';
 import { listArticleFiles, readRegistries } from '../data/content-files.ts';
 import { isPublished } from '../lib/archive.ts';
 import { parseArticle } from '../lib/article.ts';
@@ -179,23 +180,13 @@ async function readArticlePages(distDir: string): Promise<{ pages: ArticlePage[]
   const articlesDir = path.join(distDir, ARTICLE_PAGES_DIR);
   const entries = await readdir(articlesDir, { withFileTypes: true }).catch(() => []);
   const slugs = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
-  const pages: ArticlePage[] = [];
-  let unindexed = 0;
-  for (let start = 0; start < slugs.length; start += 64) {
-    const batch = slugs.slice(start, start + 64);
-    const read = await Promise.all(
-      batch.map(async (slug) => {
-        const file = path.join(articlesDir, slug, 'index.html');
-        const found = indexedRegion(await readFile(file, 'utf8').catch(() => ''));
-        return found && { file, url: articleUrl(slug), digest: regionDigest(found.region), shard: found.shard };
-      }),
-    );
-    for (const page of read) {
-      if (page) pages.push(page);
-      else unindexed += 1;
-    }
-  }
-  return { pages, unindexed };
+  const read = await mapConcurrently(slugs, FILES_AT_ONCE, async (slug) => {
+    const file = path.join(articlesDir, slug, 'index.html');
+    const found = indexedRegion(await readFile(file, 'utf8').catch(() => ''));
+    return found && { file, url: articleUrl(slug), digest: regionDigest(found.region), shard: found.shard };
+  });
+  const pages = read.filter((page) => page !== undefined);
+  return { pages, unindexed: read.length - pages.length };
 }
 
 /** The search page loads exactly the shards it lists; a mismatch would hide or break years. */

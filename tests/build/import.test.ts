@@ -260,6 +260,21 @@ describe('npm run import', () => {
     expect(Object.keys(snapshotFolder(other))).toEqual([`2022/${SEED_SLUG}-20220511.md`, `2022/${SEED_SLUG}.md`]);
   });
 
+  it('treats an old /bai-viet/ URL in another article’s aliases as taken, like npm run new and the build', () => {
+    const other = freshOut();
+    const renamed = path.join(other, '2022/cum-thi-dua-so-1-doi-ten.md');
+    mkdirSync(path.dirname(renamed), { recursive: true });
+    const text =
+      '---\ntiêu đề: Cụm thi đua số 1 (đổi tên)\nngày: 11/05/2022\ntác giả: Lô Thanh\nchuyên mục: Tin tức\n' +
+      `đường dẫn cũ: [/bai-viet/${SEED_SLUG}/]\n---\n\nBài viết tay.\n`;
+    writeFileSync(renamed, text);
+    const run = runImport(`${INPUT}/000_01855cfa11249e32.txt`, '--root', SITE, '--out', other);
+    expect(run.stderr.replaceAll(other, '<out>')).toContain(
+      `cảnh báo: đường dẫn "${SEED_SLUG}" đã thuộc về <out>/2022/cum-thi-dua-so-1-doi-ten.md; bài này lấy "${SEED_SLUG}-20220511".`,
+    );
+    expect(readFileSync(renamed, 'utf8')).toBe(text);
+  });
+
   it('is idempotent: a second run reports everything unchanged and rewrites nothing', () => {
     const again = importInto(out);
     expect(again.status).toBe(1);

@@ -130,11 +130,12 @@ describe('buildPhases', () => {
 
 describe('parseSearchIndexLog', () => {
   it('reads the search-index integration line', () => {
-    expect(parseSearchIndexLog(['x', '[s] Chỉ mục tìm kiếm: 10 bài viết, 42 KB, 1.5 giây'])).toEqual({
-      pages: 10,
-      kb: 42,
-      seconds: 1.5,
-    });
+    expect(
+      parseSearchIndexLog([
+        'x',
+        '[s] Chỉ mục tìm kiếm: 10 bài viết, 2 năm (lập lại 1, dùng lại 1 từ bộ nhớ đệm), 42 KB, 1.5 giây',
+      ]),
+    ).toEqual({ pages: 10, shards: 2, indexed: 1, kb: 42, seconds: 1.5 });
   });
 });
 
