@@ -5,9 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, serveFixture, type ServedSite } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { servedInBrowser } from './harness.ts';
 
 const AXE = readFileSync(path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -40,20 +39,7 @@ interface AxeViolation {
   nodes: AxeNode[];
 }
 
-let site: ServedSite;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  site = await serveFixture('basic', { headers: true });
-  browser = await launchBrowser();
-  context = await browser.newContext({ bypassCSP: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const session = servedInBrowser('basic', { serve: { headers: true }, context: { bypassCSP: true } });
 
 /** A violation as one readable line per element. */
 const describeViolation = (violation: AxeViolation) =>
@@ -64,8 +50,8 @@ const describeViolation = (violation: AxeViolation) =>
 
 describe('axe-core finds no accessibility violation', () => {
   it.each(PAGES)('%s (%s)', async (_name, url) => {
-    const page = await context.newPage();
-    const response = await page.goto(`${site.url}${url}`);
+    const page = await session.context.newPage();
+    const response = await page.goto(`${session.site.url}${url}`);
     expect(response?.status()).toBe(url.startsWith('/khong-co') ? 404 : 200);
     if (url.startsWith('/tim-kiem/')) {
       // Results are rendered by script: audit the page once the search has finished.

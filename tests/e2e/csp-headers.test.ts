@@ -3,9 +3,9 @@
  * Cloudflare Pages or Netlify would send them, in Debian's Chromium: the header policy and
  * each page's own <meta> policy together must not block anything the page needs.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, serveFixture, type ServedSite } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { servedInBrowser } from './harness.ts';
 
 const PAGES = [
   '/',
@@ -22,24 +22,14 @@ const PAGES = [
   '/khong-co-trang-nay/',
 ];
 
-let site: ServedSite;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  site = await serveFixture('basic', { headers: true });
-  browser = await launchBrowser();
-  context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+const session = servedInBrowser('basic', {
+  serve: { headers: true },
+  context: { permissions: ['clipboard-read', 'clipboard-write'] },
 });
 
 /** Opens a page and collects what Chromium reports: CSP refusals, errors, failed requests. */
 async function visit(url: string): Promise<{ page: Page; problems: string[]; headers: Record<string, string> }> {
-  const page = await context.newPage();
+  const page = await session.context.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error' || /Content.Security.Policy|Refused to/i.test(message.text())) {
@@ -51,7 +41,7 @@ async function visit(url: string): Promise<{ page: Page; problems: string[]; hea
   // Other hosts (YouTube embeds, the public URL redirect pages point to) are out of reach on
   // this closed network; only the site's own requests must succeed.
   page.on('requestfailed', (request) => {
-    if (request.url().startsWith(site.url))
+    if (request.url().startsWith(session.site.url))
       problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
   });
   // Violations are also reported as events in the page, for scripts that never log.
@@ -60,7 +50,7 @@ async function visit(url: string): Promise<{ page: Page; problems: string[]; hea
       console.error(`Refused to load (CSP ${event.violatedDirective}): ${event.blockedURI}`),
     );
   });
-  const response = await page.goto(`${site.url}${url}`, { waitUntil: 'load' });
+  const response = await page.goto(`${session.site.url}${url}`, { waitUntil: 'load' });
   if (url.startsWith('/tim-kiem/')) {
     await page.waitForFunction(() => {
       const root = document.querySelector('[data-search]');

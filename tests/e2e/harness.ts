@@ -4,7 +4,8 @@
  * Debian's Chromium through playwright-core. No browser is ever downloaded.
  */
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_FLAGS, chromiumPath } from '../../scripts/lib/chromium.ts';
 import { serveDirectory, type ServedSite, type ServeOptions } from '../../scripts/lib/static-server.ts';
 import { fixturePath } from '../build/build-fixture.ts';
@@ -26,4 +27,36 @@ export function launchBrowser(): Promise<Browser> {
     headless: true,
     args: [...CHROMIUM_FLAGS],
   });
+}
+
+/** What {@link servedInBrowser} sets up; filled in by the suite's `beforeAll`. */
+export interface BrowserSession {
+  site: ServedSite;
+  browser: Browser;
+  context: BrowserContext;
+}
+
+/**
+ * One served fixture and one Chromium context for a whole test file: registers the file's
+ * `beforeAll` (serve, launch, open the context) and `afterAll` (close both).
+ *
+ * @example
+ * const session = servedInBrowser('basic', { serve: { headers: true }, context: { bypassCSP: true } });
+ * it('…', async () => { const page = await session.context.newPage(); await page.goto(`${session.site.url}/`); });
+ */
+export function servedInBrowser(
+  name: string,
+  options: { serve?: ServeOptions; context?: BrowserContextOptions } = {},
+): BrowserSession {
+  const session = {} as BrowserSession;
+  beforeAll(async () => {
+    session.site = await serveFixture(name, options.serve);
+    session.browser = await launchBrowser();
+    session.context = await session.browser.newContext(options.context);
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.site?.close();
+  });
+  return session;
 }
