@@ -264,7 +264,7 @@ export interface StepResult {
 
 /**
  * The search-index integration's log line:
- * "Chỉ mục tìm kiếm: N bài viết, Y năm (lập lại I, dùng lại R từ bộ nhớ đệm), K KB, S giây".
+ * "Chỉ mục tìm kiếm: N bài viết, Y phần (lập lại I, dùng lại R từ bộ nhớ đệm), K KB, S giây".
  */
 export interface SearchIndexLog {
   pages: number;
@@ -278,13 +278,13 @@ export interface SearchIndexLog {
 
 /**
  * @example
- * parseSearchIndexLog(['[news-archive-search-index] Chỉ mục tìm kiếm: 10 bài viết, 2 năm (lập lại 1, dùng lại 1 từ bộ nhớ đệm), 42 KB, 1.5 giây']);
+ * parseSearchIndexLog(['[news-archive-search-index] Chỉ mục tìm kiếm: 10 bài viết, 2 phần (lập lại 1, dùng lại 1 từ bộ nhớ đệm), 42 KB, 1.5 giây']);
  * // { pages: 10, shards: 2, indexed: 1, kb: 42, seconds: 1.5 }
  */
 export function parseSearchIndexLog(lines: readonly string[]): SearchIndexLog | undefined {
   for (const line of lines) {
     const match =
-      /Chỉ mục tìm kiếm: (\d+) bài viết, (\d+) năm \(lập lại (\d+), dùng lại \d+ từ bộ nhớ đệm\), (\d+) KB, ([\d.]+) giây/.exec(
+      /Chỉ mục tìm kiếm: (\d+) bài viết, (\d+) phần \(lập lại (\d+), dùng lại \d+ từ bộ nhớ đệm\), (\d+) KB, ([\d.]+) giây/.exec(
         line,
       );
     if (match) {

@@ -21,6 +21,7 @@ import {
   indexedRegion,
   regionDigest,
   shardFingerprint,
+  planShards,
   shardOrder,
   type ShardPage,
 } from '../lib/search-shards.ts';
@@ -91,7 +92,7 @@ export class SearchIndexError extends Error {
 
 interface ArticlePage extends ShardPage {
   file: string;
-  shard: string;
+  year: string;
 }
 
 /**
@@ -120,7 +121,10 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       'không có trang bài viết nào được lập chỉ mục (thiếu data-pagefind-body?)',
     ]);
   }
-  const byShard = Map.groupBy(pages, (page) => page.shard);
+  const plan = planShards(
+    new Map([...Map.groupBy(pages, (page) => page.year)].map(([year, yearPages]) => [year, yearPages.length])),
+  );
+  const byShard = Map.groupBy(pages, (page) => plan.get(page.year)!);
   const shards = shardOrder(byShard.keys());
   await checkSearchPage(distDir, shards);
 
@@ -183,7 +187,7 @@ async function readArticlePages(distDir: string): Promise<{ pages: ArticlePage[]
   const read = await mapConcurrently(slugs, FILES_AT_ONCE, async (slug) => {
     const file = path.join(articlesDir, slug, 'index.html');
     const found = indexedRegion(await readFile(file, 'utf8').catch(() => ''));
-    return found && { file, url: articleUrl(slug), digest: regionDigest(found.region), shard: found.shard };
+    return found && { file, url: articleUrl(slug), digest: regionDigest(found.region), year: found.year };
   });
   const pages = read.filter((page) => page !== undefined);
   return { pages, unindexed: read.length - pages.length };
@@ -196,7 +200,7 @@ async function checkSearchPage(distDir: string, shards: readonly string[]): Prom
   const listed = /\sdata-search-shards="([^"]*)"/.exec(page)?.[1]?.split(' ').filter(Boolean) ?? [];
   if (listed.join(' ') !== shards.join(' ')) {
     throw new SearchIndexError('addHTMLFile', [
-      `trang tìm kiếm liệt kê các năm [${listed.join(', ')}] nhưng bài viết thuộc các năm [${shards.join(', ')}]`,
+      `trang tìm kiếm liệt kê các phần chỉ mục [${listed.join(', ')}] nhưng bài viết cho các phần [${shards.join(', ')}]`,
     ]);
   }
 }
@@ -319,20 +323,22 @@ export async function buildDevBundle(root: string, origin: string): Promise<Map<
     const parsed = parseArticle(file, await readFile(path.join(root, file), 'utf8'), categories);
     if (parsed.ok && isPublished(parsed.article.data, now)) slugs.push(parsed.article.data.slug);
   }
-  const byShard = new Map<string, { url: string; content: string }[]>();
+  const pages: { year: string; url: string; content: string }[] = [];
   for (const slug of slugs) {
     const url = articleUrl(slug);
     const found = indexedRegion(await (await fetch(new URL(url, origin))).text());
-    if (!found) continue;
-    const content = indexedDocument(found.region);
-    byShard.set(found.shard, [...(byShard.get(found.shard) ?? []), { url, content }]);
+    if (found) pages.push({ year: found.year, url, content: indexedDocument(found.region) });
   }
+  // The same shards as a build, so the search page's list matches.
+  const byYear = Map.groupBy(pages, (page) => page.year);
+  const plan = planShards(new Map([...byYear].map(([year, yearPages]) => [year, yearPages.length])));
+  const byShard = Map.groupBy(pages, (page) => plan.get(page.year)!);
   const bundle = new Map<string, Uint8Array>();
   for (const shard of shardOrder(byShard.keys())) {
     const created = await pagefindModule.createIndex({ forceLanguage: 'vi' });
     if (!created.index) throw new SearchIndexError('createIndex', created.errors);
-    for (const page of byShard.get(shard)!) {
-      const added = await created.index.addHTMLFile(page);
+    for (const { url, content } of byShard.get(shard)!) {
+      const added = await created.index.addHTMLFile({ url, content });
       if (added.errors.length > 0) throw new SearchIndexError('addHTMLFile', added.errors);
     }
     const { errors, files } = await created.index.getFiles();
@@ -349,12 +355,12 @@ export async function buildDevBundle(root: string, origin: string): Promise<Map<
  *
  * @example
  * searchIndexSummary({ pages: 120, bytes: 512_000, seconds: 1.24, shards: ['2024', '2023'], indexed: ['2024'] });
- * // 'Chỉ mục tìm kiếm: 120 bài viết, 2 năm (lập lại 1, dùng lại 1 từ bộ nhớ đệm), 500 KB, 1.2 giây'
+ * // 'Chỉ mục tìm kiếm: 120 bài viết, 2 phần (lập lại 1, dùng lại 1 từ bộ nhớ đệm), 500 KB, 1.2 giây'
  */
 export function searchIndexSummary(stats: SearchIndexStats): string {
   const reused = stats.shards.length - stats.indexed.length;
   return (
-    `Chỉ mục tìm kiếm: ${stats.pages} bài viết, ${stats.shards.length} năm ` +
+    `Chỉ mục tìm kiếm: ${stats.pages} bài viết, ${stats.shards.length} phần ` +
     `(lập lại ${stats.indexed.length}, dùng lại ${reused} từ bộ nhớ đệm), ` +
     `${(stats.bytes / 1024).toFixed(0)} KB, ${stats.seconds.toFixed(1)} giây`
   );

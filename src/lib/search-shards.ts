@@ -1,8 +1,11 @@
 /**
- * The search index is split into shards, one per year of publication, so a build re-indexes
- * only the years whose articles changed and no single Pagefind index grows with the whole
- * archive (one index of 100,000 pages needs about 16 GB). The browser merges the shards
- * (`src/scripts/search.ts`). Pure helpers shared by the indexer, the search page and tests.
+ * The search index is split into shards by year of publication, so a build re-indexes only
+ * the shards whose articles changed and no single Pagefind index grows with the whole archive
+ * (one index of 100,000 pages needs about 16 GB). The newest year is always a shard of its
+ * own, the one nearly every commit touches; older years are grouped into shards of at least
+ * {@link MIN_SHARD_PAGES} pages, since every shard costs the reader an index chunk per query
+ * word. The browser merges the shards (`src/scripts/search.ts`). Pure helpers shared by the
+ * indexer, the search page and tests.
  */
 import { createHash } from 'node:crypto';
 
@@ -10,8 +13,8 @@ import { createHash } from 'node:crypto';
 export interface IndexedRegion {
   /** The `<article data-pagefind-body …>…</article>` element, exactly as written. */
   region: string;
-  /** The shard: the year in the element's `data-pagefind-filter="year:…"`. */
-  shard: string;
+  /** The year in the element's `data-pagefind-filter="year:…"`. */
+  year: string;
 }
 
 const BODY_ATTRIBUTE = 'data-pagefind-body';
@@ -26,7 +29,7 @@ const YEAR_FILTER = /\sdata-pagefind-filter="year:(\d{4})"/;
  *
  * @example
  * indexedRegion('<main><article class="article" data-pagefind-body data-pagefind-filter="year:2022"><h1>Đà Lạt</h1></article></main>');
- * // { region: '<article class="article" data-pagefind-body data-pagefind-filter="year:2022"><h1>Đà Lạt</h1></article>', shard: '2022' }
+ * // { region: '<article class="article" data-pagefind-body data-pagefind-filter="year:2022"><h1>Đà Lạt</h1></article>', year: '2022' }
  */
 export function indexedRegion(html: string): IndexedRegion | undefined {
   const attribute = html.indexOf(BODY_ATTRIBUTE);
@@ -36,8 +39,8 @@ export function indexedRegion(html: string): IndexedRegion | undefined {
   if (start < 0 || end < 0) return undefined;
   const region = html.slice(start, end + '</article>'.length);
   const openingTag = region.slice(0, region.indexOf('>') + 1);
-  const shard = YEAR_FILTER.exec(openingTag)?.[1];
-  return shard ? { region, shard } : undefined;
+  const year = YEAR_FILTER.exec(openingTag)?.[1];
+  return year ? { region, year } : undefined;
 }
 
 /** One indexed page as the fingerprint sees it. */
@@ -74,16 +77,57 @@ export function regionDigest(region: string): string {
   return createHash('sha256').update(region).digest('base64url');
 }
 
+/** Older years are grouped into shards of at least this many pages. */
+export const MIN_SHARD_PAGES = 2500;
+
 /**
- * Shards in the order the browser loads them: newest year first. The first is the primary
- * bundle (its `pagefind.js` and WebAssembly are the ones loaded), and a search sorted by date
- * reads the shards in this order.
+ * Which shard each year's pages go to: the newest year alone, older years grouped oldest
+ * first into runs of consecutive years with at least `minPages` pages (a short last run joins
+ * the run before it). A shard is named by its year, or its first and last years.
  *
  * @example
- * shardOrder(['2019', '2024', '2021']); // ['2024', '2021', '2019']
+ * planShards(new Map([['2021', 1500], ['2022', 1200], ['2023', 3000], ['2024', 40]]), 2500);
+ * // Map { '2021' => '2021-2022', '2022' => '2021-2022', '2023' => '2023', '2024' => '2024' }
+ */
+export function planShards(pagesPerYear: ReadonlyMap<string, number>, minPages = MIN_SHARD_PAGES): Map<string, string> {
+  const years = [...pagesPerYear.keys()].sort();
+  const newest = years.pop();
+  const runs: string[][] = [];
+  let run: string[] = [];
+  let pages = 0;
+  for (const year of years) {
+    run.push(year);
+    pages += pagesPerYear.get(year) ?? 0;
+    if (pages >= minPages) {
+      runs.push(run);
+      run = [];
+      pages = 0;
+    }
+  }
+  if (run.length > 0) {
+    if (runs.length > 0) runs[runs.length - 1]!.push(...run);
+    else runs.push(run);
+  }
+  if (newest !== undefined) runs.push([newest]);
+  const plan = new Map<string, string>();
+  for (const years of runs) {
+    const name = years.length === 1 ? years[0]! : `${years[0]}-${years[years.length - 1]}`;
+    for (const year of years) plan.set(year, name);
+  }
+  return plan;
+}
+
+/**
+ * Shards in the order the browser loads them: newest first. The first is the primary bundle
+ * (its `pagefind.js` and WebAssembly are the ones loaded), and a search sorted by date reads
+ * the shards in this order.
+ *
+ * @example
+ * shardOrder(['2019-2020', '2024', '2021-2023']); // ['2024', '2021-2023', '2019-2020']
  */
 export function shardOrder(shards: Iterable<string>): string[] {
-  return [...new Set(shards)].sort((a, b) => Number(b) - Number(a));
+  const lastYear = (shard: string) => Number(shard.slice(-4));
+  return [...new Set(shards)].sort((a, b) => lastYear(b) - lastYear(a));
 }
 
 /**

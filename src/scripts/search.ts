@@ -62,14 +62,10 @@ function start(root: HTMLElement) {
 
   // One search bundle per year, newest first (src/integrations/search-index.ts).
   const shards = (root.dataset['searchShards'] ?? '').split(' ').filter(Boolean);
-  const instances = new Map<Order, Promise<Pagefind | undefined>>();
-  const loadPagefind = (order: Order) => {
-    let instance = instances.get(order);
-    if (!instance) {
-      instance = openShards(shards, order);
-      instances.set(order, instance);
-    }
-    return instance;
+  let pagefind: Promise<Pagefind | undefined> | undefined;
+  const loadPagefind = () => {
+    pagefind ??= openShards(shards);
+    return pagefind;
   };
 
   let generation = 0;
@@ -129,10 +125,8 @@ function start(root: HTMLElement) {
     try {
       // Without words there is no relevance: a filter alone lists articles newest first.
       const order: Order = state.sort === SORT_NEWEST || !query ? 'date' : 'relevance';
-      const api = await loadPagefind(order);
-      const found = api
-        ? await searchEveryWord(api, query, { filters, ...(order === 'date' ? { sort: { date: 'desc' } } : {}) })
-        : [];
+      const api = await loadPagefind();
+      const found = api ? await searchShards(api, shards, query, filters, order) : [];
       if (current !== generation) return;
       results = found;
       shown = 0;
@@ -147,7 +141,7 @@ function start(root: HTMLElement) {
     } catch (error) {
       if (current !== generation) return;
       console.error(error);
-      instances.clear();
+      pagefind = undefined;
       list.replaceChildren();
       more.hidden = true;
       status.textContent = t('search.unavailable');
@@ -170,10 +164,7 @@ function start(root: HTMLElement) {
     clearTimeout(timer);
     const query = normalizeQuery(input.value);
     // Start fetching the index chunks while the reader is still typing.
-    if (query) {
-      const order: Order = sortSelect.value === SORT_NEWEST ? 'date' : 'relevance';
-      void loadPagefind(order).then((api) => api?.preload(query, { filters: pagefindFilters() }));
-    }
+    if (query) void loadPagefind().then((api) => api?.preload(query, { filters: pagefindFilters() }));
     timer = setTimeout(() => void run(), DEBOUNCE_MS);
   });
   for (const select of [...filterSelects, sortSelect]) select.addEventListener('change', () => void run());
@@ -193,50 +184,74 @@ function start(root: HTMLElement) {
   void run();
   // Whoever opens the search page is about to search: fetch Pagefind and compile its
   // WebAssembly now, so the first query only waits for its own index chunk.
-  void loadPagefind('relevance')
+  void loadPagefind()
     .then((api) => api?.init())
     .catch(() => undefined);
 }
 
+/** Synthetic filter naming each result's bundle (Pagefind's `mergeFilter`). */
+const SHARD_FILTER = 'shard';
+
 /**
- * Searches, keeping only results that contain every word. Pagefind ignores a word its index
- * lacks altogether instead of matching nothing, so with one bundle per year "dân tộc" would
- * find every 2022 article with "dân" when no 2022 article has "tộc". Each word is therefore
- * also searched alone (the same index chunks, already loaded), and a result must be found by
- * all of them. A quoted phrase is exact already.
+ * Searches every bundle, in relevance or date order, keeping only results that contain every
+ * word.
+ *
+ * Date order: Pagefind sorts by date within one bundle by scoring each page with its rank in
+ * that bundle, then merges bundles by score, which interleaves them wrongly. So a date-sorted
+ * search runs once per bundle, newest bundle first (each bundle's pages carry a synthetic
+ * `shard` filter), and the results are concatenated.
+ *
+ * Every word: Pagefind ignores a word its index lacks altogether instead of matching nothing,
+ * so with bundles split by year "dân tộc" would find every 2024 article with "dân" when no 2024
+ * article has "tộc". Each word is therefore also searched alone (the same index chunks,
+ * already loaded), and a result must be found by all of them. A quoted phrase is exact already.
  */
-async function searchEveryWord(
+async function searchShards(
   api: Pagefind,
+  shards: readonly string[],
   query: string,
-  options: PagefindSearchOptions,
+  filters: Record<string, string>,
+  order: Order,
 ): Promise<PagefindResult[]> {
-  const { results } = await api.search(query || null, options);
+  const results =
+    order === 'relevance'
+      ? (await api.search(query, { filters })).results
+      : (
+          await Promise.all(
+            shards.map(
+              async (shard) =>
+                (
+                  await api.search(query || null, {
+                    filters: { ...filters, [SHARD_FILTER]: shard },
+                    sort: { date: 'desc' },
+                  })
+                ).results,
+            ),
+          )
+        ).flat();
   const words = query.split(/\s+/).filter(Boolean);
   if (words.length < 2 || /^\s*".+"\s*$/.test(query)) return results;
-  const alone = await Promise.all(words.map((word) => api.search(word, { filters: options.filters ?? {} })));
+  const alone = await Promise.all(words.map((word) => api.search(word, { filters })));
   const found = alone.map((search) => new Set(search.results.map((result) => result.id)));
   return results.filter((result) => found.every((ids) => ids.has(result.id)));
 }
 
 /**
- * One Pagefind instance over every year's bundle: the newest is the primary (its script and
- * WebAssembly are loaded), the others are merged into it. Pagefind merges the bundles' results
- * by relevance score even in a search sorted by date, so the date order gets an instance of
- * its own whose bundles all weigh 0: every score is then 0, and the stable merge keeps each
- * bundle's date order, bundles newest year first. `undefined` when the archive is empty.
+ * One Pagefind instance over every bundle: the newest is the primary (its script and
+ * WebAssembly are loaded), the others are merged into it, each tagged with a synthetic `shard`
+ * filter. `undefined` when the archive is empty.
  */
-async function openShards(shards: readonly string[], order: Order): Promise<Pagefind | undefined> {
+async function openShards(shards: readonly string[]): Promise<Pagefind | undefined> {
   const [primary, ...others] = shards;
   if (!primary) return undefined;
   const { createInstance } = (await import(
     // The path is only known at run time: Vite must not try to bundle it.
     /* @vite-ignore */ `${searchShardUrl(primary)}pagefind.js`
   )) as PagefindModule;
-  const options = { ranking: { metaWeights: META_WEIGHTS }, indexWeight: order === 'date' ? 0 : 1 };
-  const api = createInstance({ ...options, basePath: searchShardUrl(primary) });
-  // Merged in this order (each call registers its bundle before it awaits anything), which
-  // is the order a date-sorted search lists them in.
-  await Promise.all([api.init(), ...others.map((shard) => api.mergeIndex(searchShardUrl(shard), options))]);
+  const ranking = { metaWeights: META_WEIGHTS };
+  const tag = (shard: string) => ({ ranking, mergeFilter: { [SHARD_FILTER]: shard } });
+  const api = createInstance({ ...tag(primary), basePath: searchShardUrl(primary) });
+  await Promise.all([api.init(), ...others.map((shard) => api.mergeIndex(searchShardUrl(shard), tag(shard)))]);
   return api;
 }
 

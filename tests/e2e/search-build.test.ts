@@ -9,20 +9,20 @@ import { describe, expect, it } from 'vitest';
 import { buildFixture, builtFixture, fixturePath } from '../build/build-fixture.ts';
 
 describe('the built search index', () => {
-  it('is written to /pagefind/<year>/, a bundle per year the search page lists, without Pagefind’s unused UIs', () => {
+  it('is written to /pagefind/<shard>/, the newest year alone and older years together, as the search page lists, without Pagefind’s unused UIs', () => {
     const site = builtFixture('search');
     expect(site.output).toMatch(
-      /Chỉ mục tìm kiếm: 12 bài viết, 4 năm \(lập lại \d, dùng lại \d từ bộ nhớ đệm\), \d+ KB/,
+      /Chỉ mục tìm kiếm: 12 bài viết, 2 phần \(lập lại \d, dùng lại \d từ bộ nhớ đệm\), \d+ KB/,
     );
-    expect(site.read('tim-kiem/index.html')).toContain('data-search-shards="2024 2023 2022 2021"');
+    expect(site.read('tim-kiem/index.html')).toContain('data-search-shards="2024 2021-2023"');
     const pageCounts: Record<string, number> = {};
-    for (const year of ['2021', '2022', '2023', '2024']) {
+    for (const year of ['2024', '2021-2023']) {
       for (const file of ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json']) {
         expect(site.exists(`pagefind/${year}/${file}`)).toBe(true);
       }
       pageCounts[year] = JSON.parse(site.read(`pagefind/${year}/pagefind-entry.json`)).languages.vi.page_count;
     }
-    expect(pageCounts).toEqual({ '2021': 3, '2022': 4, '2023': 3, '2024': 2 });
+    expect(pageCounts).toEqual({ '2024': 2, '2021-2023': 10 });
     expect(site.files().filter((file) => file.startsWith('pagefind/') && file.includes('-ui'))).toEqual([]);
   });
 

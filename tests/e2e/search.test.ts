@@ -228,6 +228,16 @@ describe('filters', () => {
     expect(shown.slugs).toEqual(['ca-phe-vao-vu', 'bao-loc-thu-hoach-che']);
   });
 
+  it('list newest first across the index’s bundles (2024 alone, 2021-2023 together)', async () => {
+    const shown = await open({ author: 'minh-duc' });
+    expect(shown.slugs).toEqual([
+      'ky-niem-ngay-thong-nhat',
+      'thuy-dien-tich-nuoc',
+      'da-lat-mua-hoa-da-quy',
+      'le-mung-lua-moi',
+    ]);
+  });
+
   it('drop a value the page does not offer (an old link) from the form and the URL', async () => {
     const shown = await open({ q: 'bao loc', category: 'khong-co' });
     expect(shown.slugs[0]).toBe('bao-loc-thu-hoach-che');

@@ -133,7 +133,7 @@ describe('parseSearchIndexLog', () => {
     expect(
       parseSearchIndexLog([
         'x',
-        '[s] Chỉ mục tìm kiếm: 10 bài viết, 2 năm (lập lại 1, dùng lại 1 từ bộ nhớ đệm), 42 KB, 1.5 giây',
+        '[s] Chỉ mục tìm kiếm: 10 bài viết, 2 phần (lập lại 1, dùng lại 1 từ bộ nhớ đệm), 42 KB, 1.5 giây',
       ]),
     ).toEqual({ pages: 10, shards: 2, indexed: 1, kb: 42, seconds: 1.5 });
   });

@@ -46,8 +46,8 @@ describe('ruleMatches', () => {
     expect(ruleMatches('/bai-viet/:slug/', '/bai-viet/da-lat/')).toBe(true);
     expect(ruleMatches('/bai-viet/:slug/', '/bai-viet/da-lat/trang/2/')).toBe(false);
     expect(ruleMatches('/sitemap-*', '/sitemap-index.xml')).toBe(true);
-    expect(ruleMatches('/pagefind/:year/wasm.*', '/pagefind/2022/wasmXunknown')).toBe(false);
-    expect(ruleMatches('/pagefind/:year/index/*', '/pagefind/2022/index/a.pf_index')).toBe(true);
+    expect(ruleMatches('/pagefind/:shard/wasm.*', '/pagefind/2022/wasmXunknown')).toBe(false);
+    expect(ruleMatches('/pagefind/:shard/index/*', '/pagefind/2011-2014/index/a.pf_index')).toBe(true);
     expect(ruleMatches('https://lamdongtv.example/rss.xml', '/rss.xml')).toBe(true);
   });
 });

@@ -91,7 +91,7 @@ describe('searchIndexSummary', () => {
   it('says how many pages and years, and how many years came from the cache', () => {
     expect(
       searchIndexSummary({ pages: 120, bytes: 512_000, seconds: 1.24, shards: ['2024', '2023'], indexed: ['2024'] }),
-    ).toBe('Chỉ mục tìm kiếm: 120 bài viết, 2 năm (lập lại 1, dùng lại 1 từ bộ nhớ đệm), 500 KB, 1.2 giây');
+    ).toBe('Chỉ mục tìm kiếm: 120 bài viết, 2 phần (lập lại 1, dùng lại 1 từ bộ nhớ đệm), 500 KB, 1.2 giây');
   });
 });
 
@@ -172,7 +172,7 @@ describe('buildSearchIndex', () => {
     await mkdir(path.join(dist, 'tim-kiem'));
     await writeFile(path.join(dist, 'tim-kiem/index.html'), '<div data-search data-search-shards="2023"></div>');
     await expect(buildSearchIndex({ distDir: dist, pagefind: fakePagefind().api })).rejects.toThrow(
-      'trang tìm kiếm liệt kê các năm [2023] nhưng bài viết thuộc các năm [2023, 2022]',
+      'trang tìm kiếm liệt kê các phần chỉ mục [2023] nhưng bài viết cho các phần [2023, 2022]',
     );
   });
 
@@ -234,7 +234,7 @@ describe('searchIndex', () => {
     } as never);
     expect(messages).toEqual([
       expect.stringMatching(
-        /^Chỉ mục tìm kiếm: 3 bài viết, 2 năm \(lập lại 2, dùng lại 0 từ bộ nhớ đệm\), 0 KB, \d+\.\d giây$/,
+        /^Chỉ mục tìm kiếm: 3 bài viết, 2 phần \(lập lại 2, dùng lại 0 từ bộ nhớ đệm\), 0 KB, \d+\.\d giây$/,
       ),
     ]);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   indexedDocument,
   indexedRegion,
+  planShards,
   regionDigest,
   shardFingerprint,
   shardOrder,
@@ -14,14 +15,14 @@ describe('indexedRegion', () => {
   it('returns the indexed element and its year, and nothing around it', () => {
     expect(indexedRegion(`<html><body><nav>Bài liên quan</nav>${ARTICLE}<aside>Mới</aside></body></html>`)).toEqual({
       region: ARTICLE,
-      shard: '2022',
+      year: '2022',
     });
   });
 
-  it('ignores a year filter inside the element: the shard is the opening tag’s', () => {
+  it('ignores a year filter inside the element: the year is the opening tag’s', () => {
     const html =
       '<article data-pagefind-body data-pagefind-filter="year:2021"><a data-pagefind-filter="year:1999">x</a></article>';
-    expect(indexedRegion(html)?.shard).toBe('2021');
+    expect(indexedRegion(html)?.year).toBe('2021');
   });
 
   it.each([
@@ -60,9 +61,55 @@ describe('shardFingerprint', () => {
   });
 });
 
+describe('planShards', () => {
+  const plan = (counts: Record<string, number>, min = 2500) =>
+    Object.fromEntries(planShards(new Map(Object.entries(counts)), min));
+
+  it('keeps the newest year alone, however small, and groups older years into runs of enough pages', () => {
+    expect(plan({ '2019': 900, '2020': 1700, '2021': 3000, '2022': 1200, '2023': 1400, '2024': 40 })).toEqual({
+      '2019': '2019-2020',
+      '2020': '2019-2020',
+      '2021': '2021',
+      '2022': '2022-2023',
+      '2023': '2022-2023',
+      '2024': '2024',
+    });
+  });
+
+  it('adds a short last run to the run before it', () => {
+    expect(plan({ '2019': 3000, '2020': 100, '2021': 50 })).toEqual({
+      '2019': '2019-2020',
+      '2020': '2019-2020',
+      '2021': '2021',
+    });
+  });
+
+  it('makes one shard of all older years when together they are few', () => {
+    expect(plan({ '2021': 3, '2022': 4, '2023': 3, '2024': 2 })).toEqual({
+      '2021': '2021-2023',
+      '2022': '2021-2023',
+      '2023': '2021-2023',
+      '2024': '2024',
+    });
+  });
+
+  it('gives every year its own shard in a large archive', () => {
+    expect(Object.values(plan({ '2022': 7000, '2023': 7100, '2024': 6900, '2025': 500 }))).toEqual([
+      '2022',
+      '2023',
+      '2024',
+      '2025',
+    ]);
+  });
+
+  it('plans nothing for an empty archive', () => {
+    expect(plan({})).toEqual({});
+  });
+});
+
 describe('shardOrder', () => {
-  it('lists each year once, newest first', () => {
-    expect(shardOrder(['2019', '2024', '2021', '2024'])).toEqual(['2024', '2021', '2019']);
+  it('lists each shard once, newest first', () => {
+    expect(shardOrder(['2019-2020', '2024', '2021-2023', '2024'])).toEqual(['2024', '2021-2023', '2019-2020']);
   });
 });
 
