@@ -130,8 +130,9 @@ export function buildPhases(lines: readonly LogLine[], totalSeconds: number): Ph
     }
     const tag = /^\[([^\]]+)\]/.exec(text)?.[1];
     if (/^\[build\] Complete!/.test(text)) {
+      // Steps `npm run build` runs after Astro exits (the search index) log with a tag too.
       points.push({ name: 'other build:done work', ms: line.ms });
-      break;
+      continue;
     }
     if (tag && !KNOWN_TAGS.has(tag)) points.push({ name: `integration ${tag}`, ms: line.ms });
   }

@@ -351,6 +351,12 @@ export async function buildDevBundle(root: string, origin: string): Promise<Map<
 }
 
 /**
+ * Set by `scripts/build.ts`, which builds the index itself once Astro has exited; the
+ * integration's `astro:build:done` hook then leaves it alone.
+ */
+export const SEARCH_INDEX_AFTER_BUILD = 'ARCHIVE_SEARCH_INDEX_AFTER_BUILD';
+
+/**
  * The build log's line about the index.
  *
  * @example
@@ -410,6 +416,8 @@ export function searchIndex(options: { pagefind?: PagefindApi } = {}): AstroInte
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
+        // `npm run build` indexes after Astro exits (scripts/build.ts).
+        if (process.env[SEARCH_INDEX_AFTER_BUILD]) return;
         const stats = await buildSearchIndex({
           distDir: fileURLToPath(dir),
           ...(cacheDir ? { cacheDir } : {}),
