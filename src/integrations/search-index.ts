@@ -1,10 +1,10 @@
 /**
  * The site's search index: Pagefind's Node API run over the finished article pages at
- * `astro:build:done`, one bundle per year (`dist/pagefind/<year>/`, see
- * `src/lib/search-shards.ts`). A year whose indexed pages are unchanged since the last build
- * reuses its bundle from the cache instead of being indexed again. Unlike `astro-pagefind`,
- * which only logs, any error Pagefind reports throws, and a throw in this hook fails
- * `astro build` (and so `npm run build`, which then keeps the previous `dist/`).
+ * `astro:build:done` (or by `scripts/build.ts` after Astro exits), split by year into bundles
+ * (`dist/pagefind/<shard>/`, see `src/lib/search-shards.ts`). A bundle whose indexed pages are
+ * unchanged since the last build is reused from the cache instead of being indexed again.
+ * Unlike `astro-pagefind`, which only logs, any error Pagefind reports throws, and a throw
+ * fails the build, which then keeps the previous `dist/`.
  */
 import { copyFile, link, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ import { listArticleFiles, readRegistries } from '../data/content-files.ts';
 import { isPublished } from '../lib/archive.ts';
 import { parseArticle } from '../lib/article.ts';
 import {
+  countByYear,
   indexedDocument,
   indexedRegion,
   regionDigest,
@@ -39,8 +40,8 @@ export interface SearchIndexOptions {
   /** Where the shards go; `<distDir>/pagefind`, served as `/pagefind/`, by default. */
   outputPath?: string;
   /**
-   * Where each year's bundle is kept between builds (Astro's `cacheDir`/search-index). Without
-   * it every year is indexed.
+   * Where each bundle is kept between builds (Astro's `cacheDir`/search-index). Without it
+   * every bundle is indexed.
    */
   cacheDir?: string;
   pagefind?: PagefindApi;
@@ -52,7 +53,7 @@ export interface SearchIndexStats {
   /** Size of the bundles written, in bytes. */
   bytes: number;
   seconds: number;
-  /** Shards (years) in the index, newest first. */
+  /** Shards (a year, or a run of years) in the index, newest first. */
   shards: string[];
   /** Shards indexed by this build; the others came from the cache. */
   indexed: string[];
@@ -96,15 +97,15 @@ interface ArticlePage extends ShardPage {
 }
 
 /**
- * Indexes the article pages of a built site with Pagefind, one bundle per year, reusing the
- * cached bundle of every year whose indexed pages are unchanged. Throws a
+ * Indexes the article pages of a built site with Pagefind, a bundle per shard, reusing the
+ * cached bundle of every shard whose indexed pages are unchanged. Throws a
  * {@link SearchIndexError} on any error Pagefind reports, when article pages exist but none
  * can be indexed (the template lost `data-pagefind-body`), or when the search page expects
- * other years than were indexed.
+ * other shards than were indexed.
  *
  * @example
  * const { pages, shards, indexed } = await buildSearchIndex({ distDir: 'dist', cacheDir: 'node_modules/.astro/search-index' });
- * // { pages: 10000, shards: ['2024', …, '2010'], indexed: ['2024'], … }
+ * // { pages: 10000, shards: ['2024', '2019-2023', '2014-2018', '2010-2013'], indexed: ['2024'], … }
  */
 export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexStats> {
   const started = performance.now();
@@ -121,9 +122,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       'không có trang bài viết nào được lập chỉ mục (thiếu data-pagefind-body?)',
     ]);
   }
-  const plan = planShards(
-    new Map([...Map.groupBy(pages, (page) => page.year)].map(([year, yearPages]) => [year, yearPages.length])),
-  );
+  const plan = planShards(countByYear(pages.map((page) => page.year)));
   const byShard = Map.groupBy(pages, (page) => plan.get(page.year)!);
   const shards = shardOrder(byShard.keys());
   await checkSearchPage(distDir, shards);
@@ -308,7 +307,7 @@ const DEV_TYPES: Record<string, string> = {
 };
 
 /**
- * The search bundles for `npm run dev`, one per year as a build writes them: every published
+ * The search bundles for `npm run dev`, split as a build splits them: every published
  * article page, fetched from the dev server so it carries exactly what a build indexes,
  * indexed in memory. Keys are paths under `/pagefind/`.
  *
@@ -330,8 +329,7 @@ export async function buildDevBundle(root: string, origin: string): Promise<Map<
     if (found) pages.push({ year: found.year, url, content: indexedDocument(found.region) });
   }
   // The same shards as a build, so the search page's list matches.
-  const byYear = Map.groupBy(pages, (page) => page.year);
-  const plan = planShards(new Map([...byYear].map(([year, yearPages]) => [year, yearPages.length])));
+  const plan = planShards(countByYear(pages.map((page) => page.year)));
   const byShard = Map.groupBy(pages, (page) => plan.get(page.year)!);
   const bundle = new Map<string, Uint8Array>();
   for (const shard of shardOrder(byShard.keys())) {

@@ -77,6 +77,18 @@ export function regionDigest(region: string): string {
   return createHash('sha256').update(region).digest('base64url');
 }
 
+/**
+ * Pages per year.
+ *
+ * @example
+ * countByYear(['2023', '2024', '2023']); // Map { '2023' => 2, '2024' => 1 }
+ */
+export function countByYear(years: Iterable<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const year of years) counts.set(year, (counts.get(year) ?? 0) + 1);
+  return counts;
+}
+
 /** Older years are grouped into shards of at least this many pages. */
 export const MIN_SHARD_PAGES = 2500;
 

@@ -60,7 +60,7 @@ function start(root: HTMLElement) {
   const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
 
-  // One search bundle per year, newest first (src/integrations/search-index.ts).
+  // The search bundles (a year, or a run of years), newest first (src/lib/search-shards.ts).
   const shards = (root.dataset['searchShards'] ?? '').split(' ').filter(Boolean);
   let pagefind: Promise<Pagefind | undefined> | undefined;
   const loadPagefind = () => {

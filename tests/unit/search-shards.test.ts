@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  countByYear,
   indexedDocument,
   indexedRegion,
   planShards,
@@ -58,6 +59,17 @@ describe('shardFingerprint', () => {
     ['the Pagefind version', pages, 'pagefind 1.6.1'],
   ])('changes with %s', (_case, changed, salt) => {
     expect(shardFingerprint(changed, salt)).not.toBe(shardFingerprint(pages, 'pagefind 1.6.0'));
+  });
+});
+
+describe('countByYear', () => {
+  it('counts the pages of each year', () => {
+    expect(countByYear(['2023', '2024', '2023'])).toEqual(
+      new Map([
+        ['2023', 2],
+        ['2024', 1],
+      ]),
+    );
   });
 });
 
