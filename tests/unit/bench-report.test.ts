@@ -123,6 +123,20 @@ describe('buildPhases', () => {
     expect(phases.reduce((sum, phase) => sum + phase.seconds, 0)).toBeCloseTo(23.5, 5);
   });
 
+  it('times a step npm run build runs after Astro exits (the search index) as its own phase', () => {
+    const after = [
+      ...lines.filter((line) => !line.text.includes('news-archive-search-index')),
+      { ms: 22900, text: '22:44:56 [build] 300 page(s) built in 20.9s' },
+      { ms: 25900, text: '22:44:59 [news-archive-search-index] Chỉ mục tìm kiếm: 300 bài viết, 2 phần' },
+    ];
+    const phases = buildPhases(after, 26);
+    expect(phases.slice(-3).map((phase) => [phase.name, phase.seconds])).toEqual([
+      ['other build:done work', 2.1],
+      ['integration news-archive-search-index', 3.1],
+      ['exit + staging swap', 0.1],
+    ]);
+  });
+
   it('returns no phases for a log without milestones', () => {
     expect(buildPhases([{ ms: 10, text: 'hello' }], 1)).toEqual([]);
   });
