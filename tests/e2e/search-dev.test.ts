@@ -1,0 +1,98 @@
+/**
+ * Search under `npm run dev`: the dev server indexes the pages it renders itself and serves
+ * the same bundles a build writes, so the search page's list of bundles is served in full.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtFixture, fixturePath } from '../build/build-fixture.ts';
+
+const PROJECT = path.resolve(import.meta.dirname, '../..');
+// A private copy: the dev server writes its own data store and types into the site folder.
+const NAME = 'search/.dev-server';
+
+let server: ChildProcess;
+let origin: string;
+
+/** The environment of a newsroom's `npm run dev`, without vitest's own variables (`VITEST`, `NODE_ENV=test`), which put Vite in test mode. */
+function devEnv(): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV' && key !== 'TEST'),
+  );
+  return { ...env, BUILD_TIME: '2024-06-01T12:00:00+07:00' };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  const root = fixturePath(NAME);
+  await rm(root, { recursive: true, force: true });
+  await cp(path.join(fixturePath('search'), 'content'), path.join(root, 'content'), { recursive: true });
+  await writeFile(
+    path.join(root, 'astro.config.mjs'),
+    "import { defineConfig } from 'astro/config';\n" +
+      "import { archiveConfig } from '../../../../src/integrations/archive-config.ts';\n" +
+      "export default defineConfig(archiveConfig(new URL('.', import.meta.url)));\n",
+  );
+  const port = await freePort();
+  origin = `http://127.0.0.1:${port}`;
+  server = spawn(
+    process.execPath,
+    [
+      path.join(PROJECT, 'node_modules/astro/bin/astro.mjs'),
+      'dev',
+      '--root',
+      root,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+    ],
+    { env: devEnv(), stdio: 'ignore' },
+  );
+  for (let attempt = 0; attempt < 240; attempt++) {
+    if (
+      await fetch(`${origin}/tim-kiem/`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('the dev server did not start');
+}, 90_000);
+
+afterAll(async () => {
+  server?.kill();
+  await rm(fixturePath(NAME), { recursive: true, force: true });
+});
+
+describe('search under npm run dev', () => {
+  it('serves every bundle the search page lists, with the pages a build indexes', async () => {
+    const page = await (await fetch(`${origin}/tim-kiem/`)).text();
+    const shards = /data-search-shards="([^"]*)"/.exec(page)?.[1]?.split(' ');
+    expect(shards).toEqual(['2024', '2021-2023']);
+    const built = builtFixture('search');
+    for (const shard of shards!) {
+      const entry = (await (await fetch(`${origin}/pagefind/${shard}/pagefind-entry.json`)).json()) as {
+        languages: { vi: { page_count: number } };
+      };
+      const expected = JSON.parse(built.read(`pagefind/${shard}/pagefind-entry.json`)) as typeof entry;
+      expect(entry.languages.vi.page_count).toBe(expected.languages.vi.page_count);
+    }
+    const script = await fetch(`${origin}/pagefind/2024/pagefind.js`);
+    expect(script.headers.get('content-type')).toMatch(/javascript/);
+  }, 120_000);
+});
