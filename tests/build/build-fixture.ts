@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { cp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 
@@ -48,6 +49,24 @@ export function buildFixture(name: string, env: Record<string, string> = {}): Fi
     },
   });
   return readFixture(name, result.status, `${result.stdout}\n${result.stderr}`);
+}
+
+/**
+ * A private copy of a shared fixture's content at `tests/fixtures/<name>` (a folder inside the
+ * source fixture, so its config reaches `src/` the same way), for a test that builds or serves
+ * it without touching the shared fixture's folders. Returns the copy's root.
+ */
+export async function privateFixtureCopy(source: string, name: string): Promise<string> {
+  const root = fixturePath(name);
+  await rm(root, { recursive: true, force: true });
+  await cp(path.join(fixturePath(source), 'content'), path.join(root, 'content'), { recursive: true });
+  await writeFile(
+    path.join(root, 'astro.config.mjs'),
+    "import { defineConfig } from 'astro/config';\n" +
+      "import { archiveConfig } from '../../../../src/integrations/archive-config.ts';\n" +
+      "export default defineConfig(archiveConfig(new URL('.', import.meta.url)));\n",
+  );
+  return root;
 }
 
 /** A shared fixture as built by the global setup. */

@@ -2,11 +2,11 @@
  * The search index as `npm run build` makes it: what the `search` fixture's `dist/` holds,
  * and a build whose Pagefind dies failing instead of shipping a site without search.
  */
-import { chmod, cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildFixture, builtFixture, fixturePath } from '../build/build-fixture.ts';
+import { buildFixture, builtFixture, privateFixtureCopy } from '../build/build-fixture.ts';
 
 describe('the built search index', () => {
   it('is written to /pagefind/<shard>/, the newest year alone and older years together, as the search page lists, without Pagefind’s unused UIs', () => {
@@ -51,15 +51,7 @@ describe('a failed search index', () => {
     await chmod(binary, 0o755);
     // A private copy of the fixture, so this build never touches the shared one's folders.
     const name = 'search/.failing-build';
-    const root = fixturePath(name);
-    await rm(root, { recursive: true, force: true });
-    await cp(path.join(fixturePath('search'), 'content'), path.join(root, 'content'), { recursive: true });
-    await writeFile(
-      path.join(root, 'astro.config.mjs'),
-      "import { defineConfig } from 'astro/config';\n" +
-        "import { archiveConfig } from '../../../../src/integrations/archive-config.ts';\n" +
-        "export default defineConfig(archiveConfig(new URL('.', import.meta.url)));\n",
-    );
+    const root = await privateFixtureCopy('search', name);
     try {
       const build = buildFixture(name, { PAGEFIND_EXTENDED_BINARY_PATH: binary, PAGEFIND_BINARY_PATH: binary });
       expect(build.status).not.toBe(0);

@@ -3,11 +3,11 @@
  * the same bundles a build writes, so the search page's list of bundles is served in full.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtFixture, fixturePath } from '../build/build-fixture.ts';
+import { builtFixture, fixturePath, privateFixtureCopy } from '../build/build-fixture.ts';
 
 const PROJECT = path.resolve(import.meta.dirname, '../..');
 // A private copy: the dev server writes its own data store and types into the site folder.
@@ -36,15 +36,7 @@ function freePort(): Promise<number> {
 }
 
 beforeAll(async () => {
-  const root = fixturePath(NAME);
-  await rm(root, { recursive: true, force: true });
-  await cp(path.join(fixturePath('search'), 'content'), path.join(root, 'content'), { recursive: true });
-  await writeFile(
-    path.join(root, 'astro.config.mjs'),
-    "import { defineConfig } from 'astro/config';\n" +
-      "import { archiveConfig } from '../../../../src/integrations/archive-config.ts';\n" +
-      "export default defineConfig(archiveConfig(new URL('.', import.meta.url)));\n",
-  );
+  const root = await privateFixtureCopy('search', NAME);
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
   server = spawn(
