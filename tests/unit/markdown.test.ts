@@ -15,6 +15,10 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown('Giá 3 < 4 và 5 > 2')).toBe('<p>Giá 3 &#x3C; 4 và 5 > 2</p>');
   });
 
+  it('keeps no <article> element, so a page’s indexed <article> ends where the search fingerprint says', () => {
+    expect(renderMarkdown('<article>Trong</article>\n\nSau </article> đó')).toBe('Trong\n<p>Sau  đó</p>');
+  });
+
   it('drops HTML comments', () => {
     expect(renderMarkdown('Trước <!-- ghi chú của biên tập --> sau')).toBe('<p>Trước  sau</p>');
   });
