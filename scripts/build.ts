@@ -13,7 +13,12 @@ import { rename, rm } from 'node:fs/promises';
 import { totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSearchIndex, SEARCH_INDEX_AFTER_BUILD, searchIndexSummary } from '../src/integrations/search-index.ts';
+import {
+  buildSearchIndex,
+  SEARCH_INDEX_AFTER_BUILD,
+  searchIndexCacheDir,
+  searchIndexSummary,
+} from '../src/integrations/search-index.ts';
 
 const { values, positionals } = parseArgs({
   options: { root: { type: 'string', default: '.' } },
@@ -42,7 +47,7 @@ try {
   const stats = await buildSearchIndex({
     distDir: staging,
     // Astro's cache folder (`cacheDir`, default), kept between CI runs with the rest.
-    cacheDir: path.join(root, 'node_modules/.astro/search-index'),
+    cacheDir: searchIndexCacheDir(path.join(root, 'node_modules/.astro')),
   });
   console.log(`${new Date().toTimeString().slice(0, 8)} [news-archive-search-index] ${searchIndexSummary(stats)}`);
 } catch (error) {

@@ -17,13 +17,11 @@ import { listArticleFiles, readRegistries } from '../data/content-files.ts';
 import { isPublished } from '../lib/archive.ts';
 import { parseArticle } from '../lib/article.ts';
 import {
-  countByYear,
+  groupIntoShards,
   indexedDocument,
   indexedRegion,
   regionDigest,
   shardFingerprint,
-  planShards,
-  shardOrder,
   type ShardPage,
 } from '../lib/search-shards.ts';
 import { articleUrl, searchShardUrl, searchUrl } from '../lib/urls.ts';
@@ -122,9 +120,8 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       'không có trang bài viết nào được lập chỉ mục (thiếu data-pagefind-body?)',
     ]);
   }
-  const plan = planShards(countByYear(pages.map((page) => page.year)));
-  const byShard = Map.groupBy(pages, (page) => plan.get(page.year)!);
-  const shards = shardOrder(byShard.keys());
+  const byShard = groupIntoShards(pages);
+  const shards = [...byShard.keys()];
   await checkSearchPage(distDir, shards);
 
   const salt = `pagefind ${PAGEFIND_VERSION}\n${INDEX_FORMAT}`;
@@ -329,13 +326,11 @@ export async function buildDevBundle(root: string, origin: string): Promise<Map<
     if (found) pages.push({ year: found.year, url, content: indexedDocument(found.region) });
   }
   // The same shards as a build, so the search page's list matches.
-  const plan = planShards(countByYear(pages.map((page) => page.year)));
-  const byShard = Map.groupBy(pages, (page) => plan.get(page.year)!);
   const bundle = new Map<string, Uint8Array>();
-  for (const shard of shardOrder(byShard.keys())) {
+  for (const [shard, shardPages] of groupIntoShards(pages)) {
     const created = await pagefindModule.createIndex({ forceLanguage: 'vi' });
     if (!created.index) throw new SearchIndexError('createIndex', created.errors);
-    for (const { url, content } of byShard.get(shard)!) {
+    for (const { url, content } of shardPages) {
       const added = await created.index.addHTMLFile({ url, content });
       if (added.errors.length > 0) throw new SearchIndexError('addHTMLFile', added.errors);
     }
@@ -346,6 +341,16 @@ export async function buildDevBundle(root: string, origin: string): Promise<Map<
       bundle.set(`${searchShardUrl(shard).slice('/pagefind/'.length)}${file.path}`, file.content);
   }
   return bundle;
+}
+
+/**
+ * The folder of cached bundles under Astro's cache folder (`cacheDir`).
+ *
+ * @example
+ * searchIndexCacheDir('/site/node_modules/.astro'); // '/site/node_modules/.astro/search-index'
+ */
+export function searchIndexCacheDir(astroCacheDir: string): string {
+  return path.join(astroCacheDir, 'search-index');
 }
 
 /**
@@ -384,7 +389,7 @@ export function searchIndex(options: { pagefind?: PagefindApi } = {}): AstroInte
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
-        cacheDir = fileURLToPath(new URL('search-index/', config.cacheDir));
+        cacheDir = searchIndexCacheDir(fileURLToPath(config.cacheDir));
       },
       'astro:server:setup': ({ server, logger }) => {
         // `npm run dev` has no dist/: index the pages the dev server itself renders, in

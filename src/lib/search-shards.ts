@@ -130,6 +130,20 @@ export function planShards(pagesPerYear: ReadonlyMap<string, number>, minPages =
 }
 
 /**
+ * Pages grouped into the shards {@link planShards} gives their years, newest shard first: the
+ * one grouping the indexer (a build or `npm run dev`) writes bundles by.
+ *
+ * @example
+ * groupIntoShards([{ year: '2023', url: '/a/' }, { year: '2024', url: '/b/' }]);
+ * // Map { '2024' => [{ year: '2024', url: '/b/' }], '2023' => [{ year: '2023', url: '/a/' }] }
+ */
+export function groupIntoShards<T extends { year: string }>(pages: readonly T[]): Map<string, T[]> {
+  const plan = planShards(countByYear(pages.map((page) => page.year)));
+  const byShard = Map.groupBy(pages, (page) => plan.get(page.year)!);
+  return new Map(shardOrder(byShard.keys()).map((shard) => [shard, byShard.get(shard)!]));
+}
+
+/**
  * Shards in the order the browser loads them: newest first. The first is the primary bundle
  * (its `pagefind.js` and WebAssembly are the ones loaded), and a search sorted by date reads
  * the shards in this order.

@@ -10,6 +10,7 @@ import {
   buildSearchIndex,
   searchIndex,
   SearchIndexError,
+  searchIndexCacheDir,
   searchIndexSummary,
   type PagefindApi,
 } from '../../src/integrations/search-index.ts';
@@ -84,6 +85,12 @@ function fakePagefind(steps: FakeSteps = {}) {
 describe('ARTICLE_PAGES_DIR', () => {
   it('is the folder of the article URL scheme', () => {
     expect(ARTICLE_PAGES_DIR).toBe('bai-viet');
+  });
+});
+
+describe('searchIndexCacheDir', () => {
+  it('is a folder of Astro’s cache folder', () => {
+    expect(searchIndexCacheDir('/site/node_modules/.astro')).toBe('/site/node_modules/.astro/search-index');
   });
 });
 

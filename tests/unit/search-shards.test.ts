@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   countByYear,
+  groupIntoShards,
   indexedDocument,
   indexedRegion,
   planShards,
@@ -128,5 +129,25 @@ describe('shardOrder', () => {
 describe('indexedDocument', () => {
   it('wraps the element in a Vietnamese page and nothing else', () => {
     expect(indexedDocument(ARTICLE)).toBe(`<!doctype html><html lang="vi"><body>${ARTICLE}</body></html>`);
+  });
+});
+
+describe('groupIntoShards', () => {
+  it('groups pages by the planned shards, newest shard first', () => {
+    const pages = [
+      { year: '2022', url: '/a/' },
+      { year: '2024', url: '/b/' },
+      { year: '2023', url: '/c/' },
+    ];
+    expect([...groupIntoShards(pages)]).toEqual([
+      ['2024', [{ year: '2024', url: '/b/' }]],
+      [
+        '2022-2023',
+        [
+          { year: '2022', url: '/a/' },
+          { year: '2023', url: '/c/' },
+        ],
+      ],
+    ]);
   });
 });
