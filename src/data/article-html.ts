@@ -5,7 +5,6 @@
  * bundling, parsing and memory on every build; as files, only the pages actually rendered
  * read their body, and a page restored from the incremental cache reads nothing.
  */
-import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FILES_AT_ONCE, mapConcurrently } from './concurrency.ts';
@@ -33,14 +32,25 @@ export function articleHtmlFile(dir: string, key: string): string {
 }
 
 /**
- * Is the body for `key` on disk? The loader renders again when it is not (a cache folder
- * restored only in part, say).
+ * The files of the folder, read once per load: the loader asks it which bodies exist and
+ * prunes from it, instead of one `stat` per article. Empty when the folder does not exist yet.
  *
  * @example
- * hasArticleHtml('/cache/article-html', '3f9a0c'); // true
+ * await listArticleHtml('/cache/article-html'); // Set { '3f9a0c.html', … }
  */
-export function hasArticleHtml(dir: string, key: string): boolean {
-  return existsSync(articleHtmlFile(dir, key));
+export async function listArticleHtml(dir: string): Promise<Set<string>> {
+  return new Set(await readdir(dir).catch(() => [] as string[]));
+}
+
+/**
+ * Is the body for `key` among the listed files? The loader renders again when it is not (a
+ * cache folder restored only in part, say).
+ *
+ * @example
+ * hasArticleHtml(await listArticleHtml('/cache/article-html'), '3f9a0c'); // true
+ */
+export function hasArticleHtml(files: ReadonlySet<string>, key: string): boolean {
+  return files.has(`${key}${SUFFIX}`);
 }
 
 /**
@@ -72,13 +82,17 @@ export async function readArticleHtml(dir: string, key: string): Promise<string>
 }
 
 /**
- * Deletes the bodies of articles that no longer exist or have changed since.
+ * Deletes the listed files that are not the body of a key to keep: articles that no longer
+ * exist or have changed since. Bodies written after the listing are not touched.
  *
  * @example
- * await pruneArticleHtml('/cache/article-html', new Set(['3f9a0c'])); // removes every other body
+ * await pruneArticleHtml('/cache/article-html', files, new Set(['3f9a0c'])); // removes every other listed body
  */
-export async function pruneArticleHtml(dir: string, keep: ReadonlySet<string>): Promise<void> {
-  const files = await readdir(dir).catch(() => [] as string[]);
-  const stale = files.filter((file) => !(file.endsWith(SUFFIX) && keep.has(file.slice(0, -SUFFIX.length))));
+export async function pruneArticleHtml(
+  dir: string,
+  files: ReadonlySet<string>,
+  keep: ReadonlySet<string>,
+): Promise<void> {
+  const stale = [...files].filter((file) => !(file.endsWith(SUFFIX) && keep.has(file.slice(0, -SUFFIX.length))));
   await mapConcurrently(stale, FILES_AT_ONCE, (file) => rm(path.join(dir, file), { force: true }));
 }

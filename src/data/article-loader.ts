@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { ParsedArticle } from '../lib/article.ts';
 import { ContentError, formatIssue, type ContentIssue } from '../lib/content-issues.ts';
-import { articleHtmlDir, hasArticleHtml, pruneArticleHtml, writeArticleHtml } from './article-html.ts';
+import { articleHtmlDir, hasArticleHtml, listArticleHtml, pruneArticleHtml, writeArticleHtml } from './article-html.ts';
 import { FILES_AT_ONCE, mapConcurrently } from './concurrency.ts';
 import { crossCheckArticles, listArticleFiles, readRegistries } from './content-files.ts';
 import { processArticles, type ArticleJob } from './process-article.ts';
@@ -34,6 +34,7 @@ async function loadArticles({ store, generateDigest, logger, config }: LoaderCon
   const articles: ParsedArticle[] = [];
   const changed: { article: ParsedArticle; digest: string; html: string }[] = [];
 
+  const htmlFiles = await listArticleHtml(htmlDir);
   const sources = await mapConcurrently(files, FILES_AT_ONCE, (file) => readFile(path.join(root, file), 'utf8'));
   const jobs: (ArticleJob & { digest: string })[] = [];
   const unchangedDigests: string[] = [];
@@ -41,7 +42,7 @@ async function loadArticles({ store, generateDigest, logger, config }: LoaderCon
     const source = sources[index]!;
     const digest = generateDigest(`${STORE_FORMAT}\n${registryDigest}\n${source}`);
     const stored = store.get<StoredArticle>(file);
-    if (stored?.digest === digest && hasArticleHtml(htmlDir, digest)) {
+    if (stored?.digest === digest && hasArticleHtml(htmlFiles, digest)) {
       articles.push({ ...stored.data, body: '' });
       unchangedDigests.push(digest);
     } else jobs.push({ file, source, categories: registries.categories, digest });
@@ -71,7 +72,7 @@ async function loadArticles({ store, generateDigest, logger, config }: LoaderCon
   }
   const present = new Set(files);
   for (const id of store.keys()) if (!present.has(id)) store.delete(id);
-  await pruneArticleHtml(htmlDir, new Set(jobs.map((job) => job.digest).concat(unchangedDigests)));
+  await pruneArticleHtml(htmlDir, htmlFiles, new Set(jobs.map((job) => job.digest).concat(unchangedDigests)));
   logger.info(`${files.length} bài viết, ${changed.length} bài mới hoặc đã sửa`);
 }
 

@@ -6,6 +6,7 @@ import {
   articleHtmlDir,
   articleHtmlFile,
   hasArticleHtml,
+  listArticleHtml,
   pruneArticleHtml,
   readArticleHtml,
   writeArticleHtml,
@@ -43,11 +44,20 @@ describe('writeArticleHtml', () => {
   });
 });
 
-describe('hasArticleHtml', () => {
-  it('tells whether a body is on disk', async () => {
+describe('listArticleHtml', () => {
+  it('lists the folder’s files, and nothing for a folder not made yet', async () => {
     await writeArticleHtml(dir, [{ key: 'a1', html: '<p>x</p>' }]);
-    expect(hasArticleHtml(dir, 'a1')).toBe(true);
-    expect(hasArticleHtml(dir, 'b2')).toBe(false);
+    expect(await listArticleHtml(dir)).toEqual(new Set(['a1.html']));
+    expect(await listArticleHtml(path.join(cache, 'none'))).toEqual(new Set());
+  });
+});
+
+describe('hasArticleHtml', () => {
+  it('tells whether a body is among the listed files', async () => {
+    await writeArticleHtml(dir, [{ key: 'a1', html: '<p>x</p>' }]);
+    const files = await listArticleHtml(dir);
+    expect(hasArticleHtml(files, 'a1')).toBe(true);
+    expect(hasArticleHtml(files, 'b2')).toBe(false);
   });
 });
 
@@ -71,11 +81,12 @@ describe('pruneArticleHtml', () => {
       { key: 'b2', html: '2' },
       { key: 'c3', html: '3' },
     ]);
-    await pruneArticleHtml(dir, new Set(['a1', 'c3']));
+    await pruneArticleHtml(dir, await listArticleHtml(dir), new Set(['a1', 'c3']));
     expect((await readdir(dir)).sort()).toEqual(['a1.html', 'c3.html']);
   });
 
   it('does nothing when the folder does not exist yet', async () => {
-    await expect(pruneArticleHtml(path.join(cache, 'none'), new Set())).resolves.toBeUndefined();
+    const none = path.join(cache, 'none');
+    await expect(pruneArticleHtml(none, await listArticleHtml(none), new Set())).resolves.toBeUndefined();
   });
 });
