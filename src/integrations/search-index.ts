@@ -175,7 +175,11 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   };
 }
 
-/** Every article page's indexed region digest and shard; pages without one are counted. */
+/**
+ * Every article page's indexed region digest and year; pages without one are counted. Keeps
+ * digests, not the HTML (hundreds of MB at 100,000 pages): a shard that must be indexed reads
+ * its pages again.
+ */
 async function readArticlePages(distDir: string): Promise<{ pages: ArticlePage[]; unindexed: number }> {
   const articlesDir = path.join(distDir, ARTICLE_PAGES_DIR);
   const entries = await readdir(articlesDir, { withFileTypes: true }).catch(() => []);
