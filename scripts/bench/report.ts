@@ -143,7 +143,7 @@ export function buildPhases(lines: readonly LogLine[], totalSeconds: number): Ph
     previous = point.ms;
   }
   if (points.length > 0) {
-    phases.push({ name: 'exit + staging swap', seconds: round(Math.max(0, totalSeconds - previous / 1000), 2) });
+    phases.push({ name: 'exit', seconds: round(Math.max(0, totalSeconds - previous / 1000), 2) });
   }
   // Two lines from one integration (e.g. a start and an end message) make two phases of the same name: merge.
   return phases.reduce<Phase[]>((out, phase) => {

@@ -20,13 +20,18 @@ const PROJECT = new URL('../../', import.meta.url);
 export function archiveConfig(root: URL): AstroUserConfig {
   const settings = (parse(readFileSync(new URL('content/site.yaml', root), 'utf8')) ?? {}) as { url?: string };
   const siteUrl = process.env['SITE_URL'] ?? settings.url;
+  const outDir = process.env['ARCHIVE_OUT_DIR'];
   return {
     root: root.pathname,
     srcDir: new URL('src/', PROJECT).pathname,
     publicDir: new URL('public/', PROJECT).pathname,
     ...(siteUrl ? { site: siteUrl } : {}),
-    // `npm run build` renders into a staging folder and swaps it in only on success.
-    outDir: process.env['ARCHIVE_OUT_DIR'] ?? './dist',
+    // `npm run build` renders into a folder of its own, kept between builds, and publishes it
+    // as `dist/` only on success (scripts/build.ts).
+    outDir: outDir ?? './dist',
+    // That folder is not emptied: Astro then finds unchanged pages in place instead of copying
+    // every one back from its cache. `npm run build` removes what a build no longer produces.
+    ...(outDir ? { vite: { build: { emptyOutDir: false } } } : {}),
     trailingSlash: 'always',
     build: { format: 'directory', inlineStylesheets: 'never' },
     markdown: { syntaxHighlight: false },

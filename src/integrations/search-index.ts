@@ -78,6 +78,8 @@ const PAGEFIND_VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }
 ).version;
 const FINGERPRINT_FILE = '.fingerprint';
+/** Beside the shards in the cache folder: what the last build read of each article page. */
+const PAGE_DIGESTS_FILE = 'pages.json';
 /** Pages read from disk ahead of Pagefind. */
 const PAGES_READ_AHEAD = 64;
 
@@ -114,7 +116,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   if (!(await stat(distDir).catch(() => undefined))?.isDirectory()) {
     throw new SearchIndexError('addDirectory', [`không có thư mục ${distDir}`]);
   }
-  const { pages, unindexed } = await readArticlePages(distDir);
+  const { pages, unindexed } = await readArticlePages(distDir, cacheDir);
   if (pages.length === 0 && unindexed > 0) {
     throw new SearchIndexError('addHTMLFile', [
       'không có trang bài viết nào được lập chỉ mục (thiếu data-pagefind-body?)',
@@ -178,19 +180,66 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
 /**
  * Every article page's indexed region digest and year; pages without one are counted. Keeps
  * digests, not the HTML (hundreds of MB at 100,000 pages): a shard that must be indexed reads
- * its pages again.
+ * its pages again. With a cache folder, a page whose file has the same size, modification time
+ * and inode as at the last build is not read at all (`npm run build` keeps its build folder, so
+ * an unchanged page is the very same file).
  */
-async function readArticlePages(distDir: string): Promise<{ pages: ArticlePage[]; unindexed: number }> {
+async function readArticlePages(
+  distDir: string,
+  cacheDir: string | undefined,
+): Promise<{ pages: ArticlePage[]; unindexed: number }> {
   const articlesDir = path.join(distDir, ARTICLE_PAGES_DIR);
   const entries = await readdir(articlesDir, { withFileTypes: true }).catch(() => []);
   const slugs = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const known = cacheDir ? await readPageDigests(cacheDir) : new Map<string, PageDigest>();
+  const seen = new Map<string, PageDigest>();
   const read = await mapConcurrently(slugs, FILES_AT_ONCE, async (slug) => {
     const file = path.join(articlesDir, slug, 'index.html');
-    const found = indexedRegion(await readFile(file, 'utf8').catch(() => ''));
-    return found && { file, url: articleUrl(slug), digest: regionDigest(found.region), year: found.year };
+    const found = await stat(file).catch(() => undefined);
+    const version = found ? `${found.size} ${found.mtimeMs} ${found.ino}` : '';
+    let digest = known.get(slug);
+    if (!digest || digest.version !== version || !version) {
+      const region = indexedRegion(await readFile(file, 'utf8').catch(() => ''));
+      digest = { version, ...(region && { digest: regionDigest(region.region), year: region.year }) };
+    }
+    if (version) seen.set(slug, digest);
+    return digest.digest && digest.year
+      ? { file, url: articleUrl(slug), digest: digest.digest, year: digest.year }
+      : undefined;
   });
+  if (cacheDir) await writePageDigests(cacheDir, seen);
   const pages = read.filter((page) => page !== undefined);
   return { pages, unindexed: read.length - pages.length };
+}
+
+/** What the last build read of an article page: its file's version and indexed region. */
+interface PageDigest {
+  /** Size, modification time and inode of the file read. */
+  version: string;
+  digest?: string;
+  year?: string;
+}
+
+async function readPageDigests(cacheDir: string): Promise<Map<string, PageDigest>> {
+  try {
+    const saved = JSON.parse(await readFile(path.join(cacheDir, PAGE_DIGESTS_FILE), 'utf8')) as {
+      format?: string;
+      pages?: Record<string, PageDigest>;
+    };
+    return saved.format === INDEX_FORMAT ? new Map(Object.entries(saved.pages ?? {})) : new Map();
+  } catch {
+    return new Map(); // none yet, or unreadable: every page is read
+  }
+}
+
+async function writePageDigests(cacheDir: string, digests: ReadonlyMap<string, PageDigest>): Promise<void> {
+  await mkdir(cacheDir, { recursive: true });
+  const file = path.join(cacheDir, PAGE_DIGESTS_FILE);
+  await writeFile(
+    `${file}.${process.pid}.tmp`,
+    JSON.stringify({ format: INDEX_FORMAT, pages: Object.fromEntries(digests) }),
+  );
+  await rename(`${file}.${process.pid}.tmp`, file);
 }
 
 /** The search page loads exactly the shards it lists; a mismatch would hide or break years. */
@@ -263,7 +312,7 @@ async function linkTree(from: string, to: string): Promise<void> {
 
 /** Drops cached shards of years that no longer have articles, and leftovers of failed builds. */
 async function pruneCache(cacheDir: string, shards: readonly string[]): Promise<void> {
-  const keep = new Set(shards);
+  const keep = new Set([...shards, PAGE_DIGESTS_FILE]);
   const entries = await readdir(cacheDir).catch(() => []);
   await Promise.all(
     entries

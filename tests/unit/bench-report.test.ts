@@ -133,7 +133,7 @@ describe('buildPhases', () => {
     expect(phases.slice(-3).map((phase) => [phase.name, phase.seconds])).toEqual([
       ['other build:done work', 2.1],
       ['integration news-archive-search-index', 3.1],
-      ['exit + staging swap', 0.1],
+      ['exit', 0.1],
     ]);
   });
 

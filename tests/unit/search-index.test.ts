@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -136,6 +136,24 @@ describe('buildSearchIndex', () => {
     const after = await buildSearchIndex({ distDir: dist, cacheDir: cache, pagefind: edited.api });
     expect(after.indexed).toEqual(['2023']);
     expect(edited.state.urls.sort()).toEqual(['/bai-viet/bao-loc/', '/bai-viet/duc-trong/']);
+  });
+
+  it('does not read again a page whose file has the same size, time and inode as last build', async () => {
+    const file = path.join(dist, 'bai-viet/bao-loc/index.html');
+    const time = new Date('2024-06-01T05:00:00Z');
+    await utimes(file, time, time);
+    await buildSearchIndex({ distDir: dist, cacheDir: cache, pagefind: fakePagefind().api });
+    // Same length, rewritten in place and given back its time: only a read would notice.
+    await writeFile(file, (await readFile(file, 'utf8')).replace('Chè', 'Chà'));
+    await utimes(file, time, time);
+    const unread = fakePagefind();
+    expect((await buildSearchIndex({ distDir: dist, cacheDir: cache, pagefind: unread.api })).indexed).toEqual([]);
+
+    await utimes(file, time, new Date(time.getTime() + 1000));
+    const reread = fakePagefind();
+    expect((await buildSearchIndex({ distDir: dist, cacheDir: cache, pagefind: reread.api })).indexed).toEqual([
+      '2023',
+    ]);
   });
 
   it('drops cached years that no longer have articles', async () => {
