@@ -37,6 +37,7 @@ const dist = path.join(root, 'dist');
 // Astro's cache folder (`cacheDir`, default), kept between CI runs with the rest.
 const cacheDir = path.join(root, 'node_modules/.astro');
 const work = path.join(cacheDir, 'site');
+const SEARCH_BUNDLES_DIR = 'pagefind';
 const astro = path.join(import.meta.dirname, '../node_modules/astro/bin/astro.mjs');
 
 // Node caps its heap at about 4 GB whatever the machine has; a 100,000-article archive needs
@@ -46,30 +47,35 @@ const heapFlags = /max-old-space-size/.test(process.env['NODE_OPTIONS'] ?? '')
   : [`--max-old-space-size=${Math.max(4096, Math.floor(totalmem() / 2 / 2 ** 20))}`];
 
 const started = Date.now();
-// Only pages Astro may skip stay from the last build; everything else is produced afresh.
+// Only pages Astro may skip stay from the last build, and the search bundles, which the search
+// index keeps or replaces itself; everything else is produced afresh.
 const skippable = await pageCacheOutputs(cacheDir);
-await removeAllBut(work, skippable);
+removeAllBut(work, skippable, [SEARCH_BUNDLES_DIR]);
 const result = spawnSync(process.execPath, [...heapFlags, astro, 'build', '--root', root, ...positionals.map(String)], {
   stdio: 'inherit',
   env: { ...process.env, ARCHIVE_OUT_DIR: work, [SEARCH_INDEX_AFTER_BUILD]: '1' },
 });
 if (result.status !== 0) {
   // Pages rewritten by a failed build no longer match the page cache's record of them.
-  if ((await filesWrittenSince(work, skippable, started)).length > 0) await forgetPageCache(cacheDir);
+  if (filesWrittenSince(work, skippable, started).length > 0) await forgetPageCache(cacheDir);
   await fail(result.status ?? 1);
 }
 // Pages the last build made and this one did not (a deleted article, a shorter list); a page
 // rendered this build without a cache key is not among them.
 const cached = await pageCacheOutputs(cacheDir);
 const dropped = [...skippable].filter((file) => !cached.has(file));
-const rendered = new Set(await filesWrittenSince(work, dropped, started));
-await removeFiles(
+const rendered = new Set(filesWrittenSince(work, dropped, started));
+removeFiles(
   work,
   dropped.filter((file) => !rendered.has(file)),
 );
 
 try {
-  const stats = await buildSearchIndex({ distDir: work, cacheDir: searchIndexCacheDir(cacheDir) });
+  const stats = await buildSearchIndex({
+    distDir: work,
+    outputPath: path.join(work, SEARCH_BUNDLES_DIR),
+    cacheDir: searchIndexCacheDir(cacheDir),
+  });
   console.log(`${clock()} [news-archive-search-index] ${searchIndexSummary(stats)}`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

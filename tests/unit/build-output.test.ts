@@ -68,8 +68,8 @@ describe('listFiles', () => {
   it('lists files at any depth, relative, with / separators', async () => {
     await put('site/index.html', '');
     await put('site/bai-viet/da-lat/index.html', '');
-    expect((await listFiles(path.join(dir, 'site'))).sort()).toEqual(['bai-viet/da-lat/index.html', 'index.html']);
-    expect(await listFiles(path.join(dir, 'missing'))).toEqual([]);
+    expect(listFiles(path.join(dir, 'site')).sort()).toEqual(['bai-viet/da-lat/index.html', 'index.html']);
+    expect(listFiles(path.join(dir, 'missing'))).toEqual([]);
   });
 });
 
@@ -79,10 +79,17 @@ describe('removeAllBut', () => {
     await put('site/bai-viet/da-lat/index.html', 'bài');
     await put('site/_astro/old.css', '');
     await put('site/pagefind/2024/pagefind.js', '');
-    const removed = await removeAllBut(path.join(dir, 'site'), new Set(['bai-viet/da-lat/index.html']));
+    const removed = removeAllBut(path.join(dir, 'site'), new Set(['bai-viet/da-lat/index.html']));
     expect(removed).toBe(3);
-    expect(await listFiles(path.join(dir, 'site'))).toEqual(['bai-viet/da-lat/index.html']);
+    expect(listFiles(path.join(dir, 'site'))).toEqual(['bai-viet/da-lat/index.html']);
     expect(existsSync(path.join(dir, 'site/pagefind'))).toBe(false);
+  });
+
+  it('keeps whole folders when asked', async () => {
+    await put('site/index.html', 'trang chủ');
+    await put('site/pagefind/2024/pagefind.js', '');
+    expect(removeAllBut(path.join(dir, 'site'), new Set(), ['pagefind'])).toBe(1);
+    expect(listFiles(path.join(dir, 'site'))).toEqual(['pagefind/2024/pagefind.js']);
   });
 });
 
@@ -91,14 +98,14 @@ describe('removeFiles', () => {
     await put('site/bai-viet/da-xoa/index.html', '');
     await put('site/the/da-lat/trang/2/index.html', '');
     await put('site/the/da-lat/index.html', '');
-    await removeFiles(path.join(dir, 'site'), [
+    removeFiles(path.join(dir, 'site'), [
       'bai-viet/da-xoa/index.html',
       'the/da-lat/trang/2/index.html',
       'missing.html',
     ]);
     expect(existsSync(path.join(dir, 'site/bai-viet'))).toBe(false);
     expect(existsSync(path.join(dir, 'site/the/da-lat/trang'))).toBe(false);
-    expect(await listFiles(path.join(dir, 'site'))).toEqual(['the/da-lat/index.html']);
+    expect(listFiles(path.join(dir, 'site'))).toEqual(['the/da-lat/index.html']);
   });
 });
 
@@ -108,7 +115,7 @@ describe('filesWrittenSince', () => {
     await put('site/new.html', '');
     await utimes(path.join(dir, 'site/old.html'), new Date('2024-01-01'), new Date('2024-01-01'));
     const since = new Date('2025-01-01').getTime();
-    expect(await filesWrittenSince(path.join(dir, 'site'), ['old.html', 'new.html', 'gone.html'], since)).toEqual([
+    expect(filesWrittenSince(path.join(dir, 'site'), ['old.html', 'new.html', 'gone.html'], since)).toEqual([
       'new.html',
     ]);
   });
@@ -141,15 +148,11 @@ describe('publishFolder', () => {
     await rm(path.join(from(), 'bai-viet/da-xoa'), { recursive: true });
     expect(await publishFolder(from(), to())).toEqual({ files: 3, copied: 2 });
 
-    expect((await listFiles(to())).sort()).toEqual([
-      'bai-viet/bai-moi/index.html',
-      'bai-viet/da-lat/index.html',
-      'index.html',
-    ]);
+    expect(listFiles(to()).sort()).toEqual(['bai-viet/bai-moi/index.html', 'bai-viet/da-lat/index.html', 'index.html']);
     expect(await readFile(path.join(to(), 'index.html'), 'utf8')).toBe('trang chủ, có bài mới');
     expect((await stat(path.join(to(), 'bai-viet/da-lat/index.html'))).ino).toBe(unchanged);
     // nothing is left beside dist/ but the previous site, which a detached process removes
-    expect((await listFiles(dir)).some((file) => file.startsWith('dist.next-'))).toBe(false);
+    expect(listFiles(dir).some((file) => file.startsWith('dist.next-'))).toBe(false);
   });
 
   it('copies a file whose size is unchanged but which was rewritten after publication', async () => {

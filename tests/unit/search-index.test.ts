@@ -122,6 +122,8 @@ describe('buildSearchIndex', () => {
 
   it('reuses a cached year whose indexed pages are unchanged, and indexes the year that changed', async () => {
     await buildSearchIndex({ distDir: dist, cacheDir: cache, pagefind: fakePagefind().api });
+    // what a rebuilt or relinked folder would lose
+    await writeFile(path.join(dist, 'pagefind/2022/marker'), '');
     // Outside the indexed element (related articles, say): no reason to index again.
     await page('bai-viet/da-lat/index.html', '<h1>Đà Lạt đón khách</h1><p>Khách đến Đà Lạt.</p>', 2022, 'Bài mới');
     const unchanged = fakePagefind();
@@ -130,6 +132,8 @@ describe('buildSearchIndex', () => {
     expect(unchanged.state.urls).toEqual([]);
     expect(existsSync(path.join(dist, 'pagefind/2022/pagefind.js'))).toBe(true);
     expect(existsSync(path.join(dist, 'pagefind/2022/.fingerprint'))).toBe(false);
+    // the bundle already in place is left alone, not removed and linked again
+    expect(existsSync(path.join(dist, 'pagefind/2022/marker'))).toBe(true);
 
     await page('bai-viet/bao-loc/index.html', '<h1>Bảo Lộc</h1><p>Chè Bảo Lộc vào vụ.</p>', 2023);
     const edited = fakePagefind();
