@@ -85,7 +85,7 @@ const PAGEFIND_VERSION = (
 ).version;
 const FINGERPRINT_FILE = '.fingerprint';
 /** A file every bundle has; its inode tells which cached bundle a linked one came from. */
-const BUNDLE_ENTRY_FILE = 'pagefind-entry.json';
+const BUNDLE_ENTRY_FILE = 'pagefind.js';
 /** Beside the shards in the cache folder: what the last build read of each article page. */
 const PAGE_DIGESTS_FILE = 'pages.json';
 /** Pages read from disk ahead of Pagefind. */
