@@ -49,7 +49,7 @@ const heapFlags = /max-old-space-size/.test(process.env['NODE_OPTIONS'] ?? '')
 const started = Date.now();
 // Only pages Astro may skip stay from the last build, and the search bundles, which the search
 // index keeps or replaces itself; everything else is produced afresh.
-const skippable = await pageCacheOutputs(cacheDir);
+const skippable = pageCacheOutputs(cacheDir);
 removeAllBut(work, skippable, [SEARCH_BUNDLES_DIR]);
 const result = spawnSync(process.execPath, [...heapFlags, astro, 'build', '--root', root, ...positionals.map(String)], {
   stdio: 'inherit',
@@ -62,7 +62,7 @@ if (result.status !== 0) {
 }
 // Pages the last build made and this one did not (a deleted article, a shorter list); a page
 // rendered this build without a cache key is not among them.
-const cached = await pageCacheOutputs(cacheDir);
+const cached = pageCacheOutputs(cacheDir);
 const dropped = [...skippable].filter((file) => !cached.has(file));
 const rendered = new Set(filesWrittenSince(work, dropped, started));
 removeFiles(

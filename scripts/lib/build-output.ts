@@ -17,11 +17,12 @@ import {
   lstatSync,
   mkdirSync,
   readdirSync,
+  readFileSync,
   rmSync,
   rmdirSync,
   statSync,
 } from 'node:fs';
-import { readFile, rename, rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Astro's record of the pages it may skip (its `experimental.incrementalBuild` manifest). */
@@ -33,10 +34,12 @@ const PAGE_CACHE_MANIFEST = 'incremental-build.json';
  * usable manifest.
  *
  * @example
- * await pageCacheOutputs('node_modules/.astro'); // Set { 'bai-viet/da-lat/index.html', … }
+ * pageCacheOutputs('node_modules/.astro'); // Set { 'bai-viet/da-lat/index.html', … }
  */
-export async function pageCacheOutputs(cacheDir: string): Promise<Set<string>> {
-  const text = await readFile(path.join(cacheDir, PAGE_CACHE_MANIFEST), 'utf8').catch(() => '');
+export function pageCacheOutputs(cacheDir: string): Set<string> {
+  const text = existsSync(path.join(cacheDir, PAGE_CACHE_MANIFEST))
+    ? readFileSync(path.join(cacheDir, PAGE_CACHE_MANIFEST), 'utf8')
+    : '';
   const outputs = new Set<string>();
   if (!text) return outputs;
   let manifest: unknown;
@@ -74,10 +77,17 @@ export async function forgetPageCache(cacheDir: string): Promise<void> {
  * listFiles('dist'); // ['index.html', 'bai-viet/da-lat/index.html', …]
  */
 export function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => !entry.isDirectory())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+  return existsSync(dir) ? walk(dir, '', []) : [];
+}
+
+// By hand rather than `readdirSync(dir, { recursive: true })`, which is twice as slow here.
+function walk(dir: string, relative: string, files: string[]): string[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const name = relative ? `${relative}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) walk(path.join(dir, entry.name), name, files);
+    else files.push(name);
+  }
+  return files;
 }
 
 /**
@@ -85,7 +95,7 @@ export function listFiles(dir: string): string[] {
  * inside one of `keepFolders`, then the folders left empty. Returns how many files were removed.
  *
  * @example
- * removeAllBut('node_modules/.astro/site', await pageCacheOutputs('node_modules/.astro'));
+ * removeAllBut('node_modules/.astro/site', pageCacheOutputs('node_modules/.astro'));
  */
 export function removeAllBut(dir: string, keep: ReadonlySet<string>, keepFolders: readonly string[] = []): number {
   const stale = listFiles(dir).filter(

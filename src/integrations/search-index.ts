@@ -1,6 +1,6 @@
 /**
  * The site's search index: Pagefind's Node API run over the finished article pages at
- * `astro:build:done` (or by `scripts/build.ts` after Astro exits), split by year into bundles
+ * `astro:build:done` (or by `scripts/build.ts` after Astro exits), split by time of publication into bundles
  * (`dist/pagefind/<shard>/`, see `src/lib/search-shards.ts`). A bundle whose indexed pages are
  * unchanged since the last build is reused from the cache instead of being indexed again.
  * Unlike `astro-pagefind`, which only logs, any error Pagefind reports throws, and a throw
@@ -57,7 +57,7 @@ export interface SearchIndexStats {
   /** Size of the bundles written, in bytes. */
   bytes: number;
   seconds: number;
-  /** Shards (a year, or a run of years) in the index, newest first. */
+  /** Shards (the newest month, a year, or a run of years) in the index, newest first. */
   shards: string[];
   /** Shards indexed by this build; the others came from the cache. */
   indexed: string[];
@@ -79,7 +79,7 @@ const UNUSED_BUNDLE_FILES = [
 ];
 
 /** Bump when the way pages are indexed changes, so cached bundles are not reused. */
-const INDEX_FORMAT = 'search-index-v1 forceLanguage=vi';
+const INDEX_FORMAT = 'search-index-v2 forceLanguage=vi';
 const PAGEFIND_VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }
 ).version;
@@ -122,7 +122,7 @@ export class SearchIndexError extends Error {
 
 interface ArticlePage extends ShardPage {
   file: string;
-  year: string;
+  month: string;
 }
 
 /**
@@ -216,7 +216,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
 }
 
 /**
- * Every article page's indexed region digest and year; pages without one are counted. Keeps
+ * Every article page's indexed region digest and month; pages without one are counted. Keeps
  * digests, not the HTML (hundreds of MB at 100,000 pages): a shard that must be indexed reads
  * its pages again. With a cache folder, a page whose file has the same size, modification time
  * and inode as at the last build is not read at all (`npm run build` keeps its build folder, so
@@ -238,11 +238,11 @@ async function readArticlePages(
     let digest = known.get(slug);
     if (!digest || digest.version !== version || !version) {
       const region = indexedRegion(await readFile(file, 'utf8').catch(() => ''));
-      digest = { version, ...(region && { digest: regionDigest(region.region), year: region.year }) };
+      digest = { version, ...(region && { digest: regionDigest(region.region), month: region.month }) };
     }
     if (version) seen.set(slug, digest);
-    return digest.digest && digest.year
-      ? { file, url: articleUrl(slug), digest: digest.digest, year: digest.year }
+    return digest.digest && digest.month
+      ? { file, url: articleUrl(slug), digest: digest.digest, month: digest.month }
       : undefined;
   });
   if (cacheDir) await writePageDigests(cacheDir, seen);
@@ -255,7 +255,7 @@ interface PageDigest {
   /** Size, modification time and inode of the file read. */
   version: string;
   digest?: string;
-  year?: string;
+  month?: string;
 }
 
 async function readPageDigests(cacheDir: string): Promise<Map<string, PageDigest>> {
@@ -434,11 +434,11 @@ export async function buildDevBundle(root: string, origin: string): Promise<Map<
     const parsed = parseArticle(file, await readFile(path.join(root, file), 'utf8'), categories);
     if (parsed.ok && isPublished(parsed.article.data, now)) slugs.push(parsed.article.data.slug);
   }
-  const pages: { year: string; url: string; content: string }[] = [];
+  const pages: { month: string; url: string; content: string }[] = [];
   for (const slug of slugs) {
     const url = articleUrl(slug);
     const found = indexedRegion(await (await fetch(new URL(url, origin))).text());
-    if (found) pages.push({ year: found.year, url, content: indexedDocument(found.region) });
+    if (found) pages.push({ month: found.month, url, content: indexedDocument(found.region) });
   }
   // The same shards as a build, so the search page's list matches.
   const bundle = new Map<string, Uint8Array>();

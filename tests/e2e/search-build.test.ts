@@ -9,20 +9,20 @@ import { describe, expect, it } from 'vitest';
 import { buildFixture, builtFixture, privateFixtureCopy } from '../build/build-fixture.ts';
 
 describe('the built search index', () => {
-  it('is written to /pagefind/<shard>/, the newest year alone and older years together, as the search page lists, without Pagefind’s unused UIs', () => {
+  it('is written to /pagefind/<shard>/, the newest month alone, the rest of its year, older years together, as the search page lists, without Pagefind’s unused UIs', () => {
     const site = builtFixture('search');
     expect(site.output).toMatch(
-      /Chỉ mục tìm kiếm: 12 bài viết, 2 phần \(lập lại \d, dùng lại \d từ bộ nhớ đệm\), \d+ KB/,
+      /Chỉ mục tìm kiếm: 12 bài viết, 3 phần \(lập lại \d, dùng lại \d từ bộ nhớ đệm\), \d+ KB/,
     );
-    expect(site.read('tim-kiem/index.html')).toContain('data-search-shards="2024 2021-2023"');
+    expect(site.read('tim-kiem/index.html')).toContain('data-search-shards="2024-04 2024 2021-2023"');
     const pageCounts: Record<string, number> = {};
-    for (const year of ['2024', '2021-2023']) {
+    for (const year of ['2024-04', '2024', '2021-2023']) {
       for (const file of ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json']) {
         expect(site.exists(`pagefind/${year}/${file}`)).toBe(true);
       }
       pageCounts[year] = JSON.parse(site.read(`pagefind/${year}/pagefind-entry.json`)).languages.vi.page_count;
     }
-    expect(pageCounts).toEqual({ '2024': 2, '2021-2023': 10 });
+    expect(pageCounts).toEqual({ '2024-04': 1, '2024': 1, '2021-2023': 10 });
     expect(site.files().filter((file) => file.startsWith('pagefind/') && file.includes('-ui'))).toEqual([]);
   });
 
@@ -30,7 +30,7 @@ describe('the built search index', () => {
     const site = builtFixture('search');
     const article = site.read('bai-viet/duc-trong-mo-rong-duong/index.html');
     expect(article).toContain(
-      '<article class="article" data-pagefind-body data-pagefind-filter="year:2021" data-pagefind-meta="folded_title[data-search-folded-title], folded_text[data-search-folded-text], image[data-search-image]" data-search-folded-title="dức dường" data-search-folded-text="dầu dồng dường" data-search-image="">',
+      '<article class="article" data-pagefind-body data-pagefind-filter="year:2021" data-search-month="2021-03" data-pagefind-meta="folded_title[data-search-folded-title], folded_text[data-search-folded-text], image[data-search-image]" data-search-folded-title="dức dường" data-search-folded-text="dầu dồng dường" data-search-image="">',
     );
     expect(article).toContain('<a href="/chuyen-muc/thoi-su/" data-pagefind-filter="category">Thời sự</a>');
     expect(article).toContain('data-pagefind-meta="dateline" data-pagefind-sort="date[datetime]"');

@@ -228,7 +228,7 @@ describe('filters', () => {
     expect(shown.slugs).toEqual(['ca-phe-vao-vu', 'bao-loc-thu-hoach-che']);
   });
 
-  it('list newest first across the index’s bundles (2024 alone, 2021-2023 together)', async () => {
+  it('list newest first across the index’s bundles (April 2024 alone, the rest of 2024, 2021-2023 together)', async () => {
     const shown = await open({ author: 'minh-duc' });
     expect(shown.slugs).toEqual([
       'ky-niem-ngay-thong-nhat',
@@ -359,7 +359,7 @@ describe('security', () => {
     await own.getByRole('searchbox', { name: 'Từ khóa' }).fill('bao loc');
     await settled(own, 'bao loc');
     expect(own.workers().map((worker) => new URL(worker.url()).pathname)).toContain(
-      '/pagefind/2024/pagefind-worker.js',
+      '/pagefind/2024-04/pagefind-worker.js',
     );
     const csp = await own.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
     expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");

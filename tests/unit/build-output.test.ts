@@ -42,16 +42,13 @@ describe('pageCacheOutputs', () => {
         },
       }),
     );
-    expect([...(await pageCacheOutputs(path.join(dir, 'cache')))].sort()).toEqual([
-      'bai-viet/da-lat/index.html',
-      'index.html',
-    ]);
+    expect([...pageCacheOutputs(path.join(dir, 'cache'))].sort()).toEqual(['bai-viet/da-lat/index.html', 'index.html']);
   });
 
   it('is empty without a manifest, or with one that does not parse', async () => {
-    expect((await pageCacheOutputs(path.join(dir, 'cache'))).size).toBe(0);
+    expect(pageCacheOutputs(path.join(dir, 'cache')).size).toBe(0);
     await put('cache/incremental-build.json', '{"routes": ');
-    expect((await pageCacheOutputs(path.join(dir, 'cache'))).size).toBe(0);
+    expect(pageCacheOutputs(path.join(dir, 'cache')).size).toBe(0);
   });
 });
 

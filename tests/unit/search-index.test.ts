@@ -37,7 +37,7 @@ async function page(file: string, body: string, year?: number, extra = '') {
   const article =
     year === undefined
       ? body
-      : `<article class="article" data-pagefind-body data-pagefind-filter="year:${year}">${body}</article>`;
+      : `<article class="article" data-pagefind-body data-pagefind-filter="year:${year}" data-search-month="${year}-06">${body}</article>`;
   await writeFile(
     path.join(dist, file),
     `<!doctype html><html lang="vi"><body>${article}<nav>${extra}</nav></body></html>`,
@@ -103,19 +103,19 @@ describe('searchIndexSummary', () => {
 });
 
 describe('buildSearchIndex', () => {
-  it('writes one bundle per year into dist/pagefind/<year>/, without the unused UIs', async () => {
+  it('writes one bundle per shard into dist/pagefind/<shard>/, without the unused UIs', async () => {
     const { api, state } = fakePagefind();
     const stats = await buildSearchIndex({ distDir: dist, pagefind: api });
     expect(stats).toEqual({
       pages: 3,
       bytes: 200,
       seconds: expect.any(Number),
-      shards: ['2023', '2022'],
-      indexed: ['2023', '2022'],
+      shards: ['2023-06', '2022'],
+      indexed: ['2023-06', '2022'],
     });
-    expect(state.outputPaths).toEqual([path.join(dist, 'pagefind/2023'), path.join(dist, 'pagefind/2022')]);
+    expect(state.outputPaths).toEqual([path.join(dist, 'pagefind/2023-06'), path.join(dist, 'pagefind/2022')]);
     expect(state.urls.sort()).toEqual(['/bai-viet/bao-loc/', '/bai-viet/da-lat/', '/bai-viet/duc-trong/']);
-    expect(existsSync(path.join(dist, 'pagefind/2023/pagefind-ui.js'))).toBe(false);
+    expect(existsSync(path.join(dist, 'pagefind/2023-06/pagefind-ui.js'))).toBe(false);
     expect(state.deleted).toBe(2);
     expect(state.closed).toBe(true);
   });
@@ -138,7 +138,7 @@ describe('buildSearchIndex', () => {
     await page('bai-viet/bao-loc/index.html', '<h1>Bảo Lộc</h1><p>Chè Bảo Lộc vào vụ.</p>', 2023);
     const edited = fakePagefind();
     const after = await buildSearchIndex({ distDir: dist, cacheDir: cache, pagefind: edited.api });
-    expect(after.indexed).toEqual(['2023']);
+    expect(after.indexed).toEqual(['2023-06']);
     expect(edited.state.urls.sort()).toEqual(['/bai-viet/bao-loc/', '/bai-viet/duc-trong/']);
   });
 
@@ -156,7 +156,7 @@ describe('buildSearchIndex', () => {
     await utimes(file, time, new Date(time.getTime() + 1000));
     const reread = fakePagefind();
     expect((await buildSearchIndex({ distDir: dist, cacheDir: cache, pagefind: reread.api })).indexed).toEqual([
-      '2023',
+      '2023-06',
     ]);
   });
 
@@ -164,7 +164,7 @@ describe('buildSearchIndex', () => {
     await buildSearchIndex({ distDir: dist, cacheDir: cache, pagefind: fakePagefind().api });
     await rm(path.join(dist, 'bai-viet/da-lat'), { recursive: true });
     const stats = await buildSearchIndex({ distDir: dist, cacheDir: cache, pagefind: fakePagefind().api });
-    expect(stats.shards).toEqual(['2023']);
+    expect(stats.shards).toEqual(['2023-06']);
     expect(existsSync(path.join(cache, '2022'))).toBe(false);
     expect(existsSync(path.join(dist, 'pagefind/2022'))).toBe(false);
   });
@@ -180,7 +180,7 @@ describe('buildSearchIndex', () => {
     await expect(failure).rejects.toThrow(`bước ${step}`);
     expect(state.closed).toBe(true);
     // Nothing half-written is kept for the next build to reuse.
-    expect(existsSync(path.join(cache, '2023'))).toBe(false);
+    expect(existsSync(path.join(cache, '2023-06'))).toBe(false);
   });
 
   it('throws when a Pagefind call rejects (its process stopped)', async () => {
@@ -199,9 +199,9 @@ describe('buildSearchIndex', () => {
 
   it('throws when the search page lists other years than the articles have', async () => {
     await mkdir(path.join(dist, 'tim-kiem'));
-    await writeFile(path.join(dist, 'tim-kiem/index.html'), '<div data-search data-search-shards="2023"></div>');
+    await writeFile(path.join(dist, 'tim-kiem/index.html'), '<div data-search data-search-shards="2023-06"></div>');
     await expect(buildSearchIndex({ distDir: dist, pagefind: fakePagefind().api })).rejects.toThrow(
-      'trang tìm kiếm liệt kê các phần chỉ mục [2023] nhưng bài viết cho các phần [2023, 2022]',
+      'trang tìm kiếm liệt kê các phần chỉ mục [2023-06] nhưng bài viết cho các phần [2023-06, 2022]',
     );
   });
 
@@ -212,16 +212,16 @@ describe('buildSearchIndex', () => {
     );
   });
 
-  it('indexes only the article pages of a real site with Pagefind, a bundle per year', async () => {
+  it('indexes only the article pages of a real site with Pagefind, a bundle per shard', async () => {
     const stats = await buildSearchIndex({ distDir: dist, cacheDir: cache });
     expect(stats.pages).toBe(3);
     expect(stats.bytes).toBeGreaterThan(50_000);
-    for (const year of ['2022', '2023']) {
+    for (const year of ['2022', '2023-06']) {
       expect(existsSync(path.join(dist, `pagefind/${year}/pagefind.js`))).toBe(true);
       expect(existsSync(path.join(dist, `pagefind/${year}/pagefind-worker.js`))).toBe(true);
       expect(existsSync(path.join(dist, `pagefind/${year}/pagefind-ui.js`))).toBe(false);
       const entry = JSON.parse(await readFile(path.join(dist, `pagefind/${year}/pagefind-entry.json`), 'utf8'));
-      expect(entry.languages.vi.page_count).toBe(year === '2023' ? 2 : 1);
+      expect(entry.languages.vi.page_count).toBe(year === '2023-06' ? 2 : 1);
     }
   });
 
