@@ -1,8 +1,10 @@
 /**
- * `npm run build [-- --root DIR]`: builds the site into a folder kept between builds
- * (`node_modules/.astro/site/`, see scripts/lib/build-output.ts) and publishes it as `dist/`
- * only when the whole build succeeded, so a failed build (bad content, a broken page, a failed
- * search index) never replaces or half-overwrites a good `dist/`.
+ * `npm run build [-- --root DIR]`: builds the site into `dist/`, in place: the previous build's
+ * pages stay where they are, so Astro skips an unchanged page without copying it back from its
+ * cache, and whatever this build did not produce is removed afterwards
+ * (scripts/lib/build-output.ts). Nothing half-built is left: a build that fails before writing
+ * anything (bad content, the usual failure) leaves `dist/` untouched; one that fails later
+ * (a broken page, a failed search index) removes it.
  *
  * The search index is built here, after Astro's process has exited, rather than in Astro's
  * `astro:build:done` hook (which a bare `astro build` still uses): Pagefind's memory then
@@ -15,16 +17,17 @@ import { parseArgs } from 'node:util';
 import {
   buildSearchIndex,
   SEARCH_INDEX_AFTER_BUILD,
+  SearchIndexError,
   searchIndexCacheDir,
   searchIndexSummary,
 } from '../src/integrations/search-index.ts';
 import {
-  filesWrittenSince,
+  discardFolder,
   forgetPageCache,
   pageCacheOutputs,
-  publishFolder,
-  removeAllBut,
   removeFiles,
+  staleFiles,
+  writtenSince,
 } from './lib/build-output.ts';
 
 const { values, positionals } = parseArgs({
@@ -36,9 +39,10 @@ const root = path.resolve(String(values.root));
 const dist = path.join(root, 'dist');
 // Astro's cache folder (`cacheDir`, default), kept between CI runs with the rest.
 const cacheDir = path.join(root, 'node_modules/.astro');
-const work = path.join(cacheDir, 'site');
+// Written by the search index, which keeps or replaces each bundle itself.
 const SEARCH_BUNDLES_DIR = 'pagefind';
 const astro = path.join(import.meta.dirname, '../node_modules/astro/bin/astro.mjs');
+const shownDist = path.relative(process.cwd(), dist) || 'dist';
 
 // Node caps its heap at about 4 GB whatever the machine has; a 100,000-article archive needs
 // more. Let the build use up to half the machine's memory, unless NODE_OPTIONS says otherwise.
@@ -47,50 +51,38 @@ const heapFlags = /max-old-space-size/.test(process.env['NODE_OPTIONS'] ?? '')
   : [`--max-old-space-size=${Math.max(4096, Math.floor(totalmem() / 2 / 2 ** 20))}`];
 
 const started = Date.now();
-// Only pages Astro may skip stay from the last build, and the search bundles, which the search
-// index keeps or replaces itself; everything else is produced afresh.
-const skippable = pageCacheOutputs(cacheDir);
-removeAllBut(work, skippable, [SEARCH_BUNDLES_DIR]);
 const result = spawnSync(process.execPath, [...heapFlags, astro, 'build', '--root', root, ...positionals.map(String)], {
   stdio: 'inherit',
-  env: { ...process.env, ARCHIVE_OUT_DIR: work, [SEARCH_INDEX_AFTER_BUILD]: '1' },
+  env: { ...process.env, ARCHIVE_OUT_DIR: dist, [SEARCH_INDEX_AFTER_BUILD]: '1' },
 });
-if (result.status !== 0) {
-  // Pages rewritten by a failed build no longer match the page cache's record of them.
-  if (filesWrittenSince(work, skippable, started).length > 0) await forgetPageCache(cacheDir);
-  await fail(result.status ?? 1);
-}
-// Pages the last build made and this one did not (a deleted article, a shorter list); a page
-// rendered this build without a cache key is not among them.
-const cached = pageCacheOutputs(cacheDir);
-const dropped = [...skippable].filter((file) => !cached.has(file));
-const rendered = new Set(filesWrittenSince(work, dropped, started));
-removeFiles(
-  work,
-  dropped.filter((file) => !rendered.has(file)),
-);
+if (result.status !== 0) await fail(result.status ?? 1);
+
+// What the last build made and this one did not: a deleted article's page, an old stylesheet.
+removeFiles(dist, staleFiles(dist, started, pageCacheOutputs(cacheDir), [SEARCH_BUNDLES_DIR]));
 
 try {
   const stats = await buildSearchIndex({
-    distDir: work,
-    outputPath: path.join(work, SEARCH_BUNDLES_DIR),
+    distDir: dist,
+    outputPath: path.join(dist, SEARCH_BUNDLES_DIR),
     cacheDir: searchIndexCacheDir(cacheDir),
   });
-  console.log(`${clock()} [news-archive-search-index] ${searchIndexSummary(stats)}`);
+  console.log(`${new Date().toTimeString().slice(0, 8)} [news-archive-search-index] ${searchIndexSummary(stats)}`);
 } catch (error) {
-  console.error(error instanceof Error ? error.message : error);
+  // Pagefind's own errors say so already; anything else (a cache folder that cannot be written,
+  // say) is named here.
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(error instanceof SearchIndexError ? message : `Không tạo được chỉ mục tìm kiếm: ${message}`);
   await fail(1);
-}
-const published = await publishFolder(work, dist);
-console.log(
-  `${clock()} [news-archive-publish] ${path.relative(process.cwd(), dist) || 'dist'}/: ${published.files} tệp, ${published.copied} tệp mới hoặc đã đổi`,
-);
-
-function clock(): string {
-  return new Date().toTimeString().slice(0, 8);
 }
 
 async function fail(status: number): Promise<never> {
-  console.error(`\nDựng trang thất bại: thư mục ${path.relative(process.cwd(), dist) || 'dist'}/ được giữ nguyên.`);
+  if (writtenSince(dist, started)) {
+    // Pages this build rendered are in Astro's cache but not in its manifest.
+    forgetPageCache(cacheDir);
+    await discardFolder(dist);
+    console.error(`\nDựng trang thất bại: thư mục ${shownDist}/ dựng dở đã được xoá; lần dựng sau sẽ tạo lại.`);
+  } else {
+    console.error(`\nDựng trang thất bại: thư mục ${shownDist}/ được giữ nguyên.`);
+  }
   process.exit(status);
 }

@@ -1,27 +1,16 @@
 /**
- * The folder `npm run build` renders into, kept between builds, and its publication as `dist/`.
+ * `dist/` is built in place and kept between builds.
  *
  * Astro's incremental build skips a page whose cache key is unchanged, but copies the page back
  * from its cache when the output folder lacks it: for a fresh output folder that is every page
- * (11 s for 15,000 pages, 4 min for 139,000). Rendering into a folder that persists lets Astro
- * find the page in place instead. The folder only ever holds what a build produced: before a
- * build, everything but the pages Astro may skip is removed; after it, pages no longer built.
- * `dist/` is then published from it without sharing a single file, so a later build that
- * rewrites a page in place never touches the published site.
+ * (11 s for 15,000 pages, 4 min for 139,000). Building into the previous `dist/` lets Astro find
+ * the page in place instead. The folder then only ever holds what the last build produced:
+ * after a build, whatever it neither wrote nor kept as a cached page is removed (a deleted
+ * article, an old asset). And nothing half-built is left for publication: a build that fails
+ * before writing leaves `dist/` as it was, one that fails after removes it.
  */
 import { spawn } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  linkSync,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  rmdirSync,
-  statSync,
-} from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -30,23 +19,20 @@ const PAGE_CACHE_MANIFEST = 'incremental-build.json';
 
 /**
  * The output files, relative to the output folder, of every page Astro's page cache lists:
- * the pages a build may skip when the output folder still holds them. Empty when there is no
- * usable manifest.
+ * the pages a build skipped (or may skip) when the output folder still holds them. Empty when
+ * there is no usable manifest.
  *
  * @example
  * pageCacheOutputs('node_modules/.astro'); // Set { 'bai-viet/da-lat/index.html', … }
  */
 export function pageCacheOutputs(cacheDir: string): Set<string> {
-  const text = existsSync(path.join(cacheDir, PAGE_CACHE_MANIFEST))
-    ? readFileSync(path.join(cacheDir, PAGE_CACHE_MANIFEST), 'utf8')
-    : '';
+  const file = path.join(cacheDir, PAGE_CACHE_MANIFEST);
   const outputs = new Set<string>();
-  if (!text) return outputs;
   let manifest: unknown;
   try {
-    manifest = JSON.parse(text);
+    manifest = JSON.parse(readFileSync(file, 'utf8'));
   } catch {
-    return outputs; // Astro ignores an unreadable manifest too and renders every page
+    return outputs; // none, or unreadable: Astro renders every page then, and so lists none
   }
   const routes = (manifest as { routes?: Record<string, { paths?: Record<string, { outputFile?: unknown }> }> }).routes;
   for (const route of Object.values(routes ?? {})) {
@@ -59,50 +45,64 @@ export function pageCacheOutputs(cacheDir: string): Set<string> {
 
 /**
  * Forgets Astro's page cache, so the next build renders every page. For a build that failed
- * after rewriting pages the manifest still describes: skipping them later would keep the
- * failed build's version.
+ * after rendering pages: Astro saved their new versions in its cache but not the manifest, so a
+ * later build could restore a failed build's page under the previous build's key.
  *
  * @example
- * await forgetPageCache('node_modules/.astro');
+ * forgetPageCache('node_modules/.astro');
  */
-export async function forgetPageCache(cacheDir: string): Promise<void> {
-  await rm(path.join(cacheDir, PAGE_CACHE_MANIFEST), { force: true });
+export function forgetPageCache(cacheDir: string): void {
+  rmSync(path.join(cacheDir, PAGE_CACHE_MANIFEST), { force: true });
+}
+
+/** A file under a folder: its path relative to the folder (with `/`) and modification time. */
+export interface FileTime {
+  file: string;
+  mtimeMs: number;
 }
 
 /**
- * Every file under `dir`, relative to it with `/` separators, in no particular order. Empty when
- * `dir` does not exist.
+ * Every file under `dir` with its modification time. Empty when `dir` does not exist.
+ * Synchronous on purpose: tens of thousands of small calls run several times faster than
+ * through the thread pool, and nothing else waits meanwhile.
  *
  * @example
- * listFiles('dist'); // ['index.html', 'bai-viet/da-lat/index.html', …]
+ * listFiles('dist'); // [{ file: 'index.html', mtimeMs: 1732406400000 }, { file: 'bai-viet/da-lat/index.html', … }]
  */
-export function listFiles(dir: string): string[] {
+export function listFiles(dir: string): FileTime[] {
   return existsSync(dir) ? walk(dir, '', []) : [];
 }
 
 // By hand rather than `readdirSync(dir, { recursive: true })`, which is twice as slow here.
-function walk(dir: string, relative: string, files: string[]): string[] {
+function walk(dir: string, relative: string, files: FileTime[]): FileTime[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const name = relative ? `${relative}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) walk(path.join(dir, entry.name), name, files);
-    else files.push(name);
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(full, name, files);
+    else files.push({ file: name, mtimeMs: statSync(full).mtimeMs });
   }
   return files;
 }
 
 /**
- * Removes every file under `dir` that `keep` does not list (relative paths) and that is not
- * inside one of `keepFolders`, then the folders left empty. Returns how many files were removed.
+ * The files under `dir` a build that started at `since` (ms since the epoch) neither wrote nor
+ * kept: older than `since`, not listed in `kept` (pages the build skipped, which keep their
+ * time) and not inside one of `keptFolders` (managed by another step).
  *
  * @example
- * removeAllBut('node_modules/.astro/site', pageCacheOutputs('node_modules/.astro'));
+ * staleFiles('dist', buildStarted, pageCacheOutputs('node_modules/.astro'), ['pagefind']);
+ * // ['bai-viet/bai-da-xoa/index.html', '_astro/BaseLayout.old.css']
  */
-export function removeAllBut(dir: string, keep: ReadonlySet<string>, keepFolders: readonly string[] = []): number {
-  const stale = listFiles(dir).filter(
-    (file) => !keep.has(file) && !keepFolders.some((folder) => file.startsWith(`${folder}/`)),
-  );
-  removeFiles(dir, stale);
-  return stale.length;
+export function staleFiles(
+  dir: string,
+  since: number,
+  kept: ReadonlySet<string>,
+  keptFolders: readonly string[] = [],
+): string[] {
+  return listFiles(dir)
+    .filter(({ file, mtimeMs }) => mtimeMs < since && !kept.has(file))
+    .map(({ file }) => file)
+    .filter((file) => !keptFolders.some((folder) => file.startsWith(`${folder}/`)));
 }
 
 /**
@@ -110,7 +110,7 @@ export function removeAllBut(dir: string, keep: ReadonlySet<string>, keepFolders
  * empty, up to `dir` itself.
  *
  * @example
- * removeFiles('node_modules/.astro/site', ['bai-viet/bai-da-xoa/index.html']);
+ * removeFiles('dist', ['bai-viet/bai-da-xoa/index.html']);
  */
 export function removeFiles(dir: string, files: readonly string[]): void {
   for (const file of files) rmSync(path.join(dir, file), { force: true });
@@ -132,65 +132,28 @@ export function removeFiles(dir: string, files: readonly string[]): void {
 }
 
 /**
- * Those of `files` (relative to `dir`) written at or after `since` (ms since the epoch);
- * missing files are left out.
+ * Whether any file under `dir` was written at or after `since` (ms since the epoch).
  *
  * @example
- * filesWrittenSince('node_modules/.astro/site', ['index.html', 'rss.xml'], buildStarted); // ['index.html']
+ * writtenSince('dist', buildStarted); // true once Astro has written anything
  */
-export function filesWrittenSince(dir: string, files: Iterable<string>, since: number): string[] {
-  return [...files].filter(
-    (file) => (statSync(path.join(dir, file), { throwIfNoEntry: false })?.mtimeMs ?? -1) >= since,
-  );
-}
-
-export interface PublishStats {
-  /** Files in the published folder. */
-  files: number;
-  /** Files copied because they are new or changed since the last publication. */
-  copied: number;
+export function writtenSince(dir: string, since: number): boolean {
+  return listFiles(dir).some(({ mtimeMs }) => mtimeMs >= since);
 }
 
 /**
- * Publishes the build folder `from` as `to` in one rename: a new folder is assembled beside
- * `to`, taking each file that has not changed since the last publication from `to` itself
- * (hard link) and copying the others, then swapped in. `to` never shares a file with `from`,
- * so the next build, which rewrites pages of `from` in place, leaves the published site as is.
- * A file counts as unchanged when `to` has it with the same size and a modification time no
- * older than the build folder's copy (it was copied after that was last written).
+ * Removes a folder at once from where it was (a rename) and deletes it in a detached process:
+ * removing tens of thousands of files takes seconds.
  *
  * @example
- * await publishFolder('node_modules/.astro/site', 'dist'); // { files: 25696, copied: 12 }
+ * await discardFolder('dist');
  */
-export async function publishFolder(from: string, to: string): Promise<PublishStats> {
-  const next = `${to}.next-${process.pid}`;
-  await rm(next, { recursive: true, force: true });
-  const files = listFiles(from);
-  const folders = new Set(files.map((file) => path.posix.dirname(file)));
-  for (const folder of [...folders].sort()) mkdirSync(path.join(next, folder), { recursive: true });
-  let copied = 0;
-  // Synchronous calls on purpose: tens of thousands of tiny file operations run several times
-  // faster than through the thread pool, and nothing else waits meanwhile.
-  for (const file of files) {
-    const built = statSync(path.join(from, file));
-    const published = path.join(to, file);
-    const previous = lstatSync(published, { throwIfNoEntry: false });
-    if (previous?.isFile() && previous.size === built.size && previous.mtimeMs >= built.mtimeMs) {
-      try {
-        linkSync(published, path.join(next, file));
-        continue;
-      } catch {
-        // another file system, say: copy instead
-      }
-    }
-    copyFileSync(path.join(from, file), path.join(next, file));
-    copied++;
-  }
-  // Swap by renames (instant), then delete the old site in a detached process: removing tens
-  // of thousands of files takes seconds, and the new site is already in place.
-  const previous = `${to}.previous-${process.pid}`;
-  if (existsSync(to)) await rename(to, previous);
-  await rename(next, to);
-  if (existsSync(previous)) spawn('rm', ['-rf', previous], { detached: true, stdio: 'ignore' }).unref();
-  return { files: files.length, copied };
+export async function discardFolder(dir: string): Promise<void> {
+  if (!existsSync(dir)) return;
+  const aside = `${dir}.discarded-${process.pid}`;
+  await rename(dir, aside);
+  const removal = spawn('rm', ['-rf', aside], { detached: true, stdio: 'ignore' });
+  // Where there is no `rm`, delete it here instead.
+  removal.on('error', () => void rm(aside, { recursive: true, force: true }));
+  removal.unref();
 }

@@ -26,11 +26,11 @@ export function archiveConfig(root: URL): AstroUserConfig {
     srcDir: new URL('src/', PROJECT).pathname,
     publicDir: new URL('public/', PROJECT).pathname,
     ...(siteUrl ? { site: siteUrl } : {}),
-    // `npm run build` renders into a folder of its own, kept between builds, and publishes it
-    // as `dist/` only on success (scripts/build.ts).
     outDir: outDir ?? './dist',
-    // That folder is not emptied: Astro then finds unchanged pages in place instead of copying
-    // every one back from its cache. `npm run build` removes what a build no longer produces.
+    // `npm run build` (scripts/build.ts) names the output folder and keeps it between builds:
+    // Astro then finds unchanged pages in place instead of copying every one back from its
+    // cache, and the script removes what a build no longer produces. A bare `astro build`
+    // empties `dist/` as usual.
     ...(outDir ? { vite: { build: { emptyOutDir: false } } } : {}),
     trailingSlash: 'always',
     build: { format: 'directory', inlineStylesheets: 'never' },

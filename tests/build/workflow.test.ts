@@ -107,9 +107,9 @@ describe('.github/workflows/publish.yml', () => {
     expect(checkout.with).toMatchObject({ 'persist-credentials': false });
   });
 
-  it("keeps Astro's caches between runs, keyed on content and code", () => {
+  it("keeps Astro's caches and the last dist/ between runs, keyed on content and code", () => {
     const cache = build.steps[stepIndex(build, { uses: 'actions/cache' })]!;
-    expect(String(cache.with?.['path'])).toContain('node_modules/.astro');
+    expect(String(cache.with?.['path']).split('\n')).toEqual(expect.arrayContaining(['node_modules/.astro', 'dist']));
     expect(String(cache.with?.['key'])).toContain("hashFiles('content/**'");
     expect(String(cache.with?.['restore-keys'])).toMatch(/astro-build-/);
   });
