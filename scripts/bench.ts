@@ -447,7 +447,7 @@ const lines = [
     .filter((step) => step.searchIndex)
     .map(
       (step) =>
-        `search index in "${step.label}": ${step.searchIndex!.pages} pages in ${step.searchIndex!.shards} shards (by year), ${step.searchIndex!.indexed} indexed (the rest reused), ${step.searchIndex!.kb} KB, ${step.searchIndex!.seconds} s`,
+        `search index in "${step.label}": ${step.searchIndex!.pages} pages in ${step.searchIndex!.shards} shards (by time of publication), ${step.searchIndex!.indexed} indexed (the rest reused), ${step.searchIndex!.kb} KB, ${step.searchIndex!.seconds} s`,
     ),
   ...(Array.isArray(extra['searchQueries'])
     ? [

@@ -71,6 +71,7 @@ describe('listFiles', () => {
     expect(files.map(({ file }) => file)).toEqual(['bai-viet/da-lat/index.html', 'index.html']);
     expect(files[1]!.mtimeMs).toBe(time.getTime());
     expect(listFiles(path.join(dir, 'missing'))).toEqual([]);
+    expect(listFiles(path.join(dir, 'site'), ['bai-viet']).map(({ file }) => file)).toEqual(['index.html']);
   });
 });
 
