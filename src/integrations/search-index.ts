@@ -1,10 +1,11 @@
 /**
  * The site's search index: Pagefind's Node API run over the finished article pages at
- * `astro:build:done` (or by `scripts/build.ts` after Astro exits), split by time of publication into bundles
- * (`dist/pagefind/<shard>/`, see `src/lib/search-shards.ts`). A bundle whose indexed pages are
- * unchanged since the last build is reused from the cache instead of being indexed again.
+ * `astro:build:done` (or by `scripts/build.ts` after Astro exits), split by time of publication
+ * into bundles (`dist/pagefind/<shard>/`, see `src/lib/search-shards.ts`). A bundle whose
+ * indexed pages are unchanged since the last build is reused from the cache instead of being
+ * indexed again.
  * Unlike `astro-pagefind`, which only logs, any error Pagefind reports throws, and a throw
- * fails the build, which then keeps the previous `dist/`.
+ * fails the build (`npm run build` then removes the half-built `dist/`).
  */
 import { copyFile, link, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -185,8 +186,8 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
  * Every article page's indexed region digest and month; pages without one are counted. Keeps
  * digests, not the HTML (hundreds of MB at 100,000 pages): a shard that must be indexed reads
  * its pages again. With a cache folder, a page whose file has the same size, modification time
- * and inode as at the last build is not read at all (`npm run build` keeps its build folder, so
- * an unchanged page is the very same file).
+ * and inode as at the last build is not read at all (`npm run build` keeps `dist/` between
+ * builds, so an unchanged page is the very same file).
  */
 async function readArticlePages(
   distDir: string,
