@@ -77,7 +77,8 @@ try {
 
 async function fail(status: number): Promise<never> {
   if (writtenSince(dist, started)) {
-    // Pages this build rendered are in Astro's cache but not in its manifest.
+    // A build that stopped while rendering left pages in Astro's cache that its manifest does not
+    // describe; after a later failure the manifest is fine, but rendering again is safe either way.
     forgetPageCache(cacheDir);
     await discardFolder(dist);
     console.error(`\nDựng trang thất bại: thư mục ${shownDist}/ dựng dở đã được xoá; lần dựng sau sẽ tạo lại.`);
