@@ -106,7 +106,7 @@ const peersCorpus = path.join(BENCH, 'peers-corpus');
 await rm(peersCorpus, { recursive: true, force: true });
 await cp(path.join(root, 'content/articles'), peersCorpus, { recursive: true });
 
-/** Everything a build leaves behind: output, Astro's data store and caches (with the kept build folder). */
+/** Everything a build leaves behind: output, Astro's data store and caches. */
 async function clearBuildState(): Promise<void> {
   for (const name of ['dist', 'node_modules', '.astro']) {
     await rm(path.join(root, name), { recursive: true, force: true });
