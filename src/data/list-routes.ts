@@ -22,16 +22,17 @@ export function listPaths<P>(lists: readonly ListDefinition<P>[], archive: Pick<
   return lists.flatMap((list) => {
     const { front, numbered } = paginate(list.articles, archive.site.pageSize, list.url);
     return [front, ...numbered].map((page: ListPage<Article>) => {
-      const props = { ...list.props, page, total: list.articles.length };
+      // Only the front page shows the list's total: a numbered page that did would change
+      // with every new article.
+      const total = page.number === undefined ? list.articles.length : undefined;
+      const props = { ...list.props, page, total };
       const { items, ...navigation } = page;
       return {
         params: { ...list.params, page: page.number === undefined ? undefined : `trang/${page.number}` },
         props,
-        // Numbered pages count from the oldest, so most keep their key when articles are added.
-        cacheKey: cacheKey(
-          { ...list.props, navigation, total: props.total, items: items.map(listEntryOf) },
-          archive.layoutKey,
-        ),
+        // Numbered pages count from the oldest and link only to their neighbours, so all but the
+        // newest keep their key when articles are added.
+        cacheKey: cacheKey({ ...list.props, navigation, total, items: items.map(listEntryOf) }, archive.layoutKey),
       };
     });
   });

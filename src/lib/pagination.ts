@@ -1,8 +1,9 @@
 /**
  * Stable pagination. A list's front page shows the newest articles; its numbered pages count
  * from the oldest, so page 1 always holds the first articles ever published there. A new
- * article changes only the front page and the newest numbered page: every other page, and
- * every link a reader kept, shows the same articles forever.
+ * article changes only the front page and the newest numbered pages: every other page, and
+ * every link a reader kept, shows the same articles and links forever (pages link to their
+ * neighbours, not to the newest page, and only the front page shows the list's total).
  */
 import { pageUrl } from './urls.ts';
 
@@ -16,8 +17,12 @@ export interface ListPage<T> {
   olderUrl?: string | undefined;
   /** Link to newer articles, if any. */
   newerUrl?: string | undefined;
-  /** Number of numbered pages in the list. */
-  pageCount: number;
+  /**
+   * The numbered pages this page links to, newest first: the newest few from the front page;
+   * from a numbered page, its neighbours and page 1. Never the newest page from an old page,
+   * so a page's links, like its articles, stay the same as the list grows.
+   */
+  numbers: number[];
   /** Which numbered page to offer next to the front page. */
   listUrl: string;
 }
@@ -29,6 +34,22 @@ export interface ListPage<T> {
  * const { front, numbered } = paginate(articles, 20, '/chuyen-muc/thoi-su/');
  * numbered[0].url; // '/chuyen-muc/thoi-su/trang/1/' (the 20 oldest)
  */
+/** Numbered pages linked on either side of the current one (and from the front page). */
+const PAGE_LINKS_AROUND = 2;
+
+/**
+ * Page numbers from `newest` down to `oldest` (clipped to 1), then page 1 if not among them.
+ *
+ * @example
+ * pageLinks(9, 5); // [9, 8, 7, 6, 5, 1]
+ */
+function pageLinks(newest: number, oldest: number): number[] {
+  const numbers: number[] = [];
+  for (let number = newest; number >= Math.max(1, oldest); number--) numbers.push(number);
+  if (numbers.length > 0 && numbers.at(-1) !== 1) numbers.push(1);
+  return numbers;
+}
+
 export function paginate<T>(
   newestFirst: readonly T[],
   pageSize: number,
@@ -47,7 +68,7 @@ export function paginate<T>(
       url: pageUrl(listUrl, number),
       olderUrl: number > 1 ? pageUrl(listUrl, number - 1) : undefined,
       newerUrl: number < pageCount ? pageUrl(listUrl, number + 1) : listUrl,
-      pageCount,
+      numbers: pageLinks(Math.min(pageCount, number + PAGE_LINKS_AROUND), number - PAGE_LINKS_AROUND),
       listUrl,
     });
   }
@@ -57,7 +78,7 @@ export function paginate<T>(
     items: newestFirst.slice(0, pageSize),
     url: listUrl,
     olderUrl: olderNumber ? pageUrl(listUrl, olderNumber) : undefined,
-    pageCount,
+    numbers: pageLinks(pageCount, pageCount - 2 * PAGE_LINKS_AROUND),
     listUrl,
   };
   return { front, numbered };

@@ -13,7 +13,7 @@ describe('paginate', () => {
   it('shows the newest pageSize articles on the front page', () => {
     const { front } = paginate(articles(45), 20, LIST);
     expect(span(front.items)).toBe('45..26');
-    expect(front).toMatchObject({ url: LIST, pageCount: 3, listUrl: LIST });
+    expect(front).toMatchObject({ url: LIST, numbers: [3, 2, 1], listUrl: LIST });
     expect(front.number).toBeUndefined();
     expect(front.newerUrl).toBeUndefined();
   });
@@ -59,7 +59,7 @@ describe('paginate', () => {
       const { front, numbered } = paginate(articles(count), 20, LIST);
       expect(numbered).toEqual([]);
       expect(front.items).toHaveLength(count);
-      expect(front.pageCount).toBe(0);
+      expect(front.numbers).toEqual([]);
       expect(front.olderUrl).toBeUndefined();
     }
   });
@@ -86,7 +86,36 @@ describe('paginate', () => {
       ['/chuyen-muc/thoi-su/trang/1/', '/chuyen-muc/thoi-su/trang/3/'],
       ['/chuyen-muc/thoi-su/trang/2/', LIST],
     ]);
-    expect(numbered.every((page) => page.pageCount === 3 && page.listUrl === LIST)).toBe(true);
+    expect(numbered.every((page) => page.listUrl === LIST)).toBe(true);
+  });
+
+  it('links a numbered page to its neighbours and page 1, the front page to the newest pages and page 1', () => {
+    const { front, numbered } = paginate(articles(200), 20, LIST);
+    expect(front.numbers).toEqual([10, 9, 8, 7, 6, 1]);
+    expect(numbered.map((page) => page.numbers)).toEqual([
+      [3, 2, 1],
+      [4, 3, 2, 1],
+      [5, 4, 3, 2, 1],
+      [6, 5, 4, 3, 2, 1],
+      [7, 6, 5, 4, 3, 1],
+      [8, 7, 6, 5, 4, 1],
+      [9, 8, 7, 6, 5, 1],
+      [10, 9, 8, 7, 6, 1],
+      [10, 9, 8, 7, 1],
+      [10, 9, 8, 1],
+    ]);
+  });
+
+  it('keeps every page but the newest two exactly the same, links included, as articles keep coming', () => {
+    let previous = paginate(articles(41), 20, LIST);
+    for (let count = 42; count <= 301; count++) {
+      const next = paginate(articles(count), 20, LIST);
+      const stable = Math.floor((count - 1) / 20) - 2;
+      for (let index = 0; index < stable; index++) {
+        expect(next.numbered[index]).toEqual(previous.numbered[index]);
+      }
+      previous = next;
+    }
   });
 
   it('never loses or repeats an article across the numbered pages', () => {
