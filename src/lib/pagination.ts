@@ -27,13 +27,6 @@ export interface ListPage<T> {
   listUrl: string;
 }
 
-/**
- * Splits a newest-first list into its front page and oldest-first numbered pages.
- *
- * @example
- * const { front, numbered } = paginate(articles, 20, '/chuyen-muc/thoi-su/');
- * numbered[0].url; // '/chuyen-muc/thoi-su/trang/1/' (the 20 oldest)
- */
 /** Numbered pages linked on either side of the current one (and from the front page). */
 const PAGE_LINKS_AROUND = 2;
 
@@ -50,6 +43,13 @@ function pageLinks(newest: number, oldest: number): number[] {
   return numbers;
 }
 
+/**
+ * Splits a newest-first list into its front page and oldest-first numbered pages.
+ *
+ * @example
+ * const { front, numbered } = paginate(articles, 20, '/chuyen-muc/thoi-su/');
+ * numbered[0].url; // '/chuyen-muc/thoi-su/trang/1/' (the 20 oldest)
+ */
 export function paginate<T>(
   newestFirst: readonly T[],
   pageSize: number,
