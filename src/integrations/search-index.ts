@@ -203,7 +203,7 @@ async function readArticlePages(
     const found = await stat(file).catch(() => undefined);
     const version = found ? `${found.size} ${found.mtimeMs} ${found.ino}` : '';
     let digest = known.get(slug);
-    if (!digest || digest.version !== version || !version) {
+    if (!digest || digest.version !== version) {
       const region = indexedRegion(await readFile(file, 'utf8').catch(() => ''));
       digest = { version, ...(region && { digest: regionDigest(region.region), month: region.month }) };
     }
