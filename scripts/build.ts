@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { readRegistries } from '../src/data/content-files.ts';
 import {
   buildSearchIndex,
   SEARCH_INDEX_AFTER_BUILD,
@@ -63,6 +64,7 @@ removeFiles(dist, staleFiles(dist, started, pageCacheOutputs(cacheDir), [SEARCH_
 try {
   const stats = await buildSearchIndex({
     distDir: dist,
+    shardPages: (await readRegistries(root)).site.searchShardPages,
     outputPath: path.join(dist, SEARCH_BUNDLES_DIR),
     cacheDir: searchIndexCacheDir(cacheDir),
   });

@@ -43,6 +43,8 @@ export interface SearchIndexOptions {
    * every bundle is indexed.
    */
   cacheDir?: string;
+  /** The site's `searchShardPages` setting (`content/site.yaml`); automatic when absent. */
+  shardPages?: number | undefined;
   pagefind?: PagefindApi;
 }
 
@@ -52,7 +54,7 @@ export interface SearchIndexStats {
   /** Size of the bundles written, in bytes. */
   bytes: number;
   seconds: number;
-  /** Shards (the newest month, a year, or a run of years) in the index, newest first. */
+  /** Shards (the newest month, then runs of older months) in the index, newest first. */
   shards: string[];
   /** Shards indexed by this build; the others came from the cache. */
   indexed: string[];
@@ -108,7 +110,7 @@ interface ArticlePage extends ShardPage {
  *
  * @example
  * const { pages, shards, indexed } = await buildSearchIndex({ distDir: 'dist', cacheDir: 'node_modules/.astro/search-index' });
- * // { pages: 10000, shards: ['2024', '2019-2023', '2014-2018', '2010-2013'], indexed: ['2024'], … }
+ * // { pages: 10000, shards: ['2024-04', '2023-07_2024-03', …, '2011-01_2012-06'], indexed: ['2024-04'], … }
  */
 export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexStats> {
   const started = performance.now();
@@ -125,7 +127,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       'không có trang bài viết nào được lập chỉ mục (thiếu data-pagefind-body?)',
     ]);
   }
-  const byShard = groupIntoShards(pages);
+  const byShard = groupIntoShards(pages, options.shardPages);
   const shards = [...byShard.keys()];
   await checkSearchPage(distDir, shards);
 
@@ -394,7 +396,7 @@ const DEV_TYPES: Record<string, string> = {
  * const files = await buildDevBundle('/site', 'http://localhost:4321'); // Map { '2022/pagefind.js' => … }
  */
 export async function buildDevBundle(root: string, origin: string): Promise<Map<string, Uint8Array>> {
-  const { categories } = await readRegistries(root);
+  const { categories, site } = await readRegistries(root);
   const now = new Date();
   const slugs: string[] = [];
   for (const file of await listArticleFiles(root)) {
@@ -409,7 +411,7 @@ export async function buildDevBundle(root: string, origin: string): Promise<Map<
   }
   // The same shards as a build, so the search page's list matches.
   const bundle = new Map<string, Uint8Array>();
-  for (const [shard, shardPages] of groupIntoShards(pages)) {
+  for (const [shard, shardPages] of groupIntoShards(pages, site.searchShardPages)) {
     const created = await pagefindModule.createIndex({ forceLanguage: 'vi' });
     if (!created.index) throw new SearchIndexError('createIndex', created.errors);
     for (const { url, content } of shardPages) {
@@ -445,7 +447,7 @@ export const SEARCH_INDEX_AFTER_BUILD = 'ARCHIVE_SEARCH_INDEX_AFTER_BUILD';
  * The build log's line about the index.
  *
  * @example
- * searchIndexSummary({ pages: 120, bytes: 512_000, seconds: 1.24, shards: ['2024', '2023'], indexed: ['2024'] });
+ * searchIndexSummary({ pages: 120, bytes: 512_000, seconds: 1.24, shards: ['2024-04', '2023-01_2024-03'], indexed: ['2024-04'] });
  * // 'Chỉ mục tìm kiếm: 120 bài viết, 2 phần (lập lại 1, dùng lại 1 từ bộ nhớ đệm), 500 KB, 1.2 giây'
  */
 export function searchIndexSummary(stats: SearchIndexStats): string {
@@ -505,6 +507,7 @@ export function searchIndex(options: { pagefind?: PagefindApi } = {}): AstroInte
         if (process.env[SEARCH_INDEX_AFTER_BUILD]) return;
         const stats = await buildSearchIndex({
           distDir: fileURLToPath(dir),
+          shardPages: (await readRegistries(root)).site.searchShardPages,
           ...(cacheDir ? { cacheDir } : {}),
           ...(options.pagefind ? { pagefind: options.pagefind } : {}),
         });

@@ -205,6 +205,8 @@ const REGISTRY_DESCRIPTIONS = {
     url: 'Địa chỉ công khai của trang (https://…), dùng cho đường dẫn chuẩn, RSS và sitemap.',
     description: 'Một câu giới thiệu trang, cho trang chủ và RSS.',
     pageSize: 'Số bài trên mỗi trang danh sách (chuyên mục, tác giả, từ khóa, lưu trữ).',
+    searchShardPages:
+      'Số bài mỗi phần chỉ mục tìm kiếm gom lại (tháng mới nhất luôn là một phần riêng). Để trống: tự chọn, 1.000 bài, gấp đôi mỗi khi kho bài gấp đôi quá 16.000.',
   },
 } as const;
 

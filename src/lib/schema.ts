@@ -466,5 +466,12 @@ export const siteSchema = z.object({
   description: z.string().default(''),
   /** Articles per page on every paginated list. */
   pageSize: z.number().int().min(5).max(200).default(20),
+  /**
+   * Articles a search bundle gathers before the next one starts (the newest month is always a
+   * bundle of its own; see `src/lib/search-shards.ts`). Smaller: correcting an old article
+   * re-indexes less; larger: a reader's query loads fewer index files. Automatic when absent:
+   * 1,000, doubled each time the archive doubles past 16,000.
+   */
+  searchShardPages: z.number().int().min(1).optional(),
 });
 export type SiteSettings = z.output<typeof siteSchema>;

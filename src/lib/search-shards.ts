@@ -3,11 +3,11 @@
  * the shards whose articles changed and no single Pagefind index grows with the whole archive
  * (one index of 100,000 pages needs about 16 GB). The newest month is a shard of its own: the
  * one nearly every commit touches (a new article, a correction), small enough to index in a
- * second even at 40 articles a day. The rest of the newest year is another shard, re-indexed
- * when the month turns; older years are grouped into shards of at least
- * {@link MIN_SHARD_PAGES} pages, since every shard costs the reader an index chunk per query
- * word. The browser merges the shards (`src/scripts/search.ts`). Pure helpers shared by the
- * indexer, the search page and tests.
+ * second even at 40 articles a day. Older months are gathered into runs of about
+ * {@link shardSize} pages: small enough that correcting an old article re-indexes a few
+ * seconds' worth, few enough that a reader's query stays light (every shard costs an index
+ * chunk per query word). The browser merges the shards (`src/scripts/search.ts`). Pure
+ * helpers shared by the indexer, the search page and tests.
  */
 import { createHash } from 'node:crypto';
 
@@ -91,88 +91,94 @@ export function countPages(keys: Iterable<string>): Map<string, number> {
   return counts;
 }
 
-/** Older years are grouped into shards of at least this many pages. */
-export const MIN_SHARD_PAGES = 2500;
+/** The smallest shard of an archive up to {@link SHARDS_BEFORE_DOUBLING} times this size. */
+export const MIN_SHARD_PAGES = 1000;
+/** Past this many shards of the current size, the size doubles. */
+export const SHARDS_BEFORE_DOUBLING = 16;
 
 /**
- * Which shard each month's pages go to (months are `YYYY-MM`): the newest month alone, named
- * by itself; the other months of the newest year together, named by the year; older years
- * grouped oldest first into runs of consecutive years with at least `minPages` pages (a short
- * last run joins the run before it), named by their year or first and last years.
+ * How many pages a shard gathers before it is closed, for an archive of `totalPages` pages:
+ * {@link MIN_SHARD_PAGES}, doubled each time the archive doubles past
+ * {@link SHARDS_BEFORE_DOUBLING} times that, so a large archive has 16 to 32 shards. The size
+ * changes only when the archive doubles: then every shard is indexed again once.
  *
  * @example
- * planShards(new Map([['2021-03', 1500], ['2022-07', 1200], ['2023-02', 3000], ['2024-01', 40], ['2024-04', 9]]), 2500);
- * // Map { '2021-03' => '2021-2022', '2022-07' => '2021-2022', '2023-02' => '2023', '2024-01' => '2024', '2024-04' => '2024-04' }
+ * shardSize(10_000); // 1000
+ * shardSize(100_000); // 4000
+ */
+export function shardSize(totalPages: number): number {
+  const doublings = Math.floor(Math.log2(totalPages / (MIN_SHARD_PAGES * SHARDS_BEFORE_DOUBLING)));
+  return MIN_SHARD_PAGES * 2 ** Math.max(0, doublings);
+}
+
+/**
+ * Which shard each month's pages go to (months are `YYYY-MM`). The newest month is a shard of
+ * its own, named by itself. The older months, oldest first, are gathered into runs of
+ * consecutive months, a run closing once it holds `size` pages or more; the last run may hold
+ * fewer. A run is named by its month (`2021-03`) or by its first and last months
+ * (`2021-03_2021-08`). A month is never split, so a run holds less than `size` pages plus
+ * one month's. A run's months depend only on older months, so a new article changes the newest
+ * month's shard alone, and the month's turn changes the last run alone.
+ *
+ * @example
+ * planShards(new Map([['2021-03', 600], ['2021-04', 500], ['2021-05', 700], ['2021-06', 40]]), 1000);
+ * // Map { '2021-03' => '2021-03_2021-04', '2021-04' => '2021-03_2021-04', '2021-05' => '2021-05', '2021-06' => '2021-06' }
  */
 export function planShards(
   pagesPerMonth: ReadonlyMap<string, number>,
-  minPages = MIN_SHARD_PAGES,
+  size = shardSize([...pagesPerMonth.values()].reduce((sum, pages) => sum + pages, 0)),
 ): Map<string, string> {
   const months = [...pagesPerMonth.keys()].sort();
   const newestMonth = months.pop();
-  const pagesPerYear = new Map<string, number>();
-  for (const month of months) {
-    const year = month.slice(0, 4);
-    pagesPerYear.set(year, (pagesPerYear.get(year) ?? 0) + (pagesPerMonth.get(month) ?? 0));
-  }
-  const years = [...pagesPerYear.keys()].sort();
-  const newestYear = years.at(-1) === newestMonth?.slice(0, 4) ? years.pop() : undefined;
   const runs: string[][] = [];
   let run: string[] = [];
   let pages = 0;
-  for (const year of years) {
-    run.push(year);
-    pages += pagesPerYear.get(year) ?? 0;
-    if (pages >= minPages) {
+  for (const month of months) {
+    run.push(month);
+    pages += pagesPerMonth.get(month) ?? 0;
+    if (pages >= size) {
       runs.push(run);
       run = [];
       pages = 0;
     }
   }
-  if (run.length > 0) {
-    if (runs.length > 0) runs[runs.length - 1]!.push(...run);
-    else runs.push(run);
+  if (run.length > 0) runs.push(run);
+  const plan = new Map<string, string>();
+  for (const run of runs) {
+    const name = run.length === 1 ? run[0]! : `${run[0]}_${run.at(-1)}`;
+    for (const month of run) plan.set(month, name);
   }
-  if (newestYear !== undefined) runs.push([newestYear]);
-  const shardOfYear = new Map<string, string>();
-  for (const years of runs) {
-    const name = years.length === 1 ? years[0]! : `${years[0]}-${years[years.length - 1]}`;
-    for (const year of years) shardOfYear.set(year, name);
-  }
-  const plan = new Map(months.map((month) => [month, shardOfYear.get(month.slice(0, 4))!]));
   if (newestMonth !== undefined) plan.set(newestMonth, newestMonth);
   return plan;
 }
 
 /**
  * Pages grouped into the shards {@link planShards} gives their months, newest shard first:
- * the one grouping the indexer (a build or `npm run dev`) writes bundles by.
+ * the one grouping the indexer (a build or `npm run dev`) writes bundles by. `size` as for
+ * {@link planShards}: the site's `searchShardPages` setting, automatic when absent.
  *
  * @example
  * groupIntoShards([{ month: '2023-02', url: '/a/' }, { month: '2024-04', url: '/b/' }]);
- * // Map { '2024-04' => [{ month: '2024-04', url: '/b/' }], '2023' => [{ month: '2023-02', url: '/a/' }] }
+ * // Map { '2024-04' => [{ month: '2024-04', url: '/b/' }], '2023-02' => [{ month: '2023-02', url: '/a/' }] }
  */
-export function groupIntoShards<T extends { month: string }>(pages: readonly T[]): Map<string, T[]> {
-  const plan = planShards(countPages(pages.map((page) => page.month)));
+export function groupIntoShards<T extends { month: string }>(pages: readonly T[], size?: number): Map<string, T[]> {
+  const plan = planShards(countPages(pages.map((page) => page.month)), size);
   const byShard = Map.groupBy(pages, (page) => plan.get(page.month)!);
   return new Map(shardOrder(byShard.keys()).map((shard) => [shard, byShard.get(shard)!]));
 }
 
 /**
- * Shards in the order the browser loads them: newest first (a month before the rest of its
- * year). The first is the primary bundle (its `pagefind.js` and WebAssembly are the ones
- * loaded), and a search sorted by date reads the shards in this order.
+ * Shards in the order the browser loads them: newest first, by the last month each holds. The
+ * first is the primary bundle (its `pagefind.js` and WebAssembly are the ones loaded), and a
+ * search sorted by date reads the shards in this order.
  *
  * @example
- * shardOrder(['2019-2020', '2024', '2024-04', '2021-2023']); // ['2024-04', '2024', '2021-2023', '2019-2020']
+ * shardOrder(['2019-01_2020-06', '2024-04', '2021-01_2024-03']); // ['2024-04', '2021-01_2024-03', '2019-01_2020-06']
  */
 export function shardOrder(shards: Iterable<string>): string[] {
-  // '2024-04' is a month; '2024' a year; '2021-2023' a run of years, ending in 2023.
-  const newestMonth = (shard: string) =>
-    /^\d{4}-\d{2}$/.test(shard)
-      ? Number(shard.slice(0, 4)) * 100 + Number(shard.slice(5))
-      : Number(shard.slice(-4)) * 100;
-  return [...new Set(shards)].sort((a, b) => newestMonth(b) - newestMonth(a));
+  // '2024-04' is a month, '2021-01_2024-03' a run of months: both end in their last month.
+  const lastMonth = (shard: string) => shard.slice(-'YYYY-MM'.length);
+  return [...new Set(shards)].sort((a, b) => (lastMonth(a) < lastMonth(b) ? 1 : lastMonth(a) > lastMonth(b) ? -1 : 0));
 }
 
 /**

@@ -19,7 +19,7 @@ export const archiveUrl = (year?: number | string, month?: string) =>
 /** @example searchUrl('đà lạt') // '/tim-kiem/?q=%C4%91%C3%A0+l%E1%BA%A1t' */
 export const searchUrl = (query?: string) =>
   query ? `/tim-kiem/?${new URLSearchParams({ q: query }).toString()}` : '/tim-kiem/';
-/** One year's search bundle (see `src/lib/search-shards.ts`). @example searchShardUrl('2022') // '/pagefind/2022/' */
+/** One search bundle (see `src/lib/search-shards.ts`). @example searchShardUrl('2022-05') // '/pagefind/2022-05/' */
 export const searchShardUrl = (shard: string) => `/pagefind/${shard}/`;
 /** @example pageUrl('/chuyen-muc/thoi-su/', 3) // '/chuyen-muc/thoi-su/trang/3/' */
 export const pageUrl = (listUrl: string, page: number) => `${listUrl}trang/${page}/`;

@@ -60,7 +60,7 @@ function start(root: HTMLElement) {
   const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
 
-  // The search bundles (the newest month, a year, or a run of years), newest first (src/lib/search-shards.ts).
+  // The search bundles (the newest month, then runs of older months), newest first (src/lib/search-shards.ts).
   const shards = (root.dataset['searchShards'] ?? '').split(' ').filter(Boolean);
   let pagefind: Promise<Pagefind | undefined> | undefined;
   const loadPagefind = () => {

@@ -9,20 +9,22 @@ import { describe, expect, it } from 'vitest';
 import { buildFixture, builtFixture, privateFixtureCopy } from '../build/build-fixture.ts';
 
 describe('the built search index', () => {
-  it('is written to /pagefind/<shard>/, the newest month alone, the rest of its year, older years together, as the search page lists, without Pagefind’s unused UIs', () => {
+  it('is written to /pagefind/<shard>/, the newest month alone and older months in runs of the site’s size (5), as the search page lists, without Pagefind’s unused UIs', () => {
     const site = builtFixture('search');
     expect(site.output).toMatch(
-      /Chỉ mục tìm kiếm: 12 bài viết, 3 phần \(lập lại \d, dùng lại \d từ bộ nhớ đệm\), \d+ KB/,
+      /Chỉ mục tìm kiếm: 12 bài viết, 4 phần \(lập lại \d, dùng lại \d từ bộ nhớ đệm\), \d+ KB/,
     );
-    expect(site.read('tim-kiem/index.html')).toContain('data-search-shards="2024-04 2024 2021-2023"');
+    expect(site.read('tim-kiem/index.html')).toContain(
+      'data-search-shards="2024-04 2024-01 2022-09_2023-11 2021-03_2022-08"',
+    );
     const pageCounts: Record<string, number> = {};
-    for (const year of ['2024-04', '2024', '2021-2023']) {
+    for (const shard of ['2024-04', '2024-01', '2022-09_2023-11', '2021-03_2022-08']) {
       for (const file of ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json']) {
-        expect(site.exists(`pagefind/${year}/${file}`)).toBe(true);
+        expect(site.exists(`pagefind/${shard}/${file}`)).toBe(true);
       }
-      pageCounts[year] = JSON.parse(site.read(`pagefind/${year}/pagefind-entry.json`)).languages.vi.page_count;
+      pageCounts[shard] = JSON.parse(site.read(`pagefind/${shard}/pagefind-entry.json`)).languages.vi.page_count;
     }
-    expect(pageCounts).toEqual({ '2024-04': 1, '2024': 1, '2021-2023': 10 });
+    expect(pageCounts).toEqual({ '2024-04': 1, '2024-01': 1, '2022-09_2023-11': 5, '2021-03_2022-08': 5 });
     expect(site.files().filter((file) => file.startsWith('pagefind/') && file.includes('-ui'))).toEqual([]);
   });
 

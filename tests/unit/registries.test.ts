@@ -181,6 +181,16 @@ describe('readSiteSettings', () => {
     ]);
   });
 
+  it('takes a search bundle size, a whole number of articles', () => {
+    const read = (size: string) =>
+      readSiteSettings(`name: LTV\nurl: https://x.vn\nsearchShardPages: ${size}\n`, 'content/site.yaml');
+    expect(read('2000').value?.searchShardPages).toBe(2000);
+    expect(read('0').issues.map((issue) => [issue.field, issue.line, issue.value])).toEqual([
+      ['searchShardPages', 3, 0],
+    ]);
+    expect(read('1.5').issues.map((issue) => issue.field)).toEqual(['searchShardPages']);
+  });
+
   it('reports a YAML syntax error (an unquoted colon) on its line', () => {
     const { value, issues } = readSiteSettings('name: LTV: Lâm Đồng\nurl: https://x.vn\n', 'content/site.yaml');
     expect(value).toBeUndefined();

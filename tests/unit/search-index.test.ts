@@ -95,9 +95,15 @@ describe('searchIndexCacheDir', () => {
 });
 
 describe('searchIndexSummary', () => {
-  it('says how many pages and years, and how many years came from the cache', () => {
+  it('says how many pages and bundles, and how many bundles came from the cache', () => {
     expect(
-      searchIndexSummary({ pages: 120, bytes: 512_000, seconds: 1.24, shards: ['2024', '2023'], indexed: ['2024'] }),
+      searchIndexSummary({
+        pages: 120,
+        bytes: 512_000,
+        seconds: 1.24,
+        shards: ['2024-04', '2023-01_2024-03'],
+        indexed: ['2024-04'],
+      }),
     ).toBe('Chỉ mục tìm kiếm: 120 bài viết, 2 phần (lập lại 1, dùng lại 1 từ bộ nhớ đệm), 500 KB, 1.2 giây');
   });
 });
@@ -110,30 +116,30 @@ describe('buildSearchIndex', () => {
       pages: 3,
       bytes: 200,
       seconds: expect.any(Number),
-      shards: ['2023-06', '2022'],
-      indexed: ['2023-06', '2022'],
+      shards: ['2023-06', '2022-06'],
+      indexed: ['2023-06', '2022-06'],
     });
-    expect(state.outputPaths).toEqual([path.join(dist, 'pagefind/2023-06'), path.join(dist, 'pagefind/2022')]);
+    expect(state.outputPaths).toEqual([path.join(dist, 'pagefind/2023-06'), path.join(dist, 'pagefind/2022-06')]);
     expect(state.urls.sort()).toEqual(['/bai-viet/bao-loc/', '/bai-viet/da-lat/', '/bai-viet/duc-trong/']);
     expect(existsSync(path.join(dist, 'pagefind/2023-06/pagefind-ui.js'))).toBe(false);
     expect(state.deleted).toBe(2);
     expect(state.closed).toBe(true);
   });
 
-  it('reuses a cached year whose indexed pages are unchanged, and indexes the year that changed', async () => {
+  it('reuses a cached bundle whose indexed pages are unchanged, and indexes the one that changed', async () => {
     await buildSearchIndex({ distDir: dist, cacheDir: cache, pagefind: fakePagefind().api });
     // what a rebuilt or relinked folder would lose
-    await writeFile(path.join(dist, 'pagefind/2022/marker'), '');
+    await writeFile(path.join(dist, 'pagefind/2022-06/marker'), '');
     // Outside the indexed element (related articles, say): no reason to index again.
     await page('bai-viet/da-lat/index.html', '<h1>Đà Lạt đón khách</h1><p>Khách đến Đà Lạt.</p>', 2022, 'Bài mới');
     const unchanged = fakePagefind();
     const again = await buildSearchIndex({ distDir: dist, cacheDir: cache, pagefind: unchanged.api });
     expect(again.indexed).toEqual([]);
     expect(unchanged.state.urls).toEqual([]);
-    expect(existsSync(path.join(dist, 'pagefind/2022/pagefind.js'))).toBe(true);
-    expect(existsSync(path.join(dist, 'pagefind/2022/.fingerprint'))).toBe(false);
+    expect(existsSync(path.join(dist, 'pagefind/2022-06/pagefind.js'))).toBe(true);
+    expect(existsSync(path.join(dist, 'pagefind/2022-06/.fingerprint'))).toBe(false);
     // the bundle already in place is left alone, not removed and linked again
-    expect(existsSync(path.join(dist, 'pagefind/2022/marker'))).toBe(true);
+    expect(existsSync(path.join(dist, 'pagefind/2022-06/marker'))).toBe(true);
 
     await page('bai-viet/bao-loc/index.html', '<h1>Bảo Lộc</h1><p>Chè Bảo Lộc vào vụ.</p>', 2023);
     const edited = fakePagefind();
@@ -160,13 +166,13 @@ describe('buildSearchIndex', () => {
     ]);
   });
 
-  it('drops cached years that no longer have articles', async () => {
+  it('drops cached bundles that no longer have articles', async () => {
     await buildSearchIndex({ distDir: dist, cacheDir: cache, pagefind: fakePagefind().api });
     await rm(path.join(dist, 'bai-viet/da-lat'), { recursive: true });
     const stats = await buildSearchIndex({ distDir: dist, cacheDir: cache, pagefind: fakePagefind().api });
     expect(stats.shards).toEqual(['2023-06']);
-    expect(existsSync(path.join(cache, '2022'))).toBe(false);
-    expect(existsSync(path.join(dist, 'pagefind/2022'))).toBe(false);
+    expect(existsSync(path.join(cache, '2022-06'))).toBe(false);
+    expect(existsSync(path.join(dist, 'pagefind/2022-06'))).toBe(false);
   });
 
   it.each([
@@ -197,11 +203,11 @@ describe('buildSearchIndex', () => {
     );
   });
 
-  it('throws when the search page lists other years than the articles have', async () => {
+  it('throws when the search page lists other bundles than the articles make', async () => {
     await mkdir(path.join(dist, 'tim-kiem'));
     await writeFile(path.join(dist, 'tim-kiem/index.html'), '<div data-search data-search-shards="2023-06"></div>');
     await expect(buildSearchIndex({ distDir: dist, pagefind: fakePagefind().api })).rejects.toThrow(
-      'trang tìm kiếm liệt kê các phần chỉ mục [2023-06] nhưng bài viết cho các phần [2023-06, 2022]',
+      'trang tìm kiếm liệt kê các phần chỉ mục [2023-06] nhưng bài viết cho các phần [2023-06, 2022-06]',
     );
   });
 
@@ -216,12 +222,12 @@ describe('buildSearchIndex', () => {
     const stats = await buildSearchIndex({ distDir: dist, cacheDir: cache });
     expect(stats.pages).toBe(3);
     expect(stats.bytes).toBeGreaterThan(50_000);
-    for (const year of ['2022', '2023-06']) {
-      expect(existsSync(path.join(dist, `pagefind/${year}/pagefind.js`))).toBe(true);
-      expect(existsSync(path.join(dist, `pagefind/${year}/pagefind-worker.js`))).toBe(true);
-      expect(existsSync(path.join(dist, `pagefind/${year}/pagefind-ui.js`))).toBe(false);
-      const entry = JSON.parse(await readFile(path.join(dist, `pagefind/${year}/pagefind-entry.json`), 'utf8'));
-      expect(entry.languages.vi.page_count).toBe(year === '2023-06' ? 2 : 1);
+    for (const shard of ['2022-06', '2023-06']) {
+      expect(existsSync(path.join(dist, `pagefind/${shard}/pagefind.js`))).toBe(true);
+      expect(existsSync(path.join(dist, `pagefind/${shard}/pagefind-worker.js`))).toBe(true);
+      expect(existsSync(path.join(dist, `pagefind/${shard}/pagefind-ui.js`))).toBe(false);
+      const entry = JSON.parse(await readFile(path.join(dist, `pagefind/${shard}/pagefind-entry.json`), 'utf8'));
+      expect(entry.languages.vi.page_count).toBe(shard === '2023-06' ? 2 : 1);
     }
   });
 

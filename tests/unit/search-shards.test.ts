@@ -8,6 +8,8 @@ import {
   regionDigest,
   shardFingerprint,
   shardOrder,
+  SHARDS_BEFORE_DOUBLING,
+  shardSize,
 } from '../../src/lib/search-shards.ts';
 
 const ARTICLE =
@@ -74,67 +76,100 @@ describe('countPages', () => {
   });
 });
 
+describe('shardSize', () => {
+  it.each([
+    [0, 1000],
+    [10_000, 1000],
+    [31_999, 1000],
+    [32_000, 2000],
+    [100_000, 4000],
+    [140_000, 8000],
+  ])('for %i pages is %i', (pages, size) => {
+    expect(shardSize(pages)).toBe(size);
+  });
+
+  it('keeps a large archive at 16 to 32 shards', () => {
+    for (const pages of [16_000, 50_000, 100_000, 250_000, 1_000_000]) {
+      const shards = pages / shardSize(pages);
+      expect(shards).toBeGreaterThanOrEqual(SHARDS_BEFORE_DOUBLING);
+      expect(shards).toBeLessThanOrEqual(2 * SHARDS_BEFORE_DOUBLING);
+    }
+  });
+});
+
 describe('planShards', () => {
-  const plan = (counts: Record<string, number>, min = 2500) =>
-    Object.fromEntries(planShards(new Map(Object.entries(counts)), min));
+  const plan = (counts: Record<string, number>, size?: number) =>
+    Object.fromEntries(planShards(new Map(Object.entries(counts)), size));
 
-  it('keeps the newest month alone, then the rest of its year, and groups older years into runs of enough pages', () => {
+  it('keeps the newest month alone and gathers older months, oldest first, into runs of enough pages', () => {
     expect(
-      plan({
-        '2019-01': 900,
-        '2020-06': 1700,
-        '2021-02': 1500,
-        '2021-09': 1500,
-        '2022-03': 1200,
-        '2023-12': 1400,
-        '2024-01': 40,
-        '2024-02': 35,
-        '2024-03': 3,
-      }),
+      plan(
+        {
+          '2023-11': 600,
+          '2023-12': 500,
+          '2024-01': 1200,
+          '2024-02': 300,
+          '2024-03': 300,
+          '2024-04': 40,
+        },
+        1000,
+      ),
     ).toEqual({
-      '2019-01': '2019-2020',
-      '2020-06': '2019-2020',
-      '2021-02': '2021',
-      '2021-09': '2021',
-      '2022-03': '2022-2023',
-      '2023-12': '2022-2023',
-      '2024-01': '2024',
-      '2024-02': '2024',
-      '2024-03': '2024-03',
-    });
-  });
-
-  it('has no shard for the newest year when its newest month is its only one (a new year’s January)', () => {
-    expect(plan({ '2024-11': 900, '2024-12': 950, '2025-01': 30 })).toEqual({
-      '2024-11': '2024',
-      '2024-12': '2024',
-      '2025-01': '2025-01',
-    });
-  });
-
-  it('adds a short last run to the run before it', () => {
-    expect(plan({ '2019-05': 3000, '2020-05': 100, '2021-05': 50, '2021-06': 5 })).toEqual({
-      '2019-05': '2019-2020',
-      '2020-05': '2019-2020',
-      '2021-05': '2021',
-      '2021-06': '2021-06',
-    });
-  });
-
-  it('makes one shard of all older years when together they are few', () => {
-    expect(plan({ '2021-01': 3, '2022-01': 4, '2023-01': 3, '2024-01': 1, '2024-04': 1 })).toEqual({
-      '2021-01': '2021-2023',
-      '2022-01': '2021-2023',
-      '2023-01': '2021-2023',
-      '2024-01': '2024',
+      '2023-11': '2023-11_2023-12',
+      '2023-12': '2023-11_2023-12',
+      '2024-01': '2024-01',
+      '2024-02': '2024-02_2024-03',
+      '2024-03': '2024-02_2024-03',
       '2024-04': '2024-04',
     });
   });
 
-  it('gives every year its own shard in a large archive', () => {
-    expect(new Set(Object.values(plan({ '2022-06': 7000, '2023-06': 7100, '2024-06': 6900, '2025-06': 500 })))).toEqual(
-      new Set(['2022', '2023', '2024', '2025-06']),
+  it('leaves runs of older months alone as articles are added, and the month’s turn changes only the last run', () => {
+    const before = {
+      '2024-01': 600,
+      '2024-02': 500,
+      '2024-03': 700,
+      '2024-04': 40,
+    };
+    const newArticle = { ...before, '2024-04': 41 };
+    const nextMonth = { ...before, '2024-04': 900, '2024-05': 1 };
+    expect(plan(before, 1000)).toEqual({
+      '2024-01': '2024-01_2024-02',
+      '2024-02': '2024-01_2024-02',
+      '2024-03': '2024-03',
+      '2024-04': '2024-04',
+    });
+    expect(plan(newArticle, 1000)).toEqual(plan(before, 1000));
+    expect(plan(nextMonth, 1000)).toEqual({
+      '2024-01': '2024-01_2024-02',
+      '2024-02': '2024-01_2024-02',
+      '2024-03': '2024-03_2024-04',
+      '2024-04': '2024-03_2024-04',
+      '2024-05': '2024-05',
+    });
+  });
+
+  it('sizes runs for the whole archive when no size is given', () => {
+    const months = Object.fromEntries(
+      Array.from({ length: 120 }, (_, index) => [
+        `${2015 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`,
+        800,
+      ]),
     );
+    // 96,000 pages: runs of 4,000, five months of 800 each
+    const shards = new Set(Object.values(plan(months)));
+    expect(shards.size).toBe(Math.ceil(119 / 5) + 1);
+    expect([...shards].slice(0, 2)).toEqual(['2015-01_2015-05', '2015-06_2015-10']);
+  });
+
+  it('makes one shard of all older months when together they are few, and one of a lone month', () => {
+    expect(plan({ '2021-01': 3, '2022-01': 4, '2023-01': 3, '2024-04': 1 })).toEqual({
+      '2021-01': '2021-01_2023-01',
+      '2022-01': '2021-01_2023-01',
+      '2023-01': '2021-01_2023-01',
+      '2024-04': '2024-04',
+    });
+    expect(plan({ '2024-04': 12 })).toEqual({ '2024-04': '2024-04' });
   });
 
   it('plans nothing for an empty archive', () => {
@@ -143,12 +178,12 @@ describe('planShards', () => {
 });
 
 describe('shardOrder', () => {
-  it('lists each shard once, newest first, the newest month before the rest of its year', () => {
-    expect(shardOrder(['2019-2020', '2024', '2024-04', '2021-2023', '2024'])).toEqual([
+  it('lists each shard once, newest first by the last month it holds', () => {
+    expect(shardOrder(['2019-01_2020-06', '2024-04', '2020-07', '2021-01_2024-03', '2024-04'])).toEqual([
       '2024-04',
-      '2024',
-      '2021-2023',
-      '2019-2020',
+      '2021-01_2024-03',
+      '2020-07',
+      '2019-01_2020-06',
     ]);
   });
 });
@@ -169,14 +204,19 @@ describe('groupIntoShards', () => {
     ];
     expect([...groupIntoShards(pages)]).toEqual([
       ['2024-04', [{ month: '2024-04', url: '/b/' }]],
-      ['2024', [{ month: '2024-01', url: '/d/' }]],
       [
-        '2022-2023',
+        '2022-03_2024-01',
         [
           { month: '2022-03', url: '/a/' },
           { month: '2023-08', url: '/c/' },
+          { month: '2024-01', url: '/d/' },
         ],
       ],
     ]);
+  });
+
+  it('takes the site’s shard size', () => {
+    const pages = ['2022-03', '2023-08', '2024-01', '2024-04'].map((month) => ({ month }));
+    expect([...groupIntoShards(pages, 2).keys()]).toEqual(['2024-04', '2024-01', '2022-03_2023-08']);
   });
 });
