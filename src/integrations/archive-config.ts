@@ -4,12 +4,12 @@
  * project's `src/` and `public/`.
  */
 import { readFileSync } from 'node:fs';
-import sitemap from '@astrojs/sitemap';
 import type { AstroUserConfig } from 'astro';
 import { parse } from 'yaml';
 import { EMBED_FRAME_ORIGINS } from '../plugins/rehype-embed-allowlist.ts';
 import { archivePostbuild } from './archive-postbuild.ts';
 import { searchIndex } from './search-index.ts';
+import { sitemap } from './sitemap.ts';
 
 const PROJECT = new URL('../../', import.meta.url);
 
@@ -58,14 +58,6 @@ export function archiveConfig(root: URL): AstroUserConfig {
         styleDirective: { resources: ["'self'"] },
       },
     },
-    integrations: [
-      sitemap({
-        entryLimit: 50_000,
-        filter: (page) => !page.endsWith('/404/'),
-        namespaces: { news: false, video: false, image: false, xhtml: false },
-      }),
-      archivePostbuild(),
-      searchIndex(),
-    ],
+    integrations: [sitemap(), archivePostbuild(), searchIndex()],
   };
 }
