@@ -91,7 +91,7 @@ export function countPages(keys: Iterable<string>): Map<string, number> {
   return counts;
 }
 
-/** The smallest shard of an archive up to {@link SHARDS_BEFORE_DOUBLING} times this size. */
+/** The run size of an archive below 32,000 pages; larger archives double it ({@link shardSize}). */
 export const MIN_SHARD_PAGES = 1000;
 /** Past this many shards of the current size, the size doubles. */
 export const SHARDS_BEFORE_DOUBLING = 16;
