@@ -19,15 +19,22 @@ interface PagefindResult {
   id: string;
   data: () => Promise<PagefindResultData>;
 }
+/** A value, or (`any`) one of several values. */
+type PagefindFilter = string | { any: readonly string[] };
 interface PagefindSearchOptions {
-  filters?: Record<string, string>;
+  filters?: Record<string, PagefindFilter>;
   sort?: Record<string, 'asc' | 'desc'>;
+}
+interface PagefindSearch {
+  results: PagefindResult[];
+  /** Pages per filter value among the pages that match the words, before any filter. */
+  totalFilters: Record<string, Record<string, number> | undefined>;
 }
 interface Pagefind {
   init: () => Promise<void>;
   mergeIndex: (basePath: string, options?: Record<string, unknown>) => Promise<void>;
   preload: (query: string, options?: PagefindSearchOptions) => Promise<void>;
-  search: (query: string | null, options?: PagefindSearchOptions) => Promise<{ results: PagefindResult[] }>;
+  search: (query: string | null, options?: PagefindSearchOptions) => Promise<PagefindSearch>;
 }
 interface PagefindModule {
   createInstance: (options: Record<string, unknown>) => Pagefind;
@@ -191,20 +198,17 @@ function start(root: HTMLElement) {
 
 /** Synthetic filter naming each result's bundle (Pagefind's `mergeFilter`). */
 const SHARD_FILTER = 'shard';
+/** A bundle name no bundle has (they are months): a search under it ranks nothing, it only counts. */
+const NO_SHARD = 'none';
 
 /**
- * Searches every bundle, in relevance or date order, keeping only results that contain every
+ * Searches the bundles, in relevance or date order, keeping only results that contain every
  * word.
  *
  * Date order: Pagefind sorts by date within one bundle by scoring each page with its rank in
  * that bundle, then merges bundles by score, which interleaves them wrongly. So a date-sorted
  * search runs once per bundle, newest bundle first (each bundle's pages carry a synthetic
  * `shard` filter), and the results are concatenated.
- *
- * Every word: Pagefind ignores a word its index lacks altogether instead of matching nothing,
- * so with bundles split by year "dân tộc" would find every 2024 article with "dân" when no 2024
- * article has "tộc". Each word is therefore also searched alone (the same index chunks,
- * already loaded), and a result must be found by all of them. A quoted phrase is exact already.
  */
 async function searchShards(
   api: Pagefind,
@@ -213,27 +217,51 @@ async function searchShards(
   filters: Record<string, string>,
   order: Order,
 ): Promise<PagefindResult[]> {
-  const results =
-    order === 'relevance'
-      ? (await api.search(query, { filters })).results
-      : (
-          await Promise.all(
-            shards.map(
-              async (shard) =>
-                (
-                  await api.search(query || null, {
-                    filters: { ...filters, [SHARD_FILTER]: shard },
-                    sort: { date: 'desc' },
-                  })
-                ).results,
-            ),
-          )
-        ).flat();
+  const scope = await shardsWithEveryWord(api, shards, query);
+  if (order === 'relevance') {
+    if (scope.length === 0) return [];
+    const inScope = scope.length === shards.length ? filters : { ...filters, [SHARD_FILTER]: { any: scope } };
+    return (await api.search(query, { filters: inScope })).results;
+  }
+  const byShard = await Promise.all(
+    scope.map(
+      async (shard) =>
+        (
+          await api.search(query || null, {
+            filters: { ...filters, [SHARD_FILTER]: shard },
+            sort: { date: 'desc' },
+          })
+        ).results,
+    ),
+  );
+  return byShard.flat();
+}
+
+/**
+ * The bundles whose index has every word of `query` (all of them for one word or a quoted
+ * phrase), newest first.
+ *
+ * Pagefind ignores a word its index lacks altogether instead of matching nothing, so with the
+ * archive split into bundles "dân tộc" would find every article of a bundle with "dân" when no
+ * article of that bundle has "tộc". Where a bundle has every word, its own answer is right.
+ * Each word is counted per bundle by searching it under a bundle filter nothing passes: Pagefind
+ * then counts the matching pages per bundle (`totalFilters`) without ranking them, from the
+ * index chunks the query itself loads.
+ */
+async function shardsWithEveryWord(
+  api: Pagefind,
+  shards: readonly string[],
+  query: string,
+): Promise<readonly string[]> {
   const words = query.split(/\s+/).filter(Boolean);
-  if (words.length < 2 || /^\s*".+"\s*$/.test(query)) return results;
-  const alone = await Promise.all(words.map((word) => api.search(word, { filters })));
-  const found = alone.map((search) => new Set(search.results.map((result) => result.id)));
-  return results.filter((result) => found.every((ids) => ids.has(result.id)));
+  if (words.length < 2 || /^\s*".+"\s*$/.test(query)) return shards;
+  const counts = await Promise.all(
+    words.map(
+      async (word) =>
+        (await api.search(word, { filters: { [SHARD_FILTER]: NO_SHARD } })).totalFilters[SHARD_FILTER] ?? {},
+    ),
+  );
+  return shards.filter((shard) => counts.every((pages) => (pages[shard] ?? 0) > 0));
 }
 
 /**
