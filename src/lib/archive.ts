@@ -293,9 +293,27 @@ export function relatedArticles(archive: Archive, article: Article, limit = 5): 
   for (const other of windowOf(archive.byCategory.get(article.category.slug)?.articles ?? [], limit)) {
     if (other !== article) scores.set(other, (scores.get(other) ?? 0) + 1);
   }
-  const distance = (other: Article) => Math.abs(other.date.getTime() - article.date.getTime());
-  return [...scores]
-    .sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || distance(a) - distance(b) || a.slug.localeCompare(b.slug))
-    .slice(0, limit)
-    .map(([other]) => other);
+  // The best `limit` candidates, kept in order as they come: a few hundred candidates per page,
+  // so sorting them all was most of the work of listing every article page.
+  const time = article.date.getTime();
+  const best: { other: Article; score: number; distance: number }[] = [];
+  for (const [other, score] of scores) {
+    const candidate = { other, score, distance: Math.abs(other.date.getTime() - time) };
+    let at = best.length;
+    while (at > 0 && ranksBefore(candidate, best[at - 1]!)) at--;
+    if (at >= limit) continue;
+    best.splice(at, 0, candidate);
+    if (best.length > limit) best.pop();
+  }
+  return best.map(({ other }) => other);
+}
+
+/** More shared tags and category first, then nearer in time, then by slug. */
+function ranksBefore(
+  a: { other: Article; score: number; distance: number },
+  b: { other: Article; score: number; distance: number },
+): boolean {
+  if (a.score !== b.score) return a.score > b.score;
+  if (a.distance !== b.distance) return a.distance < b.distance;
+  return a.other.slug.localeCompare(b.other.slug) < 0;
 }
