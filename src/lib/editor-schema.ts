@@ -206,7 +206,7 @@ const REGISTRY_DESCRIPTIONS = {
     description: 'Một câu giới thiệu trang, cho trang chủ và RSS.',
     pageSize: 'Số bài trên mỗi trang danh sách (chuyên mục, tác giả, từ khóa, lưu trữ).',
     searchShardPages:
-      'Số bài mỗi phần chỉ mục tìm kiếm gom lại (tháng mới nhất luôn là một phần riêng). Để trống: tự chọn, 2.000 bài, gấp đôi mỗi khi kho bài gấp đôi quá 16.000.',
+      'Số bài mỗi phần chỉ mục tìm kiếm gom lại (tháng mới nhất luôn là một phần riêng). Để trống: tự chọn, 2.000 bài, gấp đôi mỗi khi kho bài gấp đôi quá 32.000.',
   },
 } as const;
 

@@ -470,7 +470,7 @@ export const siteSchema = z.object({
    * Articles a search bundle gathers before the next one starts (the newest month is always a
    * bundle of its own; see `src/lib/search-shards.ts`). Smaller: correcting an old article
    * re-indexes less; larger: a reader's query loads fewer index files. Automatic when absent:
-   * 2,000, doubled each time the archive doubles past 16,000.
+   * 2,000, doubled each time the archive doubles past 32,000.
    */
   searchShardPages: z.number().int().min(1).optional(),
 });

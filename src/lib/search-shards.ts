@@ -92,23 +92,23 @@ export function countPages(keys: Iterable<string>): Map<string, number> {
 }
 
 /**
- * The run size of an archive below 32,000 pages; larger archives double it ({@link shardSize}).
+ * The run size of an archive below 64,000 pages; larger archives double it ({@link shardSize}).
  * A query loads about 20 KB per word from every shard, however small, so at 10,000 pages this
  * keeps a two-word query under 300 KB (6 shards) while a correction re-indexes 2,000 pages.
  */
 export const MIN_SHARD_PAGES = 2000;
 /** Past this many shards of the current size, the size doubles. */
-export const SHARDS_BEFORE_DOUBLING = 8;
+export const SHARDS_BEFORE_DOUBLING = 16;
 
 /**
  * How many pages a shard gathers before it is closed, for an archive of `totalPages` pages:
  * {@link MIN_SHARD_PAGES}, doubled each time the archive doubles past
- * {@link SHARDS_BEFORE_DOUBLING} times that, so a large archive has 8 to 16 shards. The size
+ * {@link SHARDS_BEFORE_DOUBLING} times that, so a large archive has 16 to 32 shards. The size
  * changes only when the archive doubles: then every shard is indexed again once.
  *
  * @example
  * shardSize(10_000); // 2000
- * shardSize(100_000); // 8000
+ * shardSize(100_000); // 4000
  */
 export function shardSize(totalPages: number): number {
   const doublings = Math.floor(Math.log2(totalPages / (MIN_SHARD_PAGES * SHARDS_BEFORE_DOUBLING)));

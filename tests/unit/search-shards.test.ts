@@ -80,16 +80,16 @@ describe('shardSize', () => {
   it.each([
     [0, 2000],
     [10_000, 2000],
-    [31_999, 2000],
-    [32_000, 4000],
-    [100_000, 8000],
-    [140_000, 16_000],
+    [63_999, 2000],
+    [64_000, 4000],
+    [100_000, 4000],
+    [140_000, 8000],
   ])('for %i pages is %i', (pages, size) => {
     expect(shardSize(pages)).toBe(size);
   });
 
-  it('keeps a large archive at 8 to 16 shards', () => {
-    for (const pages of [16_000, 50_000, 100_000, 250_000, 1_000_000]) {
+  it('keeps a large archive at 16 to 32 shards', () => {
+    for (const pages of [32_000, 50_000, 100_000, 250_000, 1_000_000]) {
       const shards = pages / shardSize(pages);
       expect(shards).toBeGreaterThanOrEqual(SHARDS_BEFORE_DOUBLING);
       expect(shards).toBeLessThanOrEqual(2 * SHARDS_BEFORE_DOUBLING);
@@ -156,10 +156,10 @@ describe('planShards', () => {
         800,
       ]),
     );
-    // 96,000 pages: runs of 8,000, ten months of 800 each
+    // 96,000 pages: runs of 4,000, five months of 800 each
     const shards = new Set(Object.values(plan(months)));
-    expect(shards.size).toBe(Math.ceil(119 / 10) + 1);
-    expect([...shards].slice(0, 2)).toEqual(['2015-01_2015-10', '2015-11_2016-08']);
+    expect(shards.size).toBe(Math.ceil(119 / 5) + 1);
+    expect([...shards].slice(0, 2)).toEqual(['2015-01_2015-05', '2015-06_2015-10']);
   });
 
   it('makes one shard of all older months when together they are few, and one of a lone month', () => {
