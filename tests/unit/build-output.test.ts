@@ -45,6 +45,30 @@ describe('pageCacheOutputs', () => {
     expect([...pageCacheOutputs(path.join(dir, 'cache'))].sort()).toEqual(['bai-viet/da-lat/index.html', 'index.html']);
   });
 
+  it('reads an output file exactly, escapes and all, and nothing that merely looks like one', async () => {
+    const page = (outputFile: string, alt: string) => ({
+      cacheKey: 'k',
+      outputFile,
+      staticImages: [{ finalPath: '/_astro/anh.jpg', transform: { alt } }],
+    });
+    const manifest = {
+      version: 1,
+      routes: {
+        'src/pages/bai-viet/[slug].astro': {
+          paths: {
+            '/bai-viet/da-lat/': page('bai-viet/da-lat/index.html', 'Ảnh "outputFile": "gia/index.html"'),
+            '/bai-viet/a"b/': page('bai-viet/a"b\\', 'Đà Lạt'),
+          },
+        },
+      },
+    };
+    await put('cache/incremental-build.json', JSON.stringify(manifest, null, 2));
+    expect([...pageCacheOutputs(path.join(dir, 'cache'))].sort()).toEqual([
+      'bai-viet/a"b\\',
+      'bai-viet/da-lat/index.html',
+    ]);
+  });
+
   it('is empty without a manifest, or with one that does not parse', async () => {
     expect(pageCacheOutputs(path.join(dir, 'cache')).size).toBe(0);
     await put('cache/incremental-build.json', '{"routes": ');
