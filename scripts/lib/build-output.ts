@@ -43,15 +43,19 @@ export function pageCacheOutputs(cacheDir: string): Set<string> {
     return outputs; // none: Astro renders every page then, and so lists none
   }
   if (!isObjectText(manifest)) return outputs;
-  for (let key = manifest.indexOf(OUTPUT_FILE_KEY); key >= 0; key = manifest.indexOf(OUTPUT_FILE_KEY, key + 1)) {
-    // The value is the next JSON string: from its opening quote to the first quote not escaped.
-    const open = manifest.indexOf(QUOTE, key + OUTPUT_FILE_KEY.length);
-    let close = manifest.indexOf(QUOTE, open + 1);
-    while (close > 0 && isEscaped(manifest, close)) close = manifest.indexOf(QUOTE, close + 1);
-    if (open < 0 || close < 0) return new Set();
-    const file: unknown = JSON.parse(manifest.toString('utf8', open, close + 1));
-    if (typeof file === 'string') outputs.add(file);
-    key = close;
+  try {
+    for (let key = manifest.indexOf(OUTPUT_FILE_KEY); key >= 0; key = manifest.indexOf(OUTPUT_FILE_KEY, key + 1)) {
+      // The value is the next JSON string: from its opening quote to the first quote not escaped.
+      const open = manifest.indexOf(QUOTE, key + OUTPUT_FILE_KEY.length);
+      let close = open < 0 ? -1 : manifest.indexOf(QUOTE, open + 1);
+      while (close >= 0 && isEscaped(manifest, close)) close = manifest.indexOf(QUOTE, close + 1);
+      if (close < 0) return new Set();
+      const file: unknown = JSON.parse(manifest.toString('utf8', open, close + 1));
+      if (typeof file === 'string') outputs.add(file);
+      key = close;
+    }
+  } catch {
+    return new Set(); // not JSON after all: as with no manifest
   }
   return outputs;
 }

@@ -73,6 +73,10 @@ describe('pageCacheOutputs', () => {
     expect(pageCacheOutputs(path.join(dir, 'cache')).size).toBe(0);
     await put('cache/incremental-build.json', '{"routes": ');
     expect(pageCacheOutputs(path.join(dir, 'cache')).size).toBe(0);
+    await put('cache/incremental-build.json', '{"outputFile": "a\\x"}');
+    expect(pageCacheOutputs(path.join(dir, 'cache')).size).toBe(0);
+    await put('cache/incremental-build.json', '{"outputFile": "a}');
+    expect(pageCacheOutputs(path.join(dir, 'cache')).size).toBe(0);
   });
 });
 
