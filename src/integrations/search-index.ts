@@ -22,8 +22,11 @@ import {
   groupIntoShards,
   indexedDocument,
   indexedRegion,
+  isWasmPlaceholder,
   regionDigest,
   shardFingerprint,
+  BUNDLE_WASM_FILE,
+  WASM_PLACEHOLDER,
   type ShardPage,
 } from '../lib/search-shards.ts';
 import { articleUrl, searchShardUrl, searchUrl } from '../lib/urls.ts';
@@ -162,8 +165,11 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     const target = path.join(outputPath, shard);
     const cached = cacheDir && path.join(cacheDir, shard);
     if (cached && (await readFile(path.join(cached, FINGERPRINT_FILE), 'utf8').catch(() => '')) === fingerprint) {
-      // A kept build folder usually has this very bundle linked in already.
-      if (!(await sameEntryFile(cached, target))) await linkBundle(cached, target);
+      // A kept build folder usually has this very bundle linked in already (with the
+      // WebAssembly placeholder, though, if it was not the newest then).
+      const kept =
+        (await sameEntryFile(cached, target)) && !(shard === shards[0] && (await hasWasmPlaceholder(target)));
+      if (!kept) await linkBundle(cached, target);
       return;
     }
     indexed.add(shard);
@@ -204,6 +210,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     // Pagefind runs as a child process; leaving it open would keep the build alive.
     await Promise.all(lanes.map((pagefind) => pagefind.close()));
   }
+  await Promise.all(shards.slice(1).map((shard) => placeWasmPlaceholder(path.join(outputPath, shard))));
   if (cacheDir) await pruneCache(cacheDir, shards);
   return {
     pages: pages.length,
@@ -335,6 +342,33 @@ async function indexedContent(distDir: string, page: ArticlePage): Promise<strin
   return indexedDocument(found.region);
 }
 
+/** Pagefind's WebAssembly files in a bundle folder. */
+async function wasmFiles(dir: string): Promise<string[]> {
+  return (await readdir(dir)).filter((name) => BUNDLE_WASM_FILE.test(name)).map((name) => path.join(dir, name));
+}
+
+async function isPlaceholderFile(file: string): Promise<boolean> {
+  return (await stat(file)).size === WASM_PLACEHOLDER.length && isWasmPlaceholder(await readFile(file));
+}
+
+async function hasWasmPlaceholder(dir: string): Promise<boolean> {
+  for (const file of await wasmFiles(dir).catch(() => [])) if (await isPlaceholderFile(file)) return true;
+  return false;
+}
+
+/**
+ * Gives a bundle other than the newest {@link WASM_PLACEHOLDER} for its WebAssembly. The file is
+ * replaced, not written into: it is a hard link into the cache, whose bundle may be the newest
+ * at a later build (after the newest month's only article is deleted, say).
+ */
+async function placeWasmPlaceholder(dir: string): Promise<void> {
+  for (const file of await wasmFiles(dir)) {
+    if (await isPlaceholderFile(file)) continue;
+    await rm(file);
+    await writeFile(file, WASM_PLACEHOLDER);
+  }
+}
+
 /** Hard-links (or, across file systems, copies) a cached bundle into the site. */
 async function linkTree(from: string, to: string): Promise<void> {
   await mkdir(to, { recursive: true });
@@ -441,6 +475,7 @@ export async function buildDevBundle(root: string, origin: string): Promise<Map<
   }
   // The same shards as a build, so the search page's list matches.
   const bundle = new Map<string, Uint8Array>();
+  let newest = true;
   for (const [shard, shardPages] of groupIntoShards(pages, site.searchShardPages)) {
     const created = await pagefindModule.createIndex({ forceLanguage: 'vi' });
     if (!created.index) throw new SearchIndexError('createIndex', created.errors);
@@ -451,8 +486,11 @@ export async function buildDevBundle(root: string, origin: string): Promise<Map<
     const { errors, files } = await created.index.getFiles();
     if (errors.length > 0) throw new SearchIndexError('getFiles', errors);
     await created.index.deleteIndex();
-    for (const file of files)
-      bundle.set(`${searchShardUrl(shard).slice('/pagefind/'.length)}${file.path}`, file.content);
+    for (const file of files) {
+      const content = !newest && BUNDLE_WASM_FILE.test(file.path) ? WASM_PLACEHOLDER : file.content;
+      bundle.set(`${searchShardUrl(shard).slice('/pagefind/'.length)}${file.path}`, content);
+    }
+    newest = false;
   }
   return bundle;
 }

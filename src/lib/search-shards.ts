@@ -196,3 +196,25 @@ export function shardOrder(shards: Iterable<string>): string[] {
 export function indexedDocument(region: string): string {
   return `<!doctype html><html lang="vi"><body>${region}</body></html>`;
 }
+
+/** Pagefind's WebAssembly in a bundle: `wasm.<language>.pagefind`. */
+export const BUNDLE_WASM_FILE = /^wasm\.[\w-]+\.pagefind$/;
+
+/**
+ * What every bundle but the newest ships instead of Pagefind's WebAssembly (55 KB). The search
+ * page opens each bundle as a Pagefind instance of its own, the newest first; Pagefind compiles
+ * its WebAssembly once per page, and every later instance still fetches its own bundle's copy,
+ * then ignores it. Pagefind reads a file that starts with its `pagefind_dcd` signature as
+ * already decompressed, so these 13 bytes are all such a fetch needs.
+ */
+export const WASM_PLACEHOLDER: Uint8Array = new TextEncoder().encode('pagefind_dcd\0');
+
+/**
+ * Whether a bundle file's bytes are {@link WASM_PLACEHOLDER}.
+ *
+ * @example
+ * isWasmPlaceholder(new TextEncoder().encode('pagefind_dcd\0')); // true
+ */
+export function isWasmPlaceholder(bytes: Uint8Array): boolean {
+  return bytes.length === WASM_PLACEHOLDER.length && bytes.every((byte, index) => byte === WASM_PLACEHOLDER[index]);
+}

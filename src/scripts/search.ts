@@ -17,22 +17,19 @@ interface PagefindResultData {
 }
 interface PagefindResult {
   id: string;
+  score: number;
   data: () => Promise<PagefindResultData>;
 }
-/** A value, or (`any`) one of several values. */
-type PagefindFilter = string | { any: readonly string[] };
 interface PagefindSearchOptions {
-  filters?: Record<string, PagefindFilter>;
+  filters?: Record<string, string>;
   sort?: Record<string, 'asc' | 'desc'>;
 }
 interface PagefindSearch {
   results: PagefindResult[];
-  /** Pages per filter value among the pages that match the words, before any filter. */
-  totalFilters: Record<string, Record<string, number> | undefined>;
+  /** Pages that match the words, before any filter. */
+  unfilteredResultCount: number;
 }
 interface Pagefind {
-  init: () => Promise<void>;
-  mergeIndex: (basePath: string, options?: Record<string, unknown>) => Promise<void>;
   preload: (query: string, options?: PagefindSearchOptions) => Promise<void>;
   search: (query: string | null, options?: PagefindSearchOptions) => Promise<PagefindSearch>;
 }
@@ -69,10 +66,11 @@ function start(root: HTMLElement) {
 
   // The search bundles (the newest month, then runs of older months), newest first (src/lib/search-shards.ts).
   const shards = (root.dataset['searchShards'] ?? '').split(' ').filter(Boolean);
-  let pagefind: Promise<Pagefind | undefined> | undefined;
-  const loadPagefind = () => {
-    pagefind ??= openShards(shards);
-    return pagefind;
+  // A Pagefind instance per bundle, newest first.
+  let bundles: Promise<Pagefind[]> | undefined;
+  const openBundles = () => {
+    bundles ??= openShards(shards);
+    return bundles;
   };
 
   let generation = 0;
@@ -132,8 +130,7 @@ function start(root: HTMLElement) {
     try {
       // Without words there is no relevance: a filter alone lists articles newest first.
       const order: Order = state.sort === SORT_NEWEST || !query ? 'date' : 'relevance';
-      const api = await loadPagefind();
-      const found = api ? await searchShards(api, shards, query, filters, order) : [];
+      const found = await searchBundles(await openBundles(), query, filters, order);
       if (current !== generation) return;
       results = found;
       shown = 0;
@@ -148,7 +145,7 @@ function start(root: HTMLElement) {
     } catch (error) {
       if (current !== generation) return;
       console.error(error);
-      pagefind = undefined;
+      bundles = undefined;
       list.replaceChildren();
       more.hidden = true;
       status.textContent = t('search.unavailable');
@@ -171,7 +168,11 @@ function start(root: HTMLElement) {
     clearTimeout(timer);
     const query = normalizeQuery(input.value);
     // Start fetching the index chunks while the reader is still typing.
-    if (query) void loadPagefind().then((api) => api?.preload(query, { filters: pagefindFilters() }));
+    if (query) {
+      void openBundles().then((open) =>
+        Promise.all(open.map((bundle) => bundle.preload(query, { filters: pagefindFilters() }))),
+      );
+    }
     timer = setTimeout(() => void run(), DEBOUNCE_MS);
   });
   for (const select of [...filterSelects, sortSelect]) select.addEventListener('change', () => void run());
@@ -190,51 +191,38 @@ function start(root: HTMLElement) {
   writeForm(readSearchState(location.search));
   void run();
   // Whoever opens the search page is about to search: fetch Pagefind and compile its
-  // WebAssembly now, so the first query only waits for its own index chunk.
-  void loadPagefind()
-    .then((api) => api?.init())
-    .catch(() => undefined);
+  // WebAssembly now, so the first query only waits for its own index chunks.
+  void openBundles().catch(() => undefined);
 }
 
-/** Synthetic filter naming each result's bundle (Pagefind's `mergeFilter`). */
-const SHARD_FILTER = 'shard';
-/** A bundle name no bundle has (they are months): a search under it ranks nothing, it only counts. */
-const NO_SHARD = 'none';
+/** A filter no page has: a search under it ranks nothing, it only counts the matching pages. */
+const COUNT_ONLY = { filters: { 'count-only': '' } };
 
 /**
  * Searches the bundles, in relevance or date order, keeping only results that contain every
  * word.
  *
+ * Relevance: the bundles' results merged by score, as Pagefind's own `mergeIndex` merges them.
  * Date order: Pagefind sorts by date within one bundle by scoring each page with its rank in
- * that bundle, then merges bundles by score, which interleaves them wrongly. So a date-sorted
- * search runs once per bundle, newest bundle first (each bundle's pages carry a synthetic
- * `shard` filter), and the results are concatenated.
+ * that bundle, so scores from two bundles do not compare; bundles are read newest first and
+ * their results concatenated.
  */
-async function searchShards(
-  api: Pagefind,
-  shards: readonly string[],
+async function searchBundles(
+  bundles: readonly Pagefind[],
   query: string,
   filters: Record<string, string>,
   order: Order,
 ): Promise<PagefindResult[]> {
-  const scope = await shardsWithEveryWord(api, shards, query);
-  if (order === 'relevance') {
-    if (scope.length === 0) return [];
-    const inScope = scope.length === shards.length ? filters : { ...filters, [SHARD_FILTER]: { any: scope } };
-    return (await api.search(query, { filters: inScope })).results;
-  }
-  const byShard = await Promise.all(
-    scope.map(
-      async (shard) =>
-        (
-          await api.search(query || null, {
-            filters: { ...filters, [SHARD_FILTER]: shard },
-            sort: { date: 'desc' },
-          })
-        ).results,
+  const scope = await bundlesWithEveryWord(bundles, query);
+  const found = await Promise.all(
+    scope.map(async (bundle) =>
+      order === 'relevance'
+        ? (await bundle.search(query, { filters })).results
+        : (await bundle.search(query || null, { filters, sort: { date: 'desc' } })).results,
     ),
   );
-  return byShard.flat();
+  // The sort is stable: equal scores keep the newer bundle first.
+  return order === 'relevance' ? found.flat().sort((a, b) => b.score - a.score) : found.flat();
 }
 
 /**
@@ -243,44 +231,44 @@ async function searchShards(
  *
  * Pagefind ignores a word its index lacks altogether instead of matching nothing, so with the
  * archive split into bundles "dân tộc" would find every article of a bundle with "dân" when no
- * article of that bundle has "tộc". Where a bundle has every word, its own answer is right.
- * Each word is counted per bundle by searching it under a bundle filter nothing passes: Pagefind
- * then counts the matching pages per bundle (`totalFilters`) without ranking them, from the
- * index chunks the query itself loads.
+ * article of that bundle has "tộc". Where a bundle has every word, its own answer is right. Each
+ * word is counted in each bundle by a search under a filter no page has: Pagefind then counts
+ * the matching pages without ranking them, from the index chunks the query itself loads.
  */
-async function shardsWithEveryWord(
-  api: Pagefind,
-  shards: readonly string[],
-  query: string,
-): Promise<readonly string[]> {
+async function bundlesWithEveryWord(bundles: readonly Pagefind[], query: string): Promise<readonly Pagefind[]> {
   const words = query.split(/\s+/).filter(Boolean);
-  if (words.length < 2 || /^\s*".+"\s*$/.test(query)) return shards;
-  const counts = await Promise.all(
-    words.map(
-      async (word) =>
-        (await api.search(word, { filters: { [SHARD_FILTER]: NO_SHARD } })).totalFilters[SHARD_FILTER] ?? {},
-    ),
+  if (words.length < 2 || /^\s*".+"\s*$/.test(query)) return bundles;
+  const hasEveryWord = await Promise.all(
+    bundles.map(async (bundle) => {
+      const counts = await Promise.all(words.map((word) => bundle.search(word, COUNT_ONLY)));
+      return counts.every((count) => count.unfilteredResultCount > 0);
+    }),
   );
-  return shards.filter((shard) => counts.every((pages) => (pages[shard] ?? 0) > 0));
+  return bundles.filter((_, position) => hasEveryWord[position]);
 }
 
 /**
- * One Pagefind instance over every bundle: the newest is the primary (its script and
- * WebAssembly are loaded), the others are merged into it, each tagged with a synthetic `shard`
- * filter. `undefined` when the archive is empty.
+ * A Pagefind instance per bundle, newest first. Not one instance with the others merged in
+ * (`mergeIndex`): that merges each search's counts too, and telling the bundles apart then took
+ * a synthetic filter on every page, which Pagefind counts against the matching pages with a
+ * linear search on every query (a second per word at 100,000 articles; 10 ms without it).
+ * The newest bundle opens first and alone: its WebAssembly, compiled once, serves every
+ * instance of the page, and the other bundles ship a placeholder for it (see
+ * `WASM_PLACEHOLDER` in `src/lib/search-shards.ts`).
  */
-async function openShards(shards: readonly string[]): Promise<Pagefind | undefined> {
-  const [primary, ...others] = shards;
-  if (!primary) return undefined;
+async function openShards(shards: readonly string[]): Promise<Pagefind[]> {
+  const [newest, ...older] = shards;
+  if (!newest) return [];
   const { createInstance } = (await import(
     // The path is only known at run time: Vite must not try to bundle it.
-    /* @vite-ignore */ `${searchShardUrl(primary)}pagefind.js`
+    /* @vite-ignore */ `${searchShardUrl(newest)}pagefind.js`
   )) as PagefindModule;
-  const ranking = { metaWeights: META_WEIGHTS };
-  const tag = (shard: string) => ({ ranking, mergeFilter: { [SHARD_FILTER]: shard } });
-  const api = createInstance({ ...tag(primary), basePath: searchShardUrl(primary) });
-  await Promise.all([api.init(), ...others.map((shard) => api.mergeIndex(searchShardUrl(shard), tag(shard)))]);
-  return api;
+  const open = (shard: string) =>
+    createInstance({ basePath: searchShardUrl(shard), ranking: { metaWeights: META_WEIGHTS } });
+  const first = open(newest);
+  // A search waits until its instance has compiled Pagefind's WebAssembly.
+  await first.search('');
+  return [first, ...older.map(open)];
 }
 
 function resultItem(result: PagefindResultData, query: string): HTMLLIElement {

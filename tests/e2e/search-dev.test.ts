@@ -3,6 +3,7 @@
  * the same bundles a build writes, so the search page's list of bundles is served in full.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -83,6 +84,15 @@ describe('search under npm run dev', () => {
       };
       const expected = JSON.parse(built.read(`pagefind/${shard}/pagefind-entry.json`)) as typeof entry;
       expect(entry.languages.vi.page_count).toBe(expected.languages.vi.page_count);
+    }
+    // As built: Pagefind's WebAssembly in the newest bundle, the placeholder in the others.
+    for (const shard of shards!) {
+      const wasm = new Uint8Array(
+        await (await fetch(`${origin}/pagefind/${shard}/wasm.unknown.pagefind`)).arrayBuffer(),
+      );
+      expect(wasm).toEqual(
+        new Uint8Array(readFileSync(path.join(built.dist, `pagefind/${shard}/wasm.unknown.pagefind`))),
+      );
     }
     const script = await fetch(`${origin}/pagefind/${shards!.at(-1)}/pagefind.js`);
     expect(script.headers.get('content-type')).toMatch(/javascript/);

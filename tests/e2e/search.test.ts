@@ -369,6 +369,28 @@ describe('security', () => {
   });
 });
 
+describe('downloads', () => {
+  it('fetch Pagefind’s WebAssembly once, from the newest bundle: the older bundles ship a 13-byte placeholder', async () => {
+    const own = await browser.newPage();
+    const fetched: Promise<[string, number | string]>[] = [];
+    own.on('response', (response) => {
+      const { pathname } = new URL(response.url());
+      if (!/\/wasm\.[\w-]+\.pagefind$/.test(pathname)) return;
+      const size = (bytes: Buffer) => (bytes.length > 30_000 ? 'Pagefind' : bytes.toString());
+      fetched.push(response.body().then((bytes): [string, number | string] => [pathname, size(bytes)]));
+    });
+    // Two words: every bundle is searched, for the every-word rule.
+    expect((await open({ q: 'dân tộc' }, own)).slugs).toEqual(['lien-hoan-cong-chieng']);
+    expect((await Promise.all(fetched)).sort()).toEqual([
+      ['/pagefind/2021-03_2022-08/wasm.unknown.pagefind', 'pagefind_dcd\0'],
+      ['/pagefind/2022-09_2023-11/wasm.unknown.pagefind', 'pagefind_dcd\0'],
+      ['/pagefind/2024-01/wasm.unknown.pagefind', 'pagefind_dcd\0'],
+      ['/pagefind/2024-04/wasm.unknown.pagefind', 'Pagefind'],
+    ]);
+    await own.close();
+  });
+});
+
 describe('only article text is indexed', () => {
   const read = (slug: string) => builtFixture('search').read(`bai-viet/${slug}/index.html`);
   const article = () => read('cho-phien-cuoi-tuan');

@@ -44,6 +44,9 @@ async function page(file: string, body: string, year?: number, extra = '') {
   );
 }
 
+/** What the fake Pagefind writes for its WebAssembly. */
+const FAKE_WASM = 'wasm'.repeat(25);
+
 interface FakeSteps {
   create?: readonly string[];
   add?: readonly string[];
@@ -64,6 +67,7 @@ function fakePagefind(steps: FakeSteps = {}) {
       state.outputPaths.push(outputPath);
       await mkdir(outputPath, { recursive: true });
       await writeFile(path.join(outputPath, 'pagefind.js'), 'x'.repeat(100));
+      await writeFile(path.join(outputPath, 'wasm.unknown.pagefind'), FAKE_WASM);
       await writeFile(path.join(outputPath, 'pagefind-ui.js'), 'unused');
       return { errors: steps.write ?? [], outputPath };
     },
@@ -114,7 +118,8 @@ describe('buildSearchIndex', () => {
     const stats = await buildSearchIndex({ distDir: dist, pagefind: api });
     expect(stats).toEqual({
       pages: 3,
-      bytes: 200,
+      // pagefind.js twice, the WebAssembly and its placeholder
+      bytes: 100 + 100 + 100 + 13,
       seconds: expect.any(Number),
       shards: ['2023-06', '2022-06'],
       indexed: ['2023-06', '2022-06'],
@@ -146,6 +151,29 @@ describe('buildSearchIndex', () => {
     const after = await buildSearchIndex({ distDir: dist, cacheDir: cache, pagefind: edited.api });
     expect(after.indexed).toEqual(['2023-06']);
     expect(edited.state.urls.sort()).toEqual(['/bai-viet/bao-loc/', '/bai-viet/duc-trong/']);
+  });
+
+  it('ships Pagefind’s WebAssembly in the newest bundle only, and gives it back to a bundle that is the newest again', async () => {
+    const wasm = (dir: string) => readFile(path.join(dir, 'wasm.unknown.pagefind'), 'utf8');
+    const bundle = (shard: string) => path.join(dist, 'pagefind', shard);
+    // One month per bundle, so each keeps its name whichever is the newest.
+    const build = () =>
+      buildSearchIndex({ distDir: dist, cacheDir: cache, shardPages: 1, pagefind: fakePagefind().api });
+    await build();
+    expect(await wasm(bundle('2023-06'))).toBe(FAKE_WASM);
+    expect(await wasm(bundle('2022-06'))).toBe('pagefind_dcd\0');
+
+    await page('bai-viet/moi/index.html', '<h1>Bài mới</h1>', 2024);
+    expect((await build()).indexed).toEqual(['2024-06']);
+    expect(await wasm(bundle('2024-06'))).toBe(FAKE_WASM);
+    expect(await wasm(bundle('2023-06'))).toBe('pagefind_dcd\0');
+    // The bundle in dist/ is linked from the cache, whose copy is left as Pagefind wrote it.
+    expect(await wasm(path.join(cache, '2023-06'))).toBe(FAKE_WASM);
+
+    await rm(path.join(dist, 'bai-viet/moi'), { recursive: true });
+    expect((await build()).indexed).toEqual([]);
+    expect(await wasm(bundle('2023-06'))).toBe(FAKE_WASM);
+    expect(await wasm(bundle('2022-06'))).toBe('pagefind_dcd\0');
   });
 
   it('does not read again a page whose file has the same size, time and inode as last build', async () => {
@@ -228,6 +256,10 @@ describe('buildSearchIndex', () => {
       expect(existsSync(path.join(dist, `pagefind/${shard}/pagefind-ui.js`))).toBe(false);
       const entry = JSON.parse(await readFile(path.join(dist, `pagefind/${shard}/pagefind-entry.json`), 'utf8'));
       expect(entry.languages.vi.page_count).toBe(shard === '2023-06' ? 2 : 1);
+      // Vietnamese has no stemmer of its own: Pagefind's generic WebAssembly.
+      const wasm = await readFile(path.join(dist, `pagefind/${shard}/wasm.unknown.pagefind`));
+      if (shard === '2023-06') expect(wasm.length).toBeGreaterThan(30_000);
+      else expect(wasm.toString()).toBe('pagefind_dcd\0');
     }
   });
 

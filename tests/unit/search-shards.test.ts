@@ -4,12 +4,14 @@ import {
   groupIntoShards,
   indexedDocument,
   indexedRegion,
+  isWasmPlaceholder,
   planShards,
   regionDigest,
   shardFingerprint,
   shardOrder,
   SHARDS_BEFORE_DOUBLING,
   shardSize,
+  WASM_PLACEHOLDER,
 } from '../../src/lib/search-shards.ts';
 
 const ARTICLE =
@@ -218,5 +220,18 @@ describe('groupIntoShards', () => {
   it('takes the site’s shard size', () => {
     const pages = ['2022-03', '2023-08', '2024-01', '2024-04'].map((month) => ({ month }));
     expect([...groupIntoShards(pages, 2).keys()]).toEqual(['2024-04', '2024-01', '2022-03_2023-08']);
+  });
+});
+
+describe('isWasmPlaceholder', () => {
+  it('knows the placeholder, whose 13 bytes Pagefind reads as an already decompressed file', () => {
+    expect(new TextDecoder().decode(WASM_PLACEHOLDER)).toBe('pagefind_dcd\0');
+    expect(isWasmPlaceholder(WASM_PLACEHOLDER.slice())).toBe(true);
+  });
+
+  it('tells Pagefind’s own WebAssembly from it, even a file of the same length', () => {
+    expect(isWasmPlaceholder(new TextEncoder().encode('pagefind_dcd\x01'))).toBe(false);
+    expect(isWasmPlaceholder(new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0]))).toBe(false);
+    expect(isWasmPlaceholder(new Uint8Array())).toBe(false);
   });
 });
