@@ -19,15 +19,15 @@ import { listArticleFiles, readRegistries } from '../data/content-files.ts';
 import { isPublished } from '../lib/archive.ts';
 import { parseArticle } from '../lib/article.ts';
 import {
+  BUNDLE_WASM_FILE,
   groupIntoShards,
   indexedDocument,
   indexedRegion,
   isWasmPlaceholder,
   regionDigest,
   shardFingerprint,
-  BUNDLE_WASM_FILE,
-  WASM_PLACEHOLDER,
   type ShardPage,
+  WASM_PLACEHOLDER,
 } from '../lib/search-shards.ts';
 import { articleUrl, searchShardUrl, searchUrl } from '../lib/urls.ts';
 
