@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtFixture, fixturePath, privateFixtureCopy } from '../build/build-fixture.ts';
+import { launchBrowser } from './harness.ts';
 
 const PROJECT = path.resolve(import.meta.dirname, '../..');
 // A private copy: the dev server writes its own data store and types into the site folder.
@@ -96,5 +97,25 @@ describe('search under npm run dev', () => {
     }
     const script = await fetch(`${origin}/pagefind/${shards!.at(-1)}/pagefind.js`);
     expect(script.headers.get('content-type')).toMatch(/javascript/);
+  }, 120_000);
+
+  it('searches every bundle in the browser, the older ones with the newest one’s WebAssembly', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      // Two words: every bundle is counted; the one article with both is in 2022-09_2023-11.
+      await page.goto(`${origin}/tim-kiem/?q=${encodeURIComponent('dân tộc')}`);
+      await page.waitForFunction(() => {
+        const status = document.querySelector('[data-search-status]')?.textContent ?? '';
+        return !document.querySelector('[data-search]')?.hasAttribute('aria-busy') && /kết quả/.test(status);
+      });
+      const links = await page.$$eval('.search-result a', (anchors) => anchors.map((a) => a.getAttribute('href')));
+      expect(links).toEqual(['/bai-viet/lien-hoan-cong-chieng/']);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   }, 120_000);
 });
