@@ -475,8 +475,7 @@ export async function buildDevBundle(root: string, origin: string): Promise<Map<
   }
   // The same shards as a build, so the search page's list matches.
   const bundle = new Map<string, Uint8Array>();
-  let newest = true;
-  for (const [shard, shardPages] of groupIntoShards(pages, site.searchShardPages)) {
+  for (const [position, [shard, shardPages]] of [...groupIntoShards(pages, site.searchShardPages)].entries()) {
     const created = await pagefindModule.createIndex({ forceLanguage: 'vi' });
     if (!created.index) throw new SearchIndexError('createIndex', created.errors);
     for (const { url, content } of shardPages) {
@@ -487,10 +486,10 @@ export async function buildDevBundle(root: string, origin: string): Promise<Map<
     if (errors.length > 0) throw new SearchIndexError('getFiles', errors);
     await created.index.deleteIndex();
     for (const file of files) {
-      const content = !newest && BUNDLE_WASM_FILE.test(file.path) ? WASM_PLACEHOLDER : file.content;
+      // The newest bundle comes first; the others get the placeholder, as in a build.
+      const content = position > 0 && BUNDLE_WASM_FILE.test(file.path) ? WASM_PLACEHOLDER : file.content;
       bundle.set(`${searchShardUrl(shard).slice('/pagefind/'.length)}${file.path}`, content);
     }
-    newest = false;
   }
   return bundle;
 }

@@ -169,9 +169,8 @@ function start(root: HTMLElement) {
     const query = normalizeQuery(input.value);
     // Start fetching the index chunks while the reader is still typing.
     if (query) {
-      void openBundles().then((open) =>
-        Promise.all(open.map((bundle) => bundle.preload(query, { filters: pagefindFilters() }))),
-      );
+      const filters = pagefindFilters();
+      void openBundles().then((open) => Promise.all(open.map((bundle) => bundle.preload(query, { filters }))));
     }
     timer = setTimeout(() => void run(), DEBOUNCE_MS);
   });
@@ -214,13 +213,8 @@ async function searchBundles(
   order: Order,
 ): Promise<PagefindResult[]> {
   const scope = await bundlesWithEveryWord(bundles, query);
-  const found = await Promise.all(
-    scope.map(async (bundle) =>
-      order === 'relevance'
-        ? (await bundle.search(query, { filters })).results
-        : (await bundle.search(query || null, { filters, sort: { date: 'desc' } })).results,
-    ),
-  );
+  const options: PagefindSearchOptions = order === 'relevance' ? { filters } : { filters, sort: { date: 'desc' } };
+  const found = await Promise.all(scope.map(async (bundle) => (await bundle.search(query || null, options)).results));
   // The sort is stable: equal scores keep the newer bundle first.
   return order === 'relevance' ? found.flat().sort((a, b) => b.score - a.score) : found.flat();
 }
