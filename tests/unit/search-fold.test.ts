@@ -81,6 +81,21 @@ describe('dWords', () => {
   it('is empty when no word carries đ', () => {
     expect(dWords('Bảo Lộc vào vụ chè')).toEqual([]);
   });
+
+  it('takes the whole word around each đ, as tokenize splits words', () => {
+    // Digits, a second đ, a mark after đ, a letter outside the BMP, a word that starts with
+    // a stray combining mark (dropped, as tokenize drops it) and punctuation around words.
+    const text = '1đ2 Đinh-đồng xđ\u0301y 𝐀đ \u0301đa (đi) đĐ';
+    expect(dWords(text)).toEqual(['1d2', 'dinh', 'dồng', 'xd\u0301y', '𝐀d', 'da', 'di', 'dd']);
+    expect(dWords(text)).toEqual([
+      ...new Set(
+        tokenize(text)
+          .map((token) => token.text)
+          .filter((word) => /[đĐ]/.test(word))
+          .map((word) => foldD(word).toLowerCase()),
+      ),
+    ]);
+  });
 });
 
 describe('foldedCopy', () => {
