@@ -165,11 +165,8 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     const target = path.join(outputPath, shard);
     const cached = cacheDir && path.join(cacheDir, shard);
     if (cached && (await readFile(path.join(cached, FINGERPRINT_FILE), 'utf8').catch(() => '')) === fingerprint) {
-      // A kept build folder usually has this very bundle linked in already (with the
-      // WebAssembly placeholder, though, if it was not the newest then).
-      const kept =
-        (await sameEntryFile(cached, target)) && !(shard === shards[0] && (await hasWasmPlaceholder(target)));
-      if (!kept) await linkBundle(cached, target);
+      // A kept build folder usually has this very bundle linked in already.
+      if (!(await sameEntryFile(cached, target))) await linkBundle(cached, target);
       return;
     }
     indexed.add(shard);
@@ -210,7 +207,11 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     // Pagefind runs as a child process; leaving it open would keep the build alive.
     await Promise.all(lanes.map((pagefind) => pagefind.close()));
   }
-  await Promise.all(shards.slice(1).map((shard) => placeWasmPlaceholder(path.join(outputPath, shard))));
+  await Promise.all(
+    shards.map((shard, position) =>
+      placeWasm(path.join(outputPath, shard), position === 0, cacheDir && path.join(cacheDir, shard)),
+    ),
+  );
   if (cacheDir) await pruneCache(cacheDir, shards);
   return {
     pages: pages.length,
@@ -351,22 +352,26 @@ async function isPlaceholderFile(file: string): Promise<boolean> {
   return (await stat(file)).size === WASM_PLACEHOLDER.length && isWasmPlaceholder(await readFile(file));
 }
 
-async function hasWasmPlaceholder(dir: string): Promise<boolean> {
-  for (const file of await wasmFiles(dir).catch(() => [])) if (await isPlaceholderFile(file)) return true;
-  return false;
+/**
+ * Gives the newest bundle Pagefind's WebAssembly, which the search page compiles once for all
+ * bundles, and every other bundle {@link WASM_PLACEHOLDER}. A file is replaced, never written
+ * into: it may be a hard link into the cache, whose bundle can be the newest again at a later
+ * build (after the newest month's only article is deleted, say); its real file is then linked
+ * back from the cache, the only place a bundle with the placeholder can come from.
+ */
+async function placeWasm(dir: string, newest: boolean, cached: string | undefined): Promise<void> {
+  for (const file of await wasmFiles(dir)) {
+    // Already right: the newest with Pagefind's file, the others with the placeholder.
+    if ((await isPlaceholderFile(file)) !== newest) continue;
+    await rm(file);
+    if (newest) await linkFile(path.join(cached!, path.basename(file)), file);
+    else await writeFile(file, WASM_PLACEHOLDER);
+  }
 }
 
-/**
- * Gives a bundle other than the newest {@link WASM_PLACEHOLDER} for its WebAssembly. The file is
- * replaced, not written into: it is a hard link into the cache, whose bundle may be the newest
- * at a later build (after the newest month's only article is deleted, say).
- */
-async function placeWasmPlaceholder(dir: string): Promise<void> {
-  for (const file of await wasmFiles(dir)) {
-    if (await isPlaceholderFile(file)) continue;
-    await rm(file);
-    await writeFile(file, WASM_PLACEHOLDER);
-  }
+/** Hard-links (or, across file systems, copies) a file. */
+async function linkFile(source: string, target: string): Promise<void> {
+  await link(source, target).catch(() => copyFile(source, target));
 }
 
 /** Hard-links (or, across file systems, copies) a cached bundle into the site. */
@@ -377,7 +382,7 @@ async function linkTree(from: string, to: string): Promise<void> {
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
     if (entry.isDirectory()) await linkTree(source, target);
-    else await link(source, target).catch(() => copyFile(source, target));
+    else await linkFile(source, target);
   }
 }
 
