@@ -48,15 +48,24 @@ afterAll(() => {
   rmSync(fixturePath(COLD), { recursive: true, force: true });
 });
 
+/**
+ * How the rebuild's log shows a page: Astro writes a skipped page's path and " (cached)" at
+ * once, while a rendered page's time may come after other pages' lines (eight render at once).
+ */
+function pageInLog(page: string): 'cached' | 'rendered' | 'absent' {
+  if (!rebuildOutput.includes(`├─ ${page}`)) return 'absent';
+  return rebuildOutput.includes(`├─ ${page} (cached)`) ? 'cached' : 'rendered';
+}
+
 describe('a rebuild after one commit', () => {
   it('reuses unchanged pages instead of rendering them again', () => {
     expect(warm.status).toBe(0);
     // found in place in dist/, not even copied back from Astro's cache
-    expect(rebuildOutput).toMatch(/\/bai-viet\/da-lat-don-khach\/index\.html \(cached\)/);
+    expect(pageInLog('/bai-viet/da-lat-don-khach/index.html')).toBe('cached');
     expect(rebuildOutput).not.toMatch(/\(restored\)/);
     // the edited article and the front page of its category are rendered again
-    expect(rebuildOutput).toMatch(/\/bai-viet\/thoi-su-so-3\/index\.html \(\+/);
-    expect(rebuildOutput).toMatch(/\/chuyen-muc\/thoi-su\/index\.html \(\+/);
+    expect(pageInLog('/bai-viet/thoi-su-so-3/index.html')).toBe('rendered');
+    expect(pageInLog('/chuyen-muc/thoi-su/index.html')).toBe('rendered');
     // All three changes are in 2023, in the bundle of older months: the newest month's is reused.
     expect(rebuildOutput).toMatch(/Chỉ mục tìm kiếm: \d+ bài viết, 2 phần \(lập lại 1, dùng lại 1 từ bộ nhớ đệm\)/);
   });
