@@ -7,7 +7,8 @@ import path from 'node:path';
 import { getCollection, getEntry } from 'astro:content';
 import { createArchive, type Archive, type Article } from '../lib/archive.ts';
 import { readArticleHtml } from './article-html.ts';
-import { REGISTRIES_ID, type StoredArticle } from './article-loader.ts';
+import { REGISTRIES_ID } from './article-loader.ts';
+import { readArticleRecords } from './article-records.ts';
 import type { Registries } from './content-files.ts';
 
 /**
@@ -37,16 +38,28 @@ async function loadArchive(): Promise<Archive> {
     getCollection('articles'),
     getEntry('registries', REGISTRIES_ID),
   ]);
-  const registries = registriesEntry!.data as Omit<Registries, 'issues'> & { root: string; htmlDir: string };
+  const registries = registriesEntry!.data as Omit<Registries, 'issues'> & {
+    root: string;
+    htmlDir: string;
+    recordsFile: string;
+  };
   htmlDir = registries.htmlDir;
+  // The store holds each article's digest; its front matter is in the records file, written
+  // by the same content sync (see article-records.ts).
+  const records = await readArticleRecords(registries.recordsFile);
   return createArchive({
     sources: entries.map((entry) => {
-      const stored = entry.data as StoredArticle;
+      const record = records.get(entry.id);
+      if (!record || record.htmlKey !== entry.digest) {
+        throw new Error(
+          `Thiếu dữ liệu đã đọc của bài viết ${entry.id} (${registries.recordsFile}): xoá node_modules/.astro rồi dựng lại.`,
+        );
+      }
       return {
-        file: stored.file,
-        data: stored.data,
-        htmlKey: stored.htmlKey,
-        imageVersion: stored.data.image && imageVersion(registries.root, stored.data.image.src),
+        file: record.file,
+        data: record.data,
+        htmlKey: record.htmlKey,
+        imageVersion: record.data.image && imageVersion(registries.root, record.data.image.src),
       };
     }),
     site: registries.site,

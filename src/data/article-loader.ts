@@ -1,8 +1,9 @@
 /**
  * The Content Layer loader for articles. It parses every file through the schema, reports
  * all problems at once (nothing is stored when any article is bad), renders Markdown with
- * our sanitising pipeline, and skips files whose source and registries are unchanged: the
- * data store keeps their parsed data between builds, and `article-html.ts` their HTML.
+ * our sanitising pipeline, and skips files whose source and registries are unchanged:
+ * `article-records.ts` keeps their parsed front matter between builds, `article-html.ts`
+ * their HTML, and Astro's data store their digests.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,22 +12,22 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import type { ParsedArticle } from '../lib/article.ts';
 import { ContentError, formatIssue, type ContentIssue } from '../lib/content-issues.ts';
 import { articleHtmlDir, hasArticleHtml, listArticleHtml, pruneArticleHtml, writeArticleHtml } from './article-html.ts';
+import { articleRecordsFile, readArticleRecords, writeArticleRecords, type ArticleRecord } from './article-records.ts';
 import { FILES_AT_ONCE, mapConcurrently } from './concurrency.ts';
 import { crossCheckArticles, listArticleFiles, readRegistries } from './content-files.ts';
 import { processArticles, type ArticleJob } from './process-article.ts';
-
-/** What the data store keeps for an article; `htmlKey` names its rendered body (`article-html.ts`). */
-export type StoredArticle = Omit<ParsedArticle, 'body'> & { htmlKey: string } & Record<string, unknown>;
 
 /**
  * Part of every article's digest. Astro keeps a stored entry whose digest is unchanged, so
  * changing what is stored (or how bodies are rendered) must change this, or old entries stay.
  */
-const STORE_FORMAT = 'article-v2 (body in article-html)';
+const STORE_FORMAT = 'article-v3 (digest only; front matter in article-records, body in article-html)';
 
 async function loadArticles({ store, generateDigest, logger, config }: LoaderContext): Promise<void> {
   const root = fileURLToPath(config.root);
-  const htmlDir = articleHtmlDir(fileURLToPath(config.cacheDir));
+  const cacheDir = fileURLToPath(config.cacheDir);
+  const htmlDir = articleHtmlDir(cacheDir);
+  const recordsFile = articleRecordsFile(cacheDir);
   const registries = await readRegistries(root);
   const registryDigest = generateDigest(JSON.stringify(registries.categories));
   const files = await listArticleFiles(root);
@@ -34,17 +35,17 @@ async function loadArticles({ store, generateDigest, logger, config }: LoaderCon
   const articles: ParsedArticle[] = [];
   const changed: { article: ParsedArticle; digest: string; html: string }[] = [];
 
-  const htmlFiles = await listArticleHtml(htmlDir);
+  const [htmlFiles, records] = await Promise.all([listArticleHtml(htmlDir), readArticleRecords(recordsFile)]);
   const sources = await mapConcurrently(files, FILES_AT_ONCE, (file) => readFile(path.join(root, file), 'utf8'));
   const jobs: (ArticleJob & { digest: string })[] = [];
-  const unchangedDigests: string[] = [];
+  const unchanged: ArticleRecord[] = [];
   files.forEach((file, index) => {
     const source = sources[index]!;
     const digest = generateDigest(`${STORE_FORMAT}\n${registryDigest}\n${source}`);
-    const stored = store.get<StoredArticle>(file);
-    if (stored?.digest === digest && hasArticleHtml(htmlFiles, digest)) {
-      articles.push({ ...stored.data, body: '' });
-      unchangedDigests.push(digest);
+    const record = records.get(file);
+    if (record?.htmlKey === digest && hasArticleHtml(htmlFiles, digest)) {
+      articles.push({ ...record, body: '' });
+      unchanged.push(record);
     } else jobs.push({ file, source, categories: registries.categories, digest });
   });
   const outcomes = await processArticles(jobs);
@@ -65,14 +66,17 @@ async function loadArticles({ store, generateDigest, logger, config }: LoaderCon
     htmlDir,
     changed.map(({ digest, html }) => ({ key: digest, html })),
   );
-  for (const { article, digest } of changed) {
-    const { body: _body, ...rest } = article;
-    const data: StoredArticle = { ...rest, htmlKey: digest };
-    store.set({ id: article.file, data, digest, filePath: article.file });
-  }
+  const current = [
+    ...unchanged,
+    ...changed.map(({ article: { body: _body, ...rest }, digest }): ArticleRecord => ({ ...rest, htmlKey: digest })),
+  ].sort((a, b) => (a.file < b.file ? -1 : 1));
+  // The store keeps each article's digest only; an entry whose digest is unchanged stays as it is.
+  for (const record of current) store.set({ id: record.file, data: {}, digest: record.htmlKey });
   const present = new Set(files);
   for (const id of store.keys()) if (!present.has(id)) store.delete(id);
-  await pruneArticleHtml(htmlDir, htmlFiles, new Set(jobs.map((job) => job.digest).concat(unchangedDigests)));
+  if (changed.length > 0 || current.length !== records.size) await writeArticleRecords(recordsFile, current);
+  const keep = new Set([...jobs.map((job) => job.digest), ...unchanged.map((record) => record.htmlKey)]);
+  await pruneArticleHtml(htmlDir, htmlFiles, keep);
   logger.info(`${files.length} bài viết, ${changed.length} bài mới hoặc đã sửa`);
 }
 
@@ -108,9 +112,19 @@ export function registriesLoader(): Loader {
     name: 'news-archive-registries',
     load: async ({ store, config }) => {
       const root = fileURLToPath(config.root);
-      const htmlDir = articleHtmlDir(fileURLToPath(config.cacheDir));
+      const cacheDir = fileURLToPath(config.cacheDir);
       const { site, categories, authors } = await readRegistries(root);
-      store.set({ id: REGISTRIES_ID, data: { root, htmlDir, site, categories, authors } });
+      store.set({
+        id: REGISTRIES_ID,
+        data: {
+          root,
+          htmlDir: articleHtmlDir(cacheDir),
+          recordsFile: articleRecordsFile(cacheDir),
+          site,
+          categories,
+          authors,
+        },
+      });
     },
   };
 }
