@@ -69,7 +69,7 @@ async function loadArticles({ store, generateDigest, logger, config }: LoaderCon
   const current = [
     ...unchanged,
     ...changed.map(({ article: { body: _body, ...rest }, digest }): ArticleRecord => ({ ...rest, htmlKey: digest })),
-  ].sort((a, b) => (a.file < b.file ? -1 : 1));
+  ];
   // The store keeps each article's digest only; an entry whose digest is unchanged stays as it is.
   for (const record of current) store.set({ id: record.file, data: {}, digest: record.htmlKey });
   const present = new Set(files);
