@@ -5,12 +5,13 @@
  * writing), the report and the progress bar. `importFiles()` is the same run without the
  * command line, for the benchmark.
  */
-import { glob, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { glob, mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { mapOnWorkers, serveBatches } from '../src/data/worker-pool.ts';
 import { mapConcurrently } from '../src/data/concurrency.ts';
+import { replaceFile } from '../src/data/replace-file.ts';
 import { formatIssue } from '../src/lib/content-issues.ts';
 import { splitFrontMatter } from '../src/lib/front-matter.ts';
 import { claimedSlugs } from '../src/lib/new-article.ts';
@@ -377,10 +378,8 @@ export async function importFiles(options: ImportOptions): Promise<ImportSummary
           await mkdir(dir, { recursive: true });
           madeDirs.add(dir);
         }
-        // Write beside and rename: an interrupted run never leaves half an article.
-        const temporary = `${target}.${process.pid}.tmp`;
-        await writeFile(temporary, text);
-        await rename(temporary, target);
+        // An interrupted run never leaves half an article.
+        await replaceFile(target, text);
       }
     }
     progress({ phase: 'write', done: ++writeDone, total: prepared.length });

@@ -10,10 +10,11 @@
  * Astro turns it off), on top of bundling it (24 s). Read from this file, the same records take
  * one `v8.deserialize`, which keeps dates as dates.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ParsedArticle } from '../lib/article.ts';
+import { replaceFile } from './replace-file.ts';
 
 /** What is kept of a parsed article: all but its body, which `article-html.ts` keeps rendered. */
 export type ArticleRecord = Omit<ParsedArticle, 'body'> & {
@@ -54,15 +55,13 @@ export async function readArticleRecords(file: string): Promise<Map<string, Arti
 }
 
 /**
- * Writes the records, replacing the file whole (written beside it, then renamed), so a build
- * stopped halfway leaves the previous file or the new one, never a mix.
+ * Writes the records, replacing the file whole: a build stopped halfway leaves the previous
+ * file or the new one.
  *
  * @example
  * await writeArticleRecords('/cache/article-records.bin', records);
  */
 export async function writeArticleRecords(file: string, records: readonly ArticleRecord[]): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const fresh = `${file}.${process.pid}.tmp`;
-  await writeFile(fresh, serialize({ format: RECORDS_FORMAT, records }));
-  await rename(fresh, file);
+  await replaceFile(file, serialize({ format: RECORDS_FORMAT, records }));
 }

@@ -16,6 +16,7 @@ import type { AstroIntegration } from 'astro';
 import * as pagefindModule from 'pagefind';
 import { FILES_AT_ONCE, mapConcurrently } from '../data/concurrency.ts';
 import { listArticleFiles, readRegistries } from '../data/content-files.ts';
+import { replaceFile } from '../data/replace-file.ts';
 import { isPublished } from '../lib/archive.ts';
 import { parseArticle } from '../lib/article.ts';
 import {
@@ -279,12 +280,10 @@ async function readPageDigests(cacheDir: string): Promise<Map<string, PageDigest
 
 async function writePageDigests(cacheDir: string, digests: ReadonlyMap<string, PageDigest>): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
-  const file = path.join(cacheDir, PAGE_DIGESTS_FILE);
-  await writeFile(
-    `${file}.${process.pid}.tmp`,
+  await replaceFile(
+    path.join(cacheDir, PAGE_DIGESTS_FILE),
     JSON.stringify({ format: INDEX_FORMAT, pages: Object.fromEntries(digests) }),
   );
-  await rename(`${file}.${process.pid}.tmp`, file);
 }
 
 /** The search page loads exactly the shards it lists; a mismatch would hide or break years. */
