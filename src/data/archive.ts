@@ -7,9 +7,8 @@ import path from 'node:path';
 import { getCollection, getEntry } from 'astro:content';
 import { createArchive, type Archive, type Article } from '../lib/archive.ts';
 import { readArticleHtml } from './article-html.ts';
-import { REGISTRIES_ID } from './article-loader.ts';
+import { REGISTRIES_ID, type StoredRegistries } from './article-loader.ts';
 import { readArticleRecords } from './article-records.ts';
-import type { Registries } from './content-files.ts';
 
 /**
  * Build time: `BUILD_TIME` (any ISO 8601 instant) fixes it for tests and reproducible builds.
@@ -38,11 +37,7 @@ async function loadArchive(): Promise<Archive> {
     getCollection('articles'),
     getEntry('registries', REGISTRIES_ID),
   ]);
-  const registries = registriesEntry!.data as Omit<Registries, 'issues'> & {
-    root: string;
-    htmlDir: string;
-    recordsFile: string;
-  };
+  const registries = registriesEntry!.data as StoredRegistries;
   htmlDir = registries.htmlDir;
   // The store holds each article's digest; its front matter is in the records file, written
   // by the same content sync (see article-records.ts).

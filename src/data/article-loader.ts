@@ -14,7 +14,7 @@ import { ContentError, formatIssue, type ContentIssue } from '../lib/content-iss
 import { articleHtmlDir, hasArticleHtml, listArticleHtml, pruneArticleHtml, writeArticleHtml } from './article-html.ts';
 import { articleRecordsFile, readArticleRecords, writeArticleRecords, type ArticleRecord } from './article-records.ts';
 import { FILES_AT_ONCE, mapConcurrently } from './concurrency.ts';
-import { crossCheckArticles, listArticleFiles, readRegistries } from './content-files.ts';
+import { crossCheckArticles, listArticleFiles, readRegistries, type Registries } from './content-files.ts';
 import { processArticles, type ArticleJob } from './process-article.ts';
 
 /**
@@ -114,19 +114,27 @@ export function registriesLoader(): Loader {
       const root = fileURLToPath(config.root);
       const cacheDir = fileURLToPath(config.cacheDir);
       const { site, categories, authors } = await readRegistries(root);
-      store.set({
-        id: REGISTRIES_ID,
-        data: {
-          root,
-          htmlDir: articleHtmlDir(cacheDir),
-          recordsFile: articleRecordsFile(cacheDir),
-          site,
-          categories,
-          authors,
-        },
-      });
+      const data: StoredRegistries = {
+        root,
+        htmlDir: articleHtmlDir(cacheDir),
+        recordsFile: articleRecordsFile(cacheDir),
+        site,
+        categories,
+        authors,
+      };
+      store.set({ id: REGISTRIES_ID, data });
     },
   };
 }
 
 export const REGISTRIES_ID = 'registries';
+
+/** The registries entry: the registries, and where the article loader keeps what it read. */
+export type StoredRegistries = Omit<Registries, 'issues'> & {
+  /** The site's folder. */
+  root: string;
+  /** Rendered bodies (`article-html.ts`). */
+  htmlDir: string;
+  /** Parsed front matter (`article-records.ts`). */
+  recordsFile: string;
+};
