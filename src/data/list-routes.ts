@@ -3,7 +3,7 @@
  * kind of list, with a rest parameter that is empty for the front page and `trang/N` for
  * numbered pages.
  */
-import { listEntryOf, type Archive, type Article } from '../lib/archive.ts';
+import { articleVersion, type Archive, type Article } from '../lib/archive.ts';
 import { cacheKey } from '../lib/cache-key.ts';
 import { paginate, type ListPage } from '../lib/pagination.ts';
 
@@ -32,7 +32,7 @@ export function listPaths<P>(lists: readonly ListDefinition<P>[], archive: Pick<
         props,
         // Numbered pages count from the oldest and link only to their neighbours, so all but the
         // newest keep their key when articles are added.
-        cacheKey: cacheKey({ ...list.props, navigation, total, items: items.map(listEntryOf) }, archive.layoutKey),
+        cacheKey: cacheKey({ ...list.props, navigation, total, items: items.map(articleVersion) }, archive.layoutKey),
       };
     });
   });

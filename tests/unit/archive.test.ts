@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  articlePageKey,
+  articleVersion,
   compareNewestFirst,
   createArchive,
   isPublished,
@@ -298,5 +300,64 @@ describe('relatedArticles', () => {
 
   it('is empty for an article with no tags alone in its category', () => {
     expect(relatedArticles(archive, article(archive, 'khong-lien-quan'))).toEqual([]);
+  });
+
+  it('gives the same answer however often it is asked (scores start from zero each time)', () => {
+    const first = archive.articles.map((each) => slugs(relatedArticles(archive, each)));
+    const again = archive.articles.map((each) => slugs(relatedArticles(archive, each)));
+    expect(again).toEqual(first);
+    expect(first[archive.articles.indexOf(main)]).toEqual(['hai-the', 'mot-the', 'cung-muc-gan', 'cung-muc-xa']);
+  });
+
+  it('is empty for an article of another archive', () => {
+    const other = archiveOf([source('bai-chinh', '2024-03-01T00:00:00Z', { tags: ['Đà Lạt'] })]);
+    expect(relatedArticles(archive, article(other, 'bai-chinh'))).toEqual([]);
+  });
+});
+
+describe('articleVersion', () => {
+  it('names the file and the digest of its source', () => {
+    expect(articleVersion({ file: 'content/articles/a.md', htmlKey: 'k1' })).toBe('content/articles/a.md\0k1');
+  });
+});
+
+describe('articlePageKey', () => {
+  const sources = [
+    source('a', '2024-01-01T00:00:00Z', { tags: ['Đà Lạt'] }),
+    source('b', '2024-01-02T00:00:00Z', { tags: ['Đà Lạt'] }),
+    source('c', '2024-01-03T00:00:00Z', { category: 'du-lich', tags: ['Đà Lạt'] }),
+    source('d', '2024-01-04T00:00:00Z', { category: 'the-thao' }),
+  ];
+  /** The key of b's page in an archive of `changed` sources. */
+  function keyOfB(changed: ArticleSource[]) {
+    const archive = archiveOf(changed);
+    const b = article(archive, 'b');
+    return articlePageKey(archive, b, neighbours(archive, b), relatedArticles(archive, b));
+  }
+  const before = keyOfB(sources);
+  const edit = (slug: string, change: Partial<ArticleSource>) =>
+    sources.map((each) => (each.data.slug === slug ? { ...each, ...change } : each));
+
+  it('changes when the article, a neighbour or a related article is edited', () => {
+    expect(keyOfB(edit('b', { htmlKey: 'key-b-2' }))).not.toBe(before);
+    expect(keyOfB(edit('a', { htmlKey: 'key-a-2' }))).not.toBe(before); // older, same category
+    expect(keyOfB(edit('c', { htmlKey: 'key-c-2' }))).not.toBe(before); // related by tag
+  });
+
+  it('changes when a shown article moves to another file, or the picture file changes', () => {
+    expect(keyOfB(edit('a', { file: 'content/articles/2024/a.md' }))).not.toBe(before);
+    expect(keyOfB(edit('b', { imageVersion: '2048-1700000000000' }))).not.toBe(before);
+  });
+
+  it('stays when an article the page does not show changes', () => {
+    expect(keyOfB(edit('d', { htmlKey: 'key-d-2' }))).toBe(before);
+  });
+
+  it('changes with the site settings and categories', () => {
+    const archive = archiveOf(sources);
+    const b = article(archive, 'b');
+    const key = (layoutKey: string) =>
+      articlePageKey({ layoutKey }, b, neighbours(archive, b), relatedArticles(archive, b));
+    expect(key('layout-1')).not.toBe(key('layout-2'));
   });
 });
