@@ -14,7 +14,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefindModule from 'pagefind';
-import { FILES_AT_ONCE, mapConcurrently } from '../data/concurrency.ts';
 import { listArticleFiles, readRegistries } from '../data/content-files.ts';
 import { replaceFile } from '../data/replace-file.ts';
 import { isPublished } from '../lib/archive.ts';
@@ -239,13 +238,14 @@ async function readArticlePages(
   const slugs = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
   const known = cacheDir ? await readPageDigests(cacheDir) : new Map<string, PageDigest>();
   const seen = new Map<string, PageDigest>();
-  const read = await mapConcurrently(slugs, FILES_AT_ONCE, async (slug) => {
+  // Synchronous: for 100,000 pages, stats through the thread pool took three times as long.
+  const read = slugs.map((slug) => {
     const file = path.join(articlesDir, slug, 'index.html');
-    const found = await stat(file).catch(() => undefined);
+    const found = statSync(file, { throwIfNoEntry: false });
     const version = found ? `${found.size} ${found.mtimeMs} ${found.ino}` : '';
     let digest = known.get(slug);
     if (!digest || digest.version !== version) {
-      const region = indexedRegion(await readFile(file, 'utf8').catch(() => ''));
+      const region = found && indexedRegion(readFileSync(file, 'utf8'));
       digest = { version, ...(region && { digest: regionDigest(region.region), month: region.month }) };
     }
     if (version) seen.set(slug, digest);
