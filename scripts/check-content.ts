@@ -5,11 +5,10 @@
  * problem of every file as `file:line: …` in Vietnamese; inside GitHub Actions it also
  * prints `::error …::` annotations so problems show on the commit. Exits 1 on any error.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { appendFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { FILES_AT_ONCE, mapConcurrently } from '../src/data/concurrency.ts';
 import { crossCheckArticles, listArticleFiles, readRegistries } from '../src/data/content-files.ts';
 import { githubAnnotation } from '../src/lib/annotations.ts';
 import { fileSlug, type ParsedArticle } from '../src/lib/article.ts';
@@ -44,7 +43,8 @@ const started = performance.now();
 
 const registries = await readRegistries(root);
 const files = await listArticleFiles(root);
-const sources = await mapConcurrently(files, FILES_AT_ONCE, (file) => readFile(path.join(root, file), 'utf8'));
+// Synchronously: 2.5 times faster than fs.promises for many small files (see the article loader).
+const sources = files.map((file) => readFileSync(path.join(root, file), 'utf8'));
 const issues: ContentIssue[] = [...registries.issues];
 const siteHost = new URL(registries.site.url).host;
 const prepared = await prepareAll(
