@@ -132,7 +132,7 @@ function group<T>(map: Map<string, ArticleGroup<T>>, key: string, info: () => T,
  * article's body also renders again the few pages that merely list it.
  *
  * @example
- * articleVersion(article); // 'articles/2022/da-lat.md\0<digest>'
+ * articleVersion(article); // 'content/articles/2022/da-lat.md\0<digest>'
  */
 export function articleVersion(article: Pick<Article, 'file' | 'htmlKey'>): string {
   return `${article.file}\0${article.htmlKey}`;
@@ -246,6 +246,7 @@ export function createArchive(input: {
   return archive;
 }
 
+/** Built once per archive, from the articles newest first. */
 function relatedIndexOf(articles: readonly Article[]): RelatedIndex {
   const position = new Map<Article, number>();
   const time = new Float64Array(articles.length);
