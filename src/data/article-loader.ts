@@ -111,7 +111,7 @@ export function articleLoader(): Loader {
 export function registriesLoader(): Loader {
   return {
     name: 'news-archive-registries',
-    load: async ({ store, config }) => {
+    load: async ({ store, config, generateDigest }) => {
       const root = fileURLToPath(config.root);
       const cacheDir = fileURLToPath(config.cacheDir);
       const { site, categories, authors } = await readRegistries(root);
@@ -123,7 +123,9 @@ export function registriesLoader(): Loader {
         categories,
         authors,
       };
-      store.set({ id: REGISTRIES_ID, data });
+      // With a digest, an unchanged entry leaves the store untouched, so Astro does not write the
+      // whole store again (1.3 s at 100,000 articles) on a build where nothing changed.
+      store.set({ id: REGISTRIES_ID, data, digest: generateDigest(JSON.stringify(data)) });
     },
   };
 }
