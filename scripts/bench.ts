@@ -62,6 +62,7 @@ const { values } = parseArgs({
   options: {
     articles: { type: 'string', default: '10000' },
     seed: { type: 'string', default: '1' },
+    pictured: { type: 'string', default: '0.25' },
     out: { type: 'string' },
     root: { type: 'string', default: path.join(BENCH, 'site') },
     peers: { type: 'string', default: path.resolve(PROJECT, '../shared/bench/peers.sh') },
@@ -78,6 +79,11 @@ const articles = Number(values.articles);
 const seed = Number(values.seed);
 if (!Number.isInteger(articles) || articles < 1 || !Number.isInteger(seed)) {
   console.error('--articles and --seed take whole numbers (articles ≥ 1)');
+  process.exit(2);
+}
+const pictured = Number(values.pictured);
+if (!(pictured >= 0 && pictured <= 1)) {
+  console.error('--pictured takes the share of articles with a picture, from 0 to 1');
   process.exit(2);
 }
 const timeoutSeconds = Number(values.timeout) * 60;
@@ -99,7 +105,7 @@ const peerCount = values['no-peers'] ? 0 : Math.max(0, Number(values['peer-runs'
 
 await mkdir(logs, { recursive: true });
 progress(`generating ${articles} articles (seed ${seed}) in ${path.relative(PROJECT, root)}/`);
-const corpus = await writeCorpus(root, { articles, seed, buildTime: new Date(BUILD_TIME) });
+const corpus = await writeCorpus(root, { articles, seed, buildTime: new Date(BUILD_TIME), pictured });
 progress(`corpus: ${formatBytes(corpus.bytes)} in ${corpus.seconds.toFixed(1)} s`);
 // The peers build a snapshot of the corpus as generated, before our steps edit and add.
 const peersCorpus = path.join(BENCH, 'peers-corpus');
@@ -416,6 +422,7 @@ const report = {
   corpus: {
     root: path.relative(PROJECT, root),
     articles: corpus.articles.length,
+    pictured,
     bytes: corpus.bytes,
     seconds: round(corpus.seconds, 2),
   },

@@ -52,6 +52,23 @@ describe('createCorpus', () => {
     expect(digest(options({ seed: 2 }))).not.toBe(digest(options()));
   });
 
+  it('puts a picture on a quarter of the articles by default, on every one with pictured: 1', () => {
+    const pictured = (corpusOptions: CorpusOptions) =>
+      [...createCorpus(corpusOptions).articles()].filter((file) => /^image:/m.test(file.content.split('\n---\n')[0]!))
+        .length;
+    expect(pictured(options()) / 400).toBeGreaterThan(0.2);
+    expect(pictured(options()) / 400).toBeLessThan(0.3);
+    expect(pictured(options({ pictured: 1 }))).toBe(400);
+    expect(pictured(options({ pictured: 0 }))).toBe(0);
+    expect(digest(options({ pictured: 0.25 }))).toBe(digest(options()));
+  });
+
+  it('keeps titles and dates whatever share of articles has a picture', () => {
+    const heads = (corpusOptions: CorpusOptions) =>
+      [...createCorpus(corpusOptions).articles()].map((file) => file.content.split('\n').slice(0, 3).join('\n'));
+    expect(heads(options({ pictured: 1 }))).toEqual(heads(options()));
+  });
+
   it('gives the same first titles whatever the corpus size (only dates spread differently)', () => {
     const title = (content: string) => content.split('\n')[1];
     const small = [...createCorpus(options({ articles: 50 })).articles()].map((file) => title(file.content));
