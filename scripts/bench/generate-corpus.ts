@@ -204,7 +204,8 @@ function frontMatterAndBody(
     `tags: [${[...tags].join(', ')}]`,
     `source: ${yamlScalar(random.pick(SOURCES))}`,
   ];
-  // One draw whatever the share, so the rest of the article is the same for any share.
+  // One draw whatever the share: what comes before (title, date, authors, tags) is the same for
+  // any share; what is drawn after the picture (aliases, body) differs where a picture was added.
   if (random.chance(pictured)) {
     const image = `images/${random.pick(IMAGE_NAMES)}`;
     if (random.chance(0.5)) lines.push(`image: ${image}`);

@@ -63,9 +63,14 @@ describe('createCorpus', () => {
     expect(digest(options({ pictured: 0.25 }))).toBe(digest(options()));
   });
 
-  it('keeps titles and dates whatever share of articles has a picture', () => {
+  it('keeps titles, dates, authors and tags whatever share of articles has a picture', () => {
     const heads = (corpusOptions: CorpusOptions) =>
-      [...createCorpus(corpusOptions).articles()].map((file) => file.content.split('\n').slice(0, 3).join('\n'));
+      [...createCorpus(corpusOptions).articles()].map((file) =>
+        file.content
+          .split('\n')
+          .filter((line) => /^(title|date|author|tags):/.test(line))
+          .join('\n'),
+      );
     expect(heads(options({ pictured: 1 }))).toEqual(heads(options()));
   });
 
