@@ -6,15 +6,18 @@
  * anything (bad content, the usual failure) leaves `dist/` untouched; one that fails later
  * (a broken page, a failed search index) removes it.
  *
- * The search index is built here, after Astro's process has exited, rather than in Astro's
- * `astro:build:done` hook (which a bare `astro build` still uses): Pagefind's memory then
- * never adds up with Astro's, which is still holding the whole site at that point.
+ * Lead pictures are published and the search index built here, after Astro's process has
+ * exited, rather than in Astro's `astro:build:done` hook (which a bare `astro build` still
+ * uses): sharp's and Pagefind's memory then never add up with Astro's, which is still holding
+ * the whole site at that point.
  */
 import { spawnSync } from 'node:child_process';
 import { totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readRegistries } from '../src/data/content-files.ts';
+import { PictureError, pictureCacheDir, pictureSummary, publishPictures } from '../src/data/picture-files.ts';
+import { PICTURES_AFTER_BUILD, takePicturesManifest } from '../src/integrations/pictures.ts';
 import {
   buildSearchIndex,
   SEARCH_INDEX_AFTER_BUILD,
@@ -22,6 +25,7 @@ import {
   searchIndexCacheDir,
   searchIndexSummary,
 } from '../src/integrations/search-index.ts';
+import { PICTURE_DIR } from '../src/lib/urls.ts';
 import {
   discardFolder,
   forgetPageCache,
@@ -54,12 +58,26 @@ const heapFlags = /max-old-space-size/.test(process.env['NODE_OPTIONS'] ?? '')
 const started = Date.now();
 const result = spawnSync(process.execPath, [...heapFlags, astro, 'build', '--root', root, ...positionals.map(String)], {
   stdio: 'inherit',
-  env: { ...process.env, ARCHIVE_OUT_DIR: dist, [SEARCH_INDEX_AFTER_BUILD]: '1' },
+  env: { ...process.env, ARCHIVE_OUT_DIR: dist, [PICTURES_AFTER_BUILD]: '1', [SEARCH_INDEX_AFTER_BUILD]: '1' },
 });
 if (result.status !== 0) await fail(result.status ?? 1);
 
 // What the last build made and this one did not: a deleted article's page, an old stylesheet.
-removeFiles(dist, staleFiles(dist, started, pageCacheOutputs(cacheDir), [SEARCH_BUNDLES_DIR]));
+removeFiles(dist, staleFiles(dist, started, pageCacheOutputs(cacheDir), [SEARCH_BUNDLES_DIR, PICTURE_DIR]));
+
+try {
+  const stats = await publishPictures({
+    root,
+    distDir: dist,
+    cacheDir: pictureCacheDir(cacheDir),
+    pictures: await takePicturesManifest(dist),
+  });
+  console.log(`${new Date().toTimeString().slice(0, 8)} [news-archive-pictures] ${pictureSummary(stats)}`);
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(error instanceof PictureError ? message : `Không xuất được ảnh: ${message}`);
+  await fail(1);
+}
 
 try {
   const stats = await buildSearchIndex({

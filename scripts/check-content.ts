@@ -10,6 +10,7 @@ import { appendFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { crossCheckArticles, listArticleFiles, readRegistries } from '../src/data/content-files.ts';
+import { cataloguePictures, pictureCatalogueFile, readPictureCatalogue } from '../src/data/picture-catalogue.ts';
 import { githubAnnotation } from '../src/lib/annotations.ts';
 import { fileSlug, type ParsedArticle } from '../src/lib/article.ts';
 import { formatIssueReport, sortIssues, type ContentIssue } from '../src/lib/content-issues.ts';
@@ -63,6 +64,17 @@ issues.push(
     root,
     parsed.map(({ article }) => article),
   ),
+);
+// Pictures the build could not read. What the last build catalogued is not read again.
+const catalogued = await readPictureCatalogue(pictureCatalogueFile(path.join(root, 'node_modules/.astro')));
+issues.push(
+  ...(
+    await cataloguePictures(
+      root,
+      parsed.map(({ article }) => article),
+      catalogued,
+    )
+  ).issues,
 );
 
 // Links are checked against every article's URL; a file with errors still claims its own.

@@ -2,13 +2,12 @@
  * The one place pages get content from. The collection is read once per build (every
  * `getCollection` call deep-clones it) and indexed once; pages receive slices of it.
  */
-import { statSync } from 'node:fs';
-import path from 'node:path';
 import { getCollection, getEntry } from 'astro:content';
 import { createArchive, type Archive, type Article } from '../lib/archive.ts';
 import { readArticleHtml } from './article-html.ts';
 import { REGISTRIES_ID, type StoredRegistries } from './article-loader.ts';
 import { readArticleRecords } from './article-records.ts';
+import { readPictureCatalogue } from './picture-catalogue.ts';
 
 /**
  * Build time: `BUILD_TIME` (any ISO 8601 instant) fixes it for tests and reproducible builds.
@@ -21,17 +20,6 @@ export function buildTime(): Date {
 let archive: Promise<Archive> | undefined;
 let htmlDir = '';
 
-const imageVersions = new Map<string, string>();
-function imageVersion(root: string, src: string): string {
-  let version = imageVersions.get(src);
-  if (version === undefined) {
-    const stats = statSync(path.join(root, 'content', src), { throwIfNoEntry: false });
-    version = stats ? `${stats.size}-${stats.mtimeMs}` : 'missing';
-    imageVersions.set(src, version);
-  }
-  return version;
-}
-
 async function loadArchive(): Promise<Archive> {
   const [entries, registriesEntry] = await Promise.all([
     getCollection('articles'),
@@ -39,9 +27,12 @@ async function loadArchive(): Promise<Archive> {
   ]);
   const registries = registriesEntry!.data as StoredRegistries;
   htmlDir = registries.htmlDir;
-  // The store holds each article's digest; its front matter is in the records file, written
-  // by the same content sync (see article-records.ts).
-  const records = await readArticleRecords(registries.recordsFile);
+  // The store holds each article's digest; its front matter is in the records file and its
+  // picture's facts in the picture catalogue, both written by the same content sync.
+  const [records, pictures] = await Promise.all([
+    readArticleRecords(registries.recordsFile),
+    readPictureCatalogue(registries.picturesFile),
+  ]);
   return createArchive({
     sources: entries.map((entry) => {
       const record = records.get(entry.id);
@@ -50,12 +41,13 @@ async function loadArchive(): Promise<Archive> {
           `Thiếu dữ liệu đã đọc của bài viết ${entry.id} (${registries.recordsFile}): xoá node_modules/.astro rồi dựng lại.`,
         );
       }
-      return {
-        file: record.file,
-        data: record.data,
-        htmlKey: record.htmlKey,
-        imageVersion: record.data.image && imageVersion(registries.root, record.data.image.src),
-      };
+      const picture = record.data.image && pictures.get(record.data.image.src);
+      if (record.data.image && !picture) {
+        throw new Error(
+          `Thiếu thông tin ảnh ${record.data.image.src} của bài viết ${entry.id} (${registries.picturesFile}): xoá node_modules/.astro rồi dựng lại.`,
+        );
+      }
+      return { file: record.file, data: record.data, htmlKey: record.htmlKey, picture };
     }),
     site: registries.site,
     categories: registries.categories,

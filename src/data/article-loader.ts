@@ -14,6 +14,12 @@ import { ContentError, formatIssue, type ContentIssue } from '../lib/content-iss
 import { articleHtmlDir, hasArticleHtml, listArticleHtml, pruneArticleHtml, writeArticleHtml } from './article-html.ts';
 import { articleRecordsFile, readArticleRecords, writeArticleRecords, type ArticleRecord } from './article-records.ts';
 import { crossCheckArticles, listArticleFiles, readRegistries, type Registries } from './content-files.ts';
+import {
+  cataloguePictures,
+  pictureCatalogueFile,
+  readPictureCatalogue,
+  writePictureCatalogue,
+} from './picture-catalogue.ts';
 import { processArticles, type ArticleJob } from './process-article.ts';
 
 /**
@@ -59,6 +65,9 @@ async function loadArticles({ store, generateDigest, logger, config }: LoaderCon
     changed.push({ article: outcome.article, digest: jobs[index]!.digest, html: outcome.html! });
   });
   issues.push(...crossCheckArticles(root, articles));
+  const picturesFile = pictureCatalogueFile(cacheDir);
+  const catalogue = await cataloguePictures(root, articles, await readPictureCatalogue(picturesFile));
+  issues.push(...catalogue.issues);
 
   for (const warning of issues.filter((issue) => issue.severity === 'warning')) logger.warn(formatIssue(warning));
   if (issues.some((issue) => issue.severity === 'error')) throw new ContentError(issues);
@@ -76,6 +85,7 @@ async function loadArticles({ store, generateDigest, logger, config }: LoaderCon
   const present = new Set(files);
   for (const id of store.keys()) if (!present.has(id)) store.delete(id);
   if (changed.length > 0 || current.length !== records.size) await writeArticleRecords(recordsFile, current);
+  if (catalogue.changed) await writePictureCatalogue(picturesFile, catalogue.pictures);
   const keep = new Set([...jobs.map((job) => job.digest), ...unchanged.map((record) => record.htmlKey)]);
   await pruneArticleHtml(htmlDir, htmlFiles, keep);
   logger.info(`${files.length} bài viết, ${changed.length} bài mới hoặc đã sửa`);
@@ -116,9 +126,9 @@ export function registriesLoader(): Loader {
       const cacheDir = fileURLToPath(config.cacheDir);
       const { site, categories, authors } = await readRegistries(root);
       const data: StoredRegistries = {
-        root,
         htmlDir: articleHtmlDir(cacheDir),
         recordsFile: articleRecordsFile(cacheDir),
+        picturesFile: pictureCatalogueFile(cacheDir),
         site,
         categories,
         authors,
@@ -134,10 +144,10 @@ export const REGISTRIES_ID = 'registries';
 
 /** The registries entry: the registries, and where the article loader keeps what it read. */
 export type StoredRegistries = Omit<Registries, 'issues'> & {
-  /** The site's folder. */
-  root: string;
   /** Rendered bodies (`article-html.ts`). */
   htmlDir: string;
   /** Parsed front matter (`article-records.ts`). */
   recordsFile: string;
+  /** Lead pictures' digests and sizes (`picture-catalogue.ts`). */
+  picturesFile: string;
 };

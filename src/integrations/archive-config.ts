@@ -8,6 +8,7 @@ import type { AstroUserConfig } from 'astro';
 import { parse } from 'yaml';
 import { EMBED_FRAME_ORIGINS } from '../plugins/rehype-embed-allowlist.ts';
 import { archivePostbuild } from './archive-postbuild.ts';
+import { pictures } from './pictures.ts';
 import { searchIndex } from './search-index.ts';
 import { sitemap } from './sitemap.ts';
 
@@ -66,6 +67,6 @@ export function archiveConfig(root: URL): AstroUserConfig {
         styleDirective: { resources: ["'self'"] },
       },
     },
-    integrations: [sitemap(), archivePostbuild(), searchIndex()],
+    integrations: [sitemap(), archivePostbuild(), pictures(), searchIndex()],
   };
 }

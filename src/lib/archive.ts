@@ -5,6 +5,7 @@
  */
 import { cacheKey } from './cache-key.ts';
 import { formatDateline, vietnamParts } from './dates.ts';
+import type { PictureFacts } from './pictures.ts';
 import type { ArticleData, ArticleImage, AuthorProfile, Category, SiteSettings } from './schema.ts';
 import { slugify } from './slug.ts';
 import { articleUrl, authorUrl, tagUrl } from './urls.ts';
@@ -15,8 +16,8 @@ export interface ArticleSource {
   data: ArticleData;
   /** Names the rendered body, read only by the article's own page (`src/data/article-html.ts`). */
   htmlKey: string;
-  /** Changes whenever the image file does (size and time), so cached pages notice a replaced photo. */
-  imageVersion?: string | undefined;
+  /** The lead picture's file, as catalogued; its digest changes when the photo is replaced. */
+  picture?: PictureFacts | undefined;
 }
 
 export interface Person {
@@ -46,7 +47,8 @@ export interface Article {
   authors: Person[];
   tags: Tag[];
   image?: ArticleImage | undefined;
-  imageVersion?: string | undefined;
+  /** The lead picture's file (size, digest); present exactly when `image` is. */
+  picture?: PictureFacts | undefined;
   source?: string | undefined;
   aliases: string[];
   year: number;
@@ -139,7 +141,7 @@ export function articleVersion(article: Pick<Article, 'file' | 'htmlKey'>): stri
 }
 
 /**
- * Cache key of an article page: the article, its image file's version, its neighbours and
+ * Cache key of an article page: the article, its picture's digest, its neighbours and
  * related articles. The site settings and category names come in through the archive's
  * `layoutKey`; code changes through Astro's own hash of the page's modules.
  *
@@ -153,7 +155,7 @@ export function articlePageKey(
   related: readonly Article[],
 ): string {
   const versions = [article, around.older, around.newer].map((each) => (each ? articleVersion(each) : ''));
-  return cacheKey([...versions, article.imageVersion ?? '', ...related.map(articleVersion)], archive.layoutKey);
+  return cacheKey([...versions, article.picture?.digest ?? '', ...related.map(articleVersion)], archive.layoutKey);
 }
 
 /**
@@ -185,7 +187,7 @@ export function createArchive(input: {
   const categories = new Map(input.categories.map((category) => [category.slug, category]));
   const bios = new Map(input.authors.map((author) => [author.slug, author.bio]));
   const articles: Article[] = [];
-  for (const { file, data, htmlKey, imageVersion } of input.sources) {
+  for (const { file, data, htmlKey, picture } of input.sources) {
     if (!isPublished(data, input.now)) continue;
     const category = categories.get(data.category);
     if (!category) continue; // the loader has already refused unknown categories
@@ -204,7 +206,7 @@ export function createArchive(input: {
       authors: uniqueBySlug(data.authors.map((name) => ({ name, slug: slugify(name), url: authorUrl(slugify(name)) }))),
       tags: uniqueBySlug(data.tags.map((name) => ({ name, slug: slugify(name), url: tagUrl(slugify(name)) }))),
       image: data.image,
-      imageVersion,
+      picture,
       source: data.source,
       aliases: data.aliases,
       year: parts.year,

@@ -21,6 +21,10 @@ export const searchUrl = (query?: string) =>
   query ? `/tim-kiem/?${new URLSearchParams({ q: query }).toString()}` : '/tim-kiem/';
 /** One search bundle (see `src/lib/search-shards.ts`). @example searchShardUrl('2022-05') // '/pagefind/2022-05/' */
 export const searchShardUrl = (shard: string) => `/pagefind/${shard}/`;
+/** Folder of `dist/` holding the lead pictures (see `src/lib/pictures.ts`). */
+export const PICTURE_DIR = 'anh';
+/** @example pictureUrl('da-lat-3f9a0c1d2e4b5a69-800.avif') // '/anh/da-lat-3f9a0c1d2e4b5a69-800.avif' */
+export const pictureUrl = (file: string) => `/${PICTURE_DIR}/${file}`;
 /** @example pageUrl('/chuyen-muc/thoi-su/', 3) // '/chuyen-muc/thoi-su/trang/3/' */
 export const pageUrl = (listUrl: string, page: number) => `${listUrl}trang/${page}/`;
 
@@ -33,6 +37,7 @@ export const SITE_PATH_PREFIXES = [
   '/luu-tru/',
   '/tim-kiem/',
   '/_astro/',
+  `/${PICTURE_DIR}/`,
   '/pagefind/',
 ];
 

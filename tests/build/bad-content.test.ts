@@ -26,7 +26,8 @@ describe('a build with bad content', () => {
       .map((line) => line.replace(/ Cần: ISO 8601.*$/, ' Cần: <các dạng ngày>.'))
       .join('\n');
     expect(report).toMatchInlineSnapshot(`
-      "content/articles/khoa-la.md:1: lỗi ở trường "tác giả": thiếu tác giả. Cần: một tên (Lô Thanh) hoặc danh sách tên ([Minh Đức, Hoàng Yến]).
+      "content/articles/anh-hong.md:6: lỗi ở trường "ảnh", giá trị "images/hong.jpg": tệp content/images/hong.jpg không phải ảnh đọc được (Input buffer contains unsupported image format). Cần: một tệp ảnh JPEG, PNG, WebP, AVIF hoặc GIF trong content/images/, tính từ thư mục content/.
+      content/articles/khoa-la.md:1: lỗi ở trường "tác giả": thiếu tác giả. Cần: một tên (Lô Thanh) hoặc danh sách tên ([Minh Đức, Hoàng Yến]).
       content/articles/khoa-la.md:4: lỗi ở trường "tac gai", giá trị "Lô Thanh": khóa không rõ; có phải "author" (tác giả)? Cần: một trong: title (tiêu đề), date (ngày), author (tác giả), category (chuyên mục), summary (tóm tắt), tags (từ khóa), image (ảnh), source (nguồn), updated (cập nhật), draft (nháp), slug (đường dẫn), aliases (đường dẫn cũ).
       content/articles/khoa-la.md:5: lỗi ở trường "chuyên mục", giá trị "Thể thao": chuyên mục chưa được khai báo; gần nhất là "Thời sự". Cần: tên một chuyên mục có trong content/categories.yaml.
       content/articles/ngay-sai.md:3: lỗi ở trường "ngày", giá trị "31/02/2024 08:00": tháng 2/2024 không có ngày 31. Cần: <các dạng ngày>.
@@ -34,7 +35,7 @@ describe('a build with bad content', () => {
       content/articles/trung-duong-dan.md:1: lỗi ở trường "đường dẫn (slug)", giá trị "/bai-viet/trung-duong-dan/": trùng đường dẫn với content/articles/2023/trung-duong-dan.md. Cần: mỗi bài một đường dẫn riêng: đổi tên tệp hoặc đặt "slug" khác.
       content/articles/trung-duong-dan.md:6: lỗi ở trường "ảnh", giá trị "images/khong-co.jpg": không tìm thấy tệp ảnh content/images/khong-co.jpg. Cần: đường dẫn tới một tệp có thật trong content/images/, tính từ thư mục content/."
     `);
-    expect(build.output).toContain('7 lỗi trong 4 tệp.');
+    expect(build.output).toContain('8 lỗi trong 5 tệp.');
   });
 
   it('keeps the previous dist/ untouched', () => {

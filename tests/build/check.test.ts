@@ -45,13 +45,14 @@ describe('npm run check on content with every kind of problem', () => {
 
   it('fails, quickly, without building anything', () => {
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(/^Đã kiểm tra 13 bài viết trong \d+\.\d giây\./);
+    expect(run.stdout).toMatch(/^Đã kiểm tra 14 bài viết trong \d+\.\d giây\./);
     expect(run.seconds).toBeLessThan(20);
   });
 
   it('reports every problem of every file with file:line, field, value and what is expected', () => {
     expect(report(run.stdout)).toMatchInlineSnapshot(`
       "content/articles/2024/trung-url.md:6: lỗi ở trường "đường dẫn cũ (aliases)", giá trị "/bai-viet/hop-le/": đường dẫn cũ trùng với một trang của chính trang web này. Cần: đường dẫn của trang cũ, ví dụ /tin-tuc/ten-bai-a123.html.
+      content/articles/anh-hong.md:6: lỗi ở trường "ảnh", giá trị "images/hong.jpg": tệp content/images/hong.jpg không phải ảnh đọc được (Input buffer contains unsupported image format). Cần: một tệp ảnh JPEG, PNG, WebP, AVIF hoặc GIF trong content/images/, tính từ thư mục content/.
       content/articles/anh-thieu.md:6: lỗi ở trường "ảnh", giá trị "images/khong-co.jpg": không tìm thấy tệp ảnh content/images/khong-co.jpg. Cần: đường dẫn tới một tệp có thật trong content/images/, tính từ thư mục content/.
       content/articles/chua-viet.md:8: cảnh báo: bài chưa có nội dung. Cần: nội dung bài viết bên dưới dòng --- thứ hai, hoặc "nháp: true" nếu bài chưa xong.
       content/articles/chuyen-muc-la.md:5: lỗi ở trường "chuyên mục", giá trị "Thể thao": chuyên mục chưa được khai báo; gần nhất là "Thời sự". Cần: tên một chuyên mục có trong content/categories.yaml.
@@ -70,7 +71,7 @@ describe('npm run check on content with every kind of problem', () => {
       content/articles/trung-url.md:1: lỗi ở trường "đường dẫn (slug)", giá trị "/bai-viet/trung-url/": trùng đường dẫn với content/articles/2024/trung-url.md. Cần: mỗi bài một đường dẫn riêng: đổi tên tệp hoặc đặt "slug" khác.
       content/articles/yaml-hong.md:2: lỗi: YAML không đọc được (Nested mappings are not allowed in compact mappings at line 2, column 10:). Cần: mỗi dòng có dạng "khóa: giá trị"; giá trị có dấu ":" thì đặt trong ngoặc kép.
 
-      14 lỗi trong 8 tệp, 4 cảnh báo."
+      15 lỗi trong 9 tệp, 4 cảnh báo."
     `);
   });
 
@@ -91,8 +92,8 @@ describe('npm run check inside GitHub Actions', () => {
   const annotations = run.stdout.split('\n').filter((line) => line.startsWith('::'));
 
   it('annotates each problem at its file and line, from the repository root', () => {
-    expect(annotations).toHaveLength(18);
-    expect(annotations.filter((line) => line.startsWith('::error '))).toHaveLength(14);
+    expect(annotations).toHaveLength(19);
+    expect(annotations.filter((line) => line.startsWith('::error '))).toHaveLength(15);
     expect(annotations.filter((line) => line.startsWith('::warning '))).toHaveLength(4);
     for (const line of annotations) {
       expect(line).toMatch(
@@ -152,6 +153,7 @@ describe('npm run check on good content', () => {
     temporary.push(root);
     cpSync(path.join(fixturePath('check'), 'content'), path.join(root, 'content'), { recursive: true });
     for (const file of [
+      'anh-hong',
       'anh-thieu',
       'chuyen-muc-la',
       'khoa-la',

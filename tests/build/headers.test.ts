@@ -29,7 +29,7 @@ describe('public/_headers', () => {
   it('caches hashed assets for a year, immutable, and pages, feeds and search entry files briefly', () => {
     const cache = (url: string) => headersFor(rules, url)['cache-control'];
     for (const url of paths) {
-      if (url.startsWith('/_astro/') || /^\/pagefind\/[\d_-]+\/(fragment|index|filter)\//.test(url)) {
+      if (/^\/(_astro|anh)\//.test(url) || /^\/pagefind\/[\d_-]+\/(fragment|index|filter)\//.test(url)) {
         expect(cache(url), url).toBe('public, max-age=31536000, immutable');
       } else if (
         /\/$|\.html$|\.xml$|^\/robots\.txt$|^\/pagefind\/[\d_-]+\/(pagefind|wasm)/.test(url) &&
@@ -39,6 +39,7 @@ describe('public/_headers', () => {
       }
     }
     expect(paths.filter((url) => /^\/pagefind\/[\d_-]+\/fragment\//.test(url)).length).toBeGreaterThan(0);
+    expect(paths.filter((url) => url.startsWith('/anh/')).length).toBeGreaterThan(0);
     expect(paths.filter((url) => /^\/pagefind\/[\d_-]+\/pagefind-entry\.json$/.test(url)).length).toBeGreaterThan(1);
   });
 

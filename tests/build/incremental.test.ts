@@ -1,5 +1,6 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, fixturePath, type FixtureBuild } from './build-fixture.ts';
 
@@ -27,11 +28,33 @@ function commitEdits(name: string) {
   rmSync(path.join(articles, 'thoi-su-so-1.md'));
 }
 
+/** A photographer's tighter crop of a lead picture, committed under the same file name. */
+async function replacePicture(name: string) {
+  const picture = path.join(fixturePath(name), 'content/images/ho-xuan-huong.jpg');
+  const cropped = await sharp(readFileSync(picture)).extract({ left: 0, top: 0, width: 1200, height: 800 }).toBuffer();
+  writeFileSync(picture, cropped);
+}
+
+/** What differs between two builds' output folders, read now (later builds reuse the folders). */
+function compareOutputs(a: FixtureBuild, b: FixtureBuild) {
+  const files = a.files();
+  const different = files.filter(
+    (file) => !readFileSync(path.join(a.dist, file)).equals(readFileSync(path.join(b.dist, file))),
+  );
+  return { files, otherFiles: b.files(), different };
+}
+
 let warm: FixtureBuild;
 let cold: FixtureBuild;
 let rebuildOutput: string;
+// After a second commit that replaces a picture: the same two ways.
+let warmPictured: FixtureBuild;
+let coldPictured: FixtureBuild;
+let picturesBefore: string[];
+let afterCommit: ReturnType<typeof compareOutputs>;
+let afterPicture: ReturnType<typeof compareOutputs>;
 
-beforeAll(() => {
+beforeAll(async () => {
   copyFixture(WARM);
   copyFixture(COLD);
   const first = buildFixture(WARM);
@@ -41,6 +64,15 @@ beforeAll(() => {
   rebuildOutput = warm.output;
   commitEdits(COLD);
   cold = buildFixture(COLD);
+  afterCommit = compareOutputs(warm, cold);
+  picturesBefore = warm.files().filter((file) => file.startsWith('anh/'));
+  await replacePicture(WARM);
+  warmPictured = buildFixture(WARM);
+  await replacePicture(COLD);
+  rmSync(path.join(fixturePath(COLD), 'dist'), { recursive: true });
+  rmSync(path.join(fixturePath(COLD), 'node_modules'), { recursive: true });
+  coldPictured = buildFixture(COLD);
+  afterPicture = compareOutputs(warmPictured, coldPictured);
 });
 
 afterAll(() => {
@@ -72,15 +104,30 @@ describe('a rebuild after one commit', () => {
 
   it('equals a cold build of the same content, byte for byte', () => {
     expect(cold.status).toBe(0);
-    const files = warm.files();
-    expect(files).toEqual(cold.files());
-    const different = files.filter(
-      (file) => !readFileSync(path.join(warm.dist, file)).equals(readFileSync(path.join(cold.dist, file))),
-    );
-    expect(different).toEqual([]);
+    expect(afterCommit.files).toEqual(afterCommit.otherFiles);
+    expect(afterCommit.different).toEqual([]);
     expect(warm.read('bai-viet/thoi-su-so-3/index.html')).toContain('Bài thời sự số 3, đã sửa');
     expect(warm.read('chuyen-muc/thoi-su/index.html')).toContain('Bài mới đăng');
     // the deleted article's page is gone from the output folder, which the rebuild reused
     expect(warm.exists('bai-viet/thoi-su-so-1/index.html')).toBe(false);
+  });
+});
+
+describe('a rebuild after a picture is replaced under the same name', () => {
+  it('renders the page that shows it, publishes it under new names and removes the old files', () => {
+    expect(warmPictured.status).toBe(0);
+    expect(warmPictured.output).toContain('├─ /bai-viet/da-lat-don-khach/index.html');
+    expect(warmPictured.output).not.toContain('├─ /bai-viet/da-lat-don-khach/index.html (cached)');
+    expect(warmPictured.read('bai-viet/da-lat-don-khach/index.html')).toContain('width="1200" height="800"');
+    const picturesAfter = warmPictured.files().filter((file) => file.startsWith('anh/'));
+    expect(picturesBefore).toHaveLength(12); // 1600 pixels wide: 4 widths in 3 formats
+    expect(picturesAfter).toHaveLength(9); // 1200 pixels wide: 3 widths
+    expect(picturesAfter.filter((file) => picturesBefore.includes(file))).toEqual([]);
+  });
+
+  it('equals a cold build of the same content, byte for byte', () => {
+    expect(coldPictured.status).toBe(0);
+    expect(afterPicture.files).toEqual(afterPicture.otherFiles);
+    expect(afterPicture.different).toEqual([]);
   });
 });

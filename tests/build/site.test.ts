@@ -1,5 +1,9 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { builtFixture, scriptContents, type FixtureBuild } from './build-fixture.ts';
+import { builtFixture, fixturePath, scriptContents, type FixtureBuild } from './build-fixture.ts';
 
 let site: FixtureBuild;
 beforeAll(() => {
@@ -39,11 +43,30 @@ describe('article page', () => {
     expect(html.indexOf('article__body')).toBeLessThan(html.indexOf('article__byline'));
   });
 
-  it('renders the image through the image pipeline with modern formats and fixed size', () => {
+  it('shows the picture in AVIF, WebP and JPEG at four widths, named by its content, every file published', async () => {
     const html = site.read(ARTICLE);
-    expect(html).toMatch(/<source srcset="[^"]+\.avif 400w/);
-    expect(html).toMatch(/<source srcset="[^"]+\.webp 400w/);
-    expect(html).toMatch(/<img [^>]*alt="Hồ Xuân Hương buổi sáng"[^>]*width="1600" height="900"/);
+    const digest = createHash('sha256')
+      .update(readFileSync(path.join(fixturePath('basic'), 'content/images/ho-xuan-huong.jpg')))
+      .digest('hex')
+      .slice(0, 16);
+    const srcset = (format: string) =>
+      [400, 800, 1200, 1600].map((width) => `/anh/ho-xuan-huong-${digest}-${width}.${format} ${width}w`).join(', ');
+    const sizes = 'sizes="(max-width: 46rem) 100vw, 46rem"';
+    expect(html).toContain(
+      `<picture><source srcset="${srcset('avif')}" type="image/avif" ${sizes}><source srcset="${srcset('webp')}" type="image/webp" ${sizes}>` +
+        `<img src="/anh/ho-xuan-huong-${digest}-1600.jpg" srcset="${srcset('jpg')}" alt="Hồ Xuân Hương buổi sáng" ${sizes} ` +
+        'loading="eager" fetchpriority="high" decoding="async" width="1600" height="900"></picture>',
+    );
+    const published = site.files().filter((file) => file.startsWith('anh/'));
+    expect(published).toHaveLength(12);
+    for (const file of published) {
+      const [, width, format] = /-(\d+)\.(\w+)$/.exec(file)!;
+      const metadata = await sharp(path.join(site.dist, file)).metadata();
+      expect([metadata.format, metadata.width], file).toEqual([
+        format === 'jpg' ? 'jpeg' : format === 'avif' ? 'heif' : format,
+        Number(width),
+      ]);
+    }
     expect(html).toContain('Hồ Xuân Hương, Đà Lạt');
     expect(html).toContain('Ảnh: Ngọc Hà');
   });
@@ -91,7 +114,9 @@ describe('article page', () => {
     expect(html).toContain('<meta property="og:type" content="article">');
     expect(html).toContain('<meta property="article:published_time" content="2024-06-01T06:30:00+07:00">');
     expect(html).toContain('<link rel="canonical" href="https://thu-nghiem.example/bai-viet/da-lat-don-khach/">');
-    expect(html).toMatch(/<meta property="og:image" content="https:\/\/thu-nghiem\.example\/_astro\/[^"]+\.jpg">/);
+    expect(html).toMatch(
+      /<meta property="og:image" content="https:\/\/thu-nghiem\.example\/anh\/ho-xuan-huong-[0-9a-f]{16}-1200\.jpg">/,
+    );
   });
 });
 

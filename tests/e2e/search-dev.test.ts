@@ -1,12 +1,14 @@
 /**
  * Search under `npm run dev`: the dev server indexes the pages it renders itself and serves
  * the same bundles a build writes, so the search page's list of bundles is served in full.
+ * The same server encodes the lead pictures its pages name, on request.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtFixture, fixturePath, privateFixtureCopy } from '../build/build-fixture.ts';
 import { launchBrowser } from './harness.ts';
@@ -117,5 +119,24 @@ describe('search under npm run dev', () => {
     } finally {
       await browser.close();
     }
+  }, 120_000);
+});
+
+describe('pictures under npm run dev', () => {
+  it('serves each picture file the article names, in its format and width, and 404 for others', async () => {
+    const page = await (await fetch(`${origin}/bai-viet/thuy-dien-tich-nuoc/`)).text();
+    const named = [...page.matchAll(/\/anh\/[\w-]+-400\.(avif|webp|jpg)/g)].map((match) => match[0]);
+    expect(new Set(named).size).toBe(3);
+    for (const url of new Set(named)) {
+      const response = await fetch(`${origin}${url}`);
+      expect(response.status, url).toBe(200);
+      const type = response.headers.get('content-type');
+      const metadata = await sharp(Buffer.from(await response.arrayBuffer())).metadata();
+      expect([type, metadata.width], url).toEqual([
+        { avif: 'image/avif', webp: 'image/webp', jpg: 'image/jpeg' }[url.split('.').pop()!],
+        400,
+      ]);
+    }
+    expect((await fetch(`${origin}/anh/ho-chua-0123456789abcdef-400.avif`)).status).toBe(404);
   }, 120_000);
 });

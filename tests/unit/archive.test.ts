@@ -346,7 +346,9 @@ describe('articlePageKey', () => {
 
   it('changes when a shown article moves to another file, or the picture file changes', () => {
     expect(keyOfB(edit('a', { file: 'content/articles/2024/a.md' }))).not.toBe(before);
-    expect(keyOfB(edit('b', { imageVersion: '2048-1700000000000' }))).not.toBe(before);
+    const pictured = (digest: string) =>
+      keyOfB(edit('b', { picture: { src: 'images/b.jpg', digest, width: 800, height: 600 } }));
+    expect(pictured('0123456789abcdef')).not.toBe(pictured('fedcba9876543210'));
   });
 
   it('stays when an article the page does not show changes', () => {

@@ -1,0 +1,165 @@
+/**
+ * The catalogue of lead pictures: for every picture file an article names, the digest of its
+ * bytes and its size, found during content sync and kept in one file beside Astro's data store.
+ * Pages read their picture's facts from it (`src/data/archive.ts`); the build publishes each
+ * picture's files from it (`src/data/picture-files.ts`).
+ *
+ * A file whose size and modification time are unchanged since the last build is not read
+ * again; one that changed is read and digested, and only a picture never seen before is
+ * decoded (its header) for its size.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { ParsedArticle } from '../lib/article.ts';
+import type { ContentIssue } from '../lib/content-issues.ts';
+import type { PictureFacts } from '../lib/pictures.ts';
+import { mapConcurrently } from './concurrency.ts';
+import { replaceFile } from './replace-file.ts';
+
+/** A catalogued picture, with what tells whether its file changed since. */
+export interface CataloguedPicture extends PictureFacts {
+  size: number;
+  mtimeMs: number;
+}
+
+/** What the catalogue needs of an article: which picture it names, and on which line. */
+export interface PictureReference {
+  file: string;
+  data: { image?: { src: string } | undefined };
+  fieldLines: ParsedArticle['fieldLines'];
+}
+
+/** Bump when {@link CataloguedPicture} changes: a file of another format is not read. */
+const CATALOGUE_FORMAT = 'pictures-v1';
+
+/** Formats sharp reads that every browser shows once converted; anything else is refused. */
+const READABLE_FORMATS = new Set(['jpeg', 'png', 'webp', 'avif', 'heif', 'gif', 'tiff']);
+const EXPECTED = 'một tệp ảnh JPEG, PNG, WebP, AVIF hoặc GIF trong content/images/, tính từ thư mục content/';
+
+/**
+ * The catalogue file under Astro's cache folder.
+ *
+ * @example
+ * pictureCatalogueFile('/site/node_modules/.astro'); // '/site/node_modules/.astro/pictures.json'
+ */
+export function pictureCatalogueFile(cacheDir: string): string {
+  return path.join(cacheDir, 'pictures.json');
+}
+
+/**
+ * The catalogue by `src`; empty when there is none yet, or one of another format.
+ *
+ * @example
+ * (await readPictureCatalogue('/cache/pictures.json')).get('images/da-lat.jpg')?.width; // 1600
+ */
+export async function readPictureCatalogue(file: string): Promise<Map<string, CataloguedPicture>> {
+  try {
+    const saved = JSON.parse(await readFile(file, 'utf8')) as { format?: unknown; pictures?: unknown };
+    if (saved.format === CATALOGUE_FORMAT && Array.isArray(saved.pictures)) {
+      return new Map((saved.pictures as CataloguedPicture[]).map((picture) => [picture.src, picture]));
+    }
+  } catch {
+    // none yet, or unreadable
+  }
+  return new Map();
+}
+
+/**
+ * Writes the catalogue whole (see `replaceFile`).
+ *
+ * @example
+ * await writePictureCatalogue('/cache/pictures.json', catalogue);
+ */
+export async function writePictureCatalogue(
+  file: string,
+  pictures: ReadonlyMap<string, CataloguedPicture>,
+): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const sorted = [...pictures.values()].sort((a, b) => (a.src < b.src ? -1 : a.src > b.src ? 1 : 0));
+  await replaceFile(file, JSON.stringify({ format: CATALOGUE_FORMAT, pictures: sorted }));
+}
+
+/**
+ * Catalogues the picture of every article that names one, reusing `previous` for files that
+ * did not change. Problems are reported against each article that names the picture: a path
+ * outside `content/`, or a file that is not a picture. A missing file is left to
+ * `crossCheckArticles`, which reports it.
+ *
+ * @example
+ * const { pictures, issues } = await cataloguePictures('/site', articles, await readPictureCatalogue(file));
+ */
+export async function cataloguePictures(
+  root: string,
+  articles: readonly PictureReference[],
+  previous: ReadonlyMap<string, CataloguedPicture>,
+  contentDir = 'content',
+): Promise<{ pictures: Map<string, CataloguedPicture>; issues: ContentIssue[]; changed: boolean }> {
+  const contentRoot = path.resolve(root, contentDir);
+  const namedBy = new Map<string, PictureReference[]>();
+  for (const article of articles) {
+    const src = article.data.image?.src;
+    if (src !== undefined) namedBy.set(src, [...(namedBy.get(src) ?? []), article]);
+  }
+  const issues: ContentIssue[] = [];
+  const report = (src: string, message: string) => {
+    for (const article of namedBy.get(src)!) {
+      issues.push({
+        file: article.file,
+        line: article.fieldLines.image,
+        field: 'ảnh',
+        value: src,
+        message,
+        expected: EXPECTED,
+        severity: 'error',
+      });
+    }
+  };
+  const byDigest = new Map([...previous.values()].map((picture) => [picture.digest, picture]));
+  const pictures = new Map<string, CataloguedPicture>();
+  let changed = false;
+  const sources = [...namedBy.keys()].sort();
+  await mapConcurrently(sources, 8, async (src) => {
+    const file = path.resolve(contentRoot, src);
+    if (!file.startsWith(contentRoot + path.sep)) {
+      report(src, `ảnh nằm ngoài thư mục ${contentDir}/`);
+      return;
+    }
+    const stats = statSync(file, { throwIfNoEntry: false });
+    if (!stats?.isFile()) return; // reported by crossCheckArticles
+    const known = previous.get(src);
+    if (known && known.size === stats.size && known.mtimeMs === stats.mtimeMs) {
+      pictures.set(src, known);
+      return;
+    }
+    changed = true;
+    // Synchronous, as for articles: a checkout gives every file a new time, and reading tens of
+    // thousands through the thread pool only adds to it.
+    const bytes = readFileSync(file);
+    const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+    const seen = byDigest.get(digest);
+    const size = seen ? { width: seen.width, height: seen.height } : await displayedSize(bytes);
+    if (typeof size === 'string') {
+      report(src, `tệp ${contentDir}/${src} không phải ảnh đọc được (${size})`);
+      return;
+    }
+    pictures.set(src, { src, digest, ...size, size: stats.size, mtimeMs: stats.mtimeMs });
+  });
+  if (pictures.size !== previous.size) changed = true;
+  return { pictures, issues, changed };
+}
+
+/** Width and height as displayed (EXIF rotation applied), or why the file cannot be read. */
+async function displayedSize(bytes: Buffer): Promise<{ width: number; height: number } | string> {
+  try {
+    const metadata = await sharp(bytes).metadata();
+    if (!READABLE_FORMATS.has(metadata.format)) return `định dạng ${metadata.format}`;
+    const { width, height } = metadata.autoOrient;
+    if (!(width > 0 && height > 0)) return 'không rõ kích thước';
+    return { width, height };
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
