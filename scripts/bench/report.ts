@@ -94,14 +94,16 @@ const MILESTONES: readonly { name: string; pattern: RegExp }[] = [
   { name: 'content sync (article loader: parse, validate, Markdown)', pattern: /\[content\] Synced content/ },
   { name: 'types + build info', pattern: /\[build\] Building (static|server) entrypoints/ },
   { name: 'bundle (Vite)', pattern: /generating static routes/ },
-  { name: 'render pages (getStaticPaths + HTML)', pattern: /generating optimized images/ },
+  // Astro closes the pages with "✓ Completed in …", then optimises images if any page has one.
+  { name: 'render pages (getStaticPaths + HTML)', pattern: /generating optimized images|^✓ Completed in/ },
 ];
 const KNOWN_TAGS = new Set(['content', 'types', 'build', 'vite', 'WARN', 'ERROR', 'news-archive-articles']);
 
 /**
  * Splits a build's wall time into phases from the arrival times of Astro's milestone lines.
- * Lines written by integrations after the images (sitemap, redirects, search index) each
- * close a phase named after the integration's tag.
+ * Lines written by integrations after the pages and Astro's images (sitemap, redirects, and,
+ * once Astro has exited, pictures and search index) each close a phase named after the
+ * integration's tag.
  *
  * @example
  * buildPhases(lines, 61.2); // [{ name: 'startup …', seconds: 2.1 }, { name: 'content sync …', seconds: 14.8 }, …]

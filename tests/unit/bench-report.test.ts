@@ -137,6 +137,26 @@ describe('buildPhases', () => {
     ]);
   });
 
+  it('closes the pages at Astro’s "Completed" line when no page has an Astro image', () => {
+    const withoutImages = [
+      ...lines.slice(0, 7),
+      { ms: 17100, text: '22:44:52 ✓ Completed in 9.90s.' },
+      { ms: 17200, text: '22:44:52 [build] ✓ Completed in 15.34s.' },
+      { ms: 17300, text: '22:44:52 [build] Complete!' },
+      {
+        ms: 19300,
+        text: '22:44:54 [news-archive-pictures] 3 ảnh, 36 tệp (0 tệp mới chuyển đổi, 0 tệp bỏ) trong 2.0 s',
+      },
+    ];
+    const phases = buildPhases(withoutImages, 19.5);
+    expect(phases.slice(4).map((phase) => [phase.name, phase.seconds])).toEqual([
+      ['render pages (getStaticPaths + HTML)', 10],
+      ['other build:done work', 0.2],
+      ['integration news-archive-pictures', 2],
+      ['exit', 0.2],
+    ]);
+  });
+
   it('returns no phases for a log without milestones', () => {
     expect(buildPhases([{ ms: 10, text: 'hello' }], 1)).toEqual([]);
   });
