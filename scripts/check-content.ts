@@ -59,23 +59,11 @@ prepared.forEach(({ result, urls, tone }, index) => {
   else issues.push(...result.issues);
   issues.push(...tone);
 });
-issues.push(
-  ...crossCheckArticles(
-    root,
-    parsed.map(({ article }) => article),
-  ),
-);
-// Pictures the build could not read. What the last build catalogued is not read again.
+const parsedArticles = parsed.map(({ article }) => article);
+issues.push(...crossCheckArticles(root, parsedArticles));
+// Pictures the build could not read; what the last build catalogued is not read again.
 const catalogued = await readPictureCatalogue(pictureCatalogueFile(path.join(root, 'node_modules/.astro')));
-issues.push(
-  ...(
-    await cataloguePictures(
-      root,
-      parsed.map(({ article }) => article),
-      catalogued,
-    )
-  ).issues,
-);
+issues.push(...(await cataloguePictures(root, parsedArticles, catalogued)).issues);
 
 // Links are checked against every article's URL; a file with errors still claims its own.
 const articles = new Map<string, LinkTarget | undefined>();
