@@ -81,7 +81,7 @@ const UNUSED_BUNDLE_FILES = [
 ];
 
 /** Bump when the way pages are indexed changes, so cached bundles are not reused. */
-const INDEX_FORMAT = 'search-index-v2 forceLanguage=vi';
+const INDEX_FORMAT = 'search-index-v3 forceLanguage=vi, without pictures';
 const PAGEFIND_VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }
 ).version;

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 
 /** What Pagefind indexes of one article page, and the shard it belongs to. */
 export interface IndexedRegion {
-  /** The `<article data-pagefind-body …>…</article>` element, exactly as written. */
+  /** The `<article data-pagefind-body …>…</article>` element as written, but for its `<picture>` elements. */
   region: string;
   /** The month of publication (Vietnam time), `YYYY-MM`, from the element's `data-search-month`. */
   month: string;
@@ -21,13 +21,16 @@ export interface IndexedRegion {
 
 const BODY_ATTRIBUTE = 'data-pagefind-body';
 const MONTH_ATTRIBUTE = /\sdata-search-month="(\d{4}-\d{2})"/;
+// Pictures hold nothing searchable (their alt text is not indexed, their URLs must not be), and
+// their file names change with the photo: left out, a replaced photo re-indexes no bundle.
+const PICTURE_ELEMENT = /<picture\b[\s\S]*?<\/picture>/g;
 
 /**
  * Finds the element Pagefind indexes in an article page. Pagefind reads nothing else of a
  * page that has a `data-pagefind-body` element (the language is forced to Vietnamese), so two
  * pages with the same region and URL index identically. Article bodies are sanitised and
  * cannot contain `<article>`, so the first `</article>` after the opening tag closes it.
- * `undefined` for a page without one (a redirect page, say).
+ * `<picture>` elements are left out. `undefined` for a page without one (a redirect page, say).
  *
  * @example
  * indexedRegion('<main><article data-pagefind-body data-search-month="2022-05"><h1>Đà Lạt</h1></article></main>');
@@ -39,7 +42,7 @@ export function indexedRegion(html: string): IndexedRegion | undefined {
   const start = html.lastIndexOf('<article', attribute);
   const end = html.indexOf('</article>', attribute);
   if (start < 0 || end < 0) return undefined;
-  const region = html.slice(start, end + '</article>'.length);
+  const region = html.slice(start, end + '</article>'.length).replace(PICTURE_ELEMENT, '');
   const openingTag = region.slice(0, region.indexOf('>') + 1);
   const month = MONTH_ATTRIBUTE.exec(openingTag)?.[1];
   return month ? { region, month } : undefined;

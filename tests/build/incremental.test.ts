@@ -123,6 +123,10 @@ describe('a rebuild after a picture is replaced under the same name', () => {
     expect(picturesBefore).toHaveLength(12); // 1600 pixels wide: 4 widths in 3 formats
     expect(picturesAfter).toHaveLength(9); // 1200 pixels wide: 3 widths
     expect(picturesAfter.filter((file) => picturesBefore.includes(file))).toEqual([]);
+    // nothing searchable changed: every search bundle is reused
+    expect(warmPictured.output).toMatch(
+      /Chỉ mục tìm kiếm: \d+ bài viết, 2 phần \(lập lại 0, dùng lại 2 từ bộ nhớ đệm\)/,
+    );
   });
 
   it('equals a cold build of the same content, byte for byte', () => {

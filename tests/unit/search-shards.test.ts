@@ -25,6 +25,17 @@ describe('indexedRegion', () => {
     });
   });
 
+  it('leaves out the pictures, whose file names change with the photo, and keeps their caption', () => {
+    const figure = (digest: string) =>
+      `<figure><picture><source srcset="/anh/a-${digest}-400.avif 400w" type="image/avif"><img src="/anh/a-${digest}-400.jpg" alt="Hồ"></picture><figcaption>Hồ Xuân Hương</figcaption></figure>`;
+    const page = (digest: string) =>
+      `<article data-pagefind-body data-search-month="2024-06"><h1>Đà Lạt</h1>${figure(digest)}<p>Hoa.</p></article>`;
+    expect(indexedRegion(page('0123456789abcdef'))?.region).toBe(
+      '<article data-pagefind-body data-search-month="2024-06"><h1>Đà Lạt</h1><figure><figcaption>Hồ Xuân Hương</figcaption></figure><p>Hoa.</p></article>',
+    );
+    expect(indexedRegion(page('fedcba9876543210'))).toEqual(indexedRegion(page('0123456789abcdef')));
+  });
+
   it('ignores a month inside the element: the month is the opening tag’s', () => {
     const html =
       '<article data-pagefind-body data-search-month="2021-03"><a data-search-month="1999-01">x</a></article>';
