@@ -1,12 +1,12 @@
 /**
- * The one place pages get content from. The collection is read once per build (every
- * `getCollection` call deep-clones it) and indexed once; pages receive slices of it.
+ * The one place pages get content from. The archive is read once per build and indexed once;
+ * pages receive slices of it.
  */
-import { getCollection, getEntry } from 'astro:content';
+import { getEntry } from 'astro:content';
 import { createArchive, type Archive, type Article } from '../lib/archive.ts';
 import { readArticleHtml } from './article-html.ts';
-import { REGISTRIES_ID, type StoredRegistries } from './article-loader.ts';
-import { readArticleRecords } from './article-records.ts';
+import { ARCHIVE_ID, REGISTRIES_ID, type StoredRegistries } from './article-loader.ts';
+import { archiveDigest, readArticleRecords } from './article-records.ts';
 import { readPictureCatalogue } from './picture-catalogue.ts';
 
 /**
@@ -21,30 +21,29 @@ let archive: Promise<Archive> | undefined;
 let htmlDir = '';
 
 async function loadArchive(): Promise<Archive> {
-  const [entries, registriesEntry] = await Promise.all([
-    getCollection('articles'),
+  const [archiveEntry, registriesEntry] = await Promise.all([
+    getEntry('articles', ARCHIVE_ID),
     getEntry('registries', REGISTRIES_ID),
   ]);
   const registries = registriesEntry!.data as StoredRegistries;
   htmlDir = registries.htmlDir;
-  // The store holds each article's digest; its front matter is in the records file and its
-  // picture's facts in the picture catalogue, both written by the same content sync.
+  // The articles' front matter is in the records file and their pictures' facts in the picture
+  // catalogue, both written by the same content sync; the store holds one digest of the two.
   const [records, pictures] = await Promise.all([
     readArticleRecords(registries.recordsFile),
     readPictureCatalogue(registries.picturesFile),
   ]);
+  if (!archiveEntry || archiveEntry.digest !== archiveDigest(records.values(), pictures.values())) {
+    throw new Error(
+      `Dữ liệu đã đọc của các bài viết (${registries.recordsFile}, ${registries.picturesFile}) không khớp lần đồng bộ nội dung vừa rồi: xoá node_modules/.astro rồi dựng lại.`,
+    );
+  }
   return createArchive({
-    sources: entries.map((entry) => {
-      const record = records.get(entry.id);
-      if (!record || record.htmlKey !== entry.digest) {
-        throw new Error(
-          `Thiếu dữ liệu đã đọc của bài viết ${entry.id} (${registries.recordsFile}): xoá node_modules/.astro rồi dựng lại.`,
-        );
-      }
+    sources: [...records.values()].map((record) => {
       const picture = record.data.image && pictures.get(record.data.image.src);
       if (record.data.image && !picture) {
         throw new Error(
-          `Thiếu thông tin ảnh ${record.data.image.src} của bài viết ${entry.id} (${registries.picturesFile}): xoá node_modules/.astro rồi dựng lại.`,
+          `Thiếu thông tin ảnh ${record.data.image.src} của bài viết ${record.file} (${registries.picturesFile}): xoá node_modules/.astro rồi dựng lại.`,
         );
       }
       return { file: record.file, data: record.data, htmlKey: record.htmlKey, picture };

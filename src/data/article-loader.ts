@@ -3,7 +3,8 @@
  * all problems at once (nothing is stored when any article is bad), renders Markdown with
  * our sanitising pipeline, and skips files whose source and registries are unchanged:
  * `article-records.ts` keeps their parsed front matter between builds, `article-html.ts`
- * their HTML, and Astro's data store their digests.
+ * their HTML, `picture-catalogue.ts` their pictures' facts, and Astro's data store one
+ * digest of it all.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,13 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import type { ParsedArticle } from '../lib/article.ts';
 import { ContentError, formatIssue, type ContentIssue } from '../lib/content-issues.ts';
 import { articleHtmlDir, hasArticleHtml, listArticleHtml, pruneArticleHtml, writeArticleHtml } from './article-html.ts';
-import { articleRecordsFile, readArticleRecords, writeArticleRecords, type ArticleRecord } from './article-records.ts';
+import {
+  archiveDigest,
+  articleRecordsFile,
+  readArticleRecords,
+  writeArticleRecords,
+  type ArticleRecord,
+} from './article-records.ts';
 import { crossCheckArticles, listArticleFiles, readRegistries, type Registries } from './content-files.ts';
 import {
   cataloguePictures,
@@ -23,8 +30,8 @@ import {
 import { processArticles, type ArticleJob } from './process-article.ts';
 
 /**
- * Part of every article's digest. Astro keeps a stored entry whose digest is unchanged, so
- * changing what is stored (or how bodies are rendered) must change this, or old entries stay.
+ * Part of every article's digest, which names its record and rendered body: changing what is
+ * kept (or how bodies are rendered) must change this, or old ones are reused.
  */
 const STORE_FORMAT = 'article-v3 (digest only; front matter in article-records, body in article-html)';
 
@@ -80,10 +87,9 @@ async function loadArticles({ store, generateDigest, logger, config }: LoaderCon
     ...unchanged,
     ...changed.map(({ article: { body: _body, ...rest }, digest }): ArticleRecord => ({ ...rest, htmlKey: digest })),
   ];
-  // The store keeps each article's digest only; an entry whose digest is unchanged stays as it is.
-  for (const record of current) store.set({ id: record.file, data: {}, digest: record.htmlKey });
-  const present = new Set(files);
-  for (const id of store.keys()) if (!present.has(id)) store.delete(id);
+  // One entry for the whole archive (see `archiveDigest`); an unchanged digest leaves the store as it is.
+  store.set({ id: ARCHIVE_ID, data: {}, digest: archiveDigest(current, catalogue.pictures.values()) });
+  for (const id of store.keys()) if (id !== ARCHIVE_ID) store.delete(id);
   if (changed.length > 0 || current.length !== records.size) await writeArticleRecords(recordsFile, current);
   if (catalogue.changed) await writePictureCatalogue(picturesFile, catalogue.pictures);
   const keep = new Set([...jobs.map((job) => job.digest), ...unchanged.map((record) => record.htmlKey)]);
@@ -141,6 +147,8 @@ export function registriesLoader(): Loader {
 }
 
 export const REGISTRIES_ID = 'registries';
+/** The articles collection's one entry: the digest of the archive (`archiveDigest`). */
+export const ARCHIVE_ID = 'archive';
 
 /** The registries entry: the registries, and where the article loader keeps what it read. */
 export type StoredRegistries = Omit<Registries, 'issues'> & {

@@ -10,6 +10,7 @@
  * Astro turns it off), on top of bundling it (24 s). Read from this file, the same records take
  * one `v8.deserialize`, which keeps dates as dates.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -64,4 +65,32 @@ export async function readArticleRecords(file: string): Promise<Map<string, Arti
 export async function writeArticleRecords(file: string, records: readonly ArticleRecord[]): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   await replaceFile(file, serialize({ format: RECORDS_FORMAT, records }));
+}
+
+const byKey =
+  <T>(key: (item: T) => string) =>
+  (a: T, b: T) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+
+/**
+ * One digest of the whole archive as a content sync left it: every article's file and source
+ * digest, and every picture's digest. The article loader stores it in Astro's data store as the
+ * one entry of the articles collection, instead of an entry per article: the store stays a few
+ * hundred bytes whatever the archive's size, so Astro neither rewrites nor bundles a store that
+ * grows with it, while any change still changes the store (which `astro dev` reloads on). Pages
+ * check the records and the picture catalogue they read against it.
+ *
+ * @example
+ * archiveDigest(records.values(), pictures.values()); // 'q3J0…' (base64url)
+ */
+export function archiveDigest(
+  records: Iterable<Pick<ArticleRecord, 'file' | 'htmlKey'>>,
+  pictures: Iterable<{ src: string; digest: string }>,
+): string {
+  const hash = createHash('sha256');
+  for (const { file, htmlKey } of [...records].sort(byKey((record) => record.file)))
+    hash.update(`${file}\0${htmlKey}\n`);
+  hash.update('\0');
+  for (const { src, digest } of [...pictures].sort(byKey((picture) => picture.src))) hash.update(`${src}\0${digest}\n`);
+  return hash.digest('base64url');
 }
