@@ -67,11 +67,6 @@ export async function writeArticleRecords(file: string, records: readonly Articl
   await replaceFile(file, serialize({ format: RECORDS_FORMAT, records }));
 }
 
-const byKey =
-  <T>(key: (item: T) => string) =>
-  (a: T, b: T) =>
-    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
-
 /**
  * One digest of the whole archive as a content sync left it: every article's file and source
  * digest, and every picture's digest. The article loader stores it in Astro's data store as the
@@ -87,10 +82,10 @@ export function archiveDigest(
   records: Iterable<Pick<ArticleRecord, 'file' | 'htmlKey'>>,
   pictures: Iterable<{ src: string; digest: string }>,
 ): string {
-  const hash = createHash('sha256');
-  for (const { file, htmlKey } of [...records].sort(byKey((record) => record.file)))
-    hash.update(`${file}\0${htmlKey}\n`);
-  hash.update('\0');
-  for (const { src, digest } of [...pictures].sort(byKey((picture) => picture.src))) hash.update(`${src}\0${digest}\n`);
-  return hash.digest('base64url');
+  const lines = [
+    ...[...records].map(({ file, htmlKey }) => `${file}\0${htmlKey}`).sort(),
+    '\0',
+    ...[...pictures].map(({ src, digest }) => `${src}\0${digest}`).sort(),
+  ];
+  return createHash('sha256').update(lines.join('\n')).digest('base64url');
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { serialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  archiveDigest,
   articleRecordsFile,
   readArticleRecords,
   writeArticleRecords,
@@ -76,5 +77,30 @@ describe('readArticleRecords', () => {
   it('is empty for a file of another format', async () => {
     await writeFile(file, serialize({ format: 'article-records-v0', records: [record] }));
     expect(await readArticleRecords(file)).toEqual(new Map());
+  });
+});
+
+describe('archiveDigest', () => {
+  const records = [
+    { file: 'content/articles/2022/a.md', htmlKey: 'key-a' },
+    { file: 'content/articles/2023/b.md', htmlKey: 'key-b' },
+  ];
+  const pictures = [{ src: 'images/a.jpg', digest: '0123456789abcdef' }];
+  const digest = archiveDigest(records, pictures);
+
+  it('is the same whatever order the records and pictures come in', () => {
+    expect(archiveDigest([...records].reverse(), pictures)).toBe(digest);
+    expect(digest).toMatch(/^[\w-]{43}$/);
+  });
+
+  it('changes when an article changes, moves or goes, or a picture changes', () => {
+    const changed = [
+      archiveDigest([records[0]!, { ...records[1]!, htmlKey: 'key-b-2' }], pictures),
+      archiveDigest([records[0]!, { ...records[1]!, file: 'content/articles/2024/b.md' }], pictures),
+      archiveDigest([records[0]!], pictures),
+      archiveDigest(records, [{ src: 'images/a.jpg', digest: 'fedcba9876543210' }]),
+      archiveDigest(records, []),
+    ];
+    expect(new Set([digest, ...changed]).size).toBe(changed.length + 1);
   });
 });
