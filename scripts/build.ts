@@ -16,8 +16,8 @@ import { totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readRegistries } from '../src/data/content-files.ts';
-import { PictureError, pictureCacheDir, pictureSummary, publishPictures } from '../src/data/picture-files.ts';
-import { PICTURES_AFTER_BUILD, takePicturesManifest } from '../src/integrations/pictures.ts';
+import { PictureError, pictureSummary } from '../src/data/picture-files.ts';
+import { PICTURES_AFTER_BUILD, publishBuiltPictures } from '../src/integrations/pictures.ts';
 import {
   buildSearchIndex,
   SEARCH_INDEX_AFTER_BUILD,
@@ -66,12 +66,7 @@ if (result.status !== 0) await fail(result.status ?? 1);
 removeFiles(dist, staleFiles(dist, started, pageCacheOutputs(cacheDir), [SEARCH_BUNDLES_DIR, PICTURE_DIR]));
 
 try {
-  const stats = await publishPictures({
-    root,
-    distDir: dist,
-    cacheDir: pictureCacheDir(cacheDir),
-    pictures: await takePicturesManifest(dist),
-  });
+  const stats = await publishBuiltPictures(root, dist, cacheDir);
   console.log(`${new Date().toTimeString().slice(0, 8)} [news-archive-pictures] ${pictureSummary(stats)}`);
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);

@@ -97,7 +97,7 @@ export async function publishPictures(options: PicturePublishOptions): Promise<P
       if (published.has(variant.file)) continue;
       const cachedFile = path.join(options.cacheDir, inCache);
       if (!cached.has(inCache)) {
-        source ??= readSource(options, picture);
+        source ??= readPictureSource(options.root, picture, options.contentDir);
         let bytes: Buffer;
         try {
           bytes = await encodePicture(source, variant);
@@ -134,10 +134,16 @@ export async function publishPictures(options: PicturePublishOptions): Promise<P
   };
 }
 
-function readSource(options: PicturePublishOptions, picture: PictureFacts): Buffer {
-  const file = path.join(options.root, options.contentDir ?? 'content', picture.src);
+/**
+ * A picture's source file, under the site's `content/`.
+ *
+ * @example
+ * readPictureSource('/site', { src: 'images/da-lat.jpg' }); // <Buffer ff d8 …>
+ */
+export function readPictureSource(root: string, picture: Pick<PictureFacts, 'src'>, contentDir = 'content'): Buffer {
+  const file = path.join(root, contentDir, picture.src);
   if (!existsSync(file)) {
-    throw new PictureError(`Không tìm thấy tệp ảnh ${options.contentDir ?? 'content'}/${picture.src} khi xuất ảnh.`);
+    throw new PictureError(`Không tìm thấy tệp ảnh ${contentDir}/${picture.src} khi xuất ảnh.`);
   }
   return readFileSync(file);
 }

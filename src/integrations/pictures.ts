@@ -6,7 +6,6 @@
  * never adds up with Astro's), or in `astro:build:done` for a bare `astro build`.
  * Dev: `/anh/…` is encoded on request from the catalogue the content sync keeps.
  */
-import { readFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +13,14 @@ import type { AstroIntegration } from 'astro';
 import { parsePictureFileName, pictureMimeType, type PictureFacts } from '../lib/pictures.ts';
 import { PICTURE_DIR } from '../lib/urls.ts';
 import { pictureCatalogueFile, readPictureCatalogue } from '../data/picture-catalogue.ts';
-import { encodePicture, pictureCacheDir, pictureSummary, publishPictures } from '../data/picture-files.ts';
+import {
+  encodePicture,
+  pictureCacheDir,
+  pictureSummary,
+  publishPictures,
+  readPictureSource,
+  type PicturePublishStats,
+} from '../data/picture-files.ts';
 
 /** Written by `src/pages/pictures.json.ts`: the pictures to publish. Removed once read. */
 export const PICTURES_MANIFEST = 'pictures.json';
@@ -22,17 +28,32 @@ export const PICTURES_MANIFEST = 'pictures.json';
 /** Set by `scripts/build.ts`, which publishes pictures itself after Astro exits. */
 export const PICTURES_AFTER_BUILD = 'ARCHIVE_PICTURES_AFTER_BUILD';
 
-/**
- * Reads and removes the list of pictures the pages written into `distDir` show.
- *
- * @example
- * await takePicturesManifest('dist'); // [{ src: 'images/da-lat.jpg', digest: '3f9a…', width: 1600, height: 900 }]
- */
-export async function takePicturesManifest(distDir: string): Promise<PictureFacts[]> {
+/** Reads and removes the list of pictures the pages written into `distDir` show. */
+async function takePicturesManifest(distDir: string): Promise<PictureFacts[]> {
   const file = path.join(distDir, PICTURES_MANIFEST);
   const pictures = JSON.parse(await readFile(file, 'utf8')) as PictureFacts[];
   await rm(file);
   return pictures;
+}
+
+/**
+ * Publishes into `distDir/anh/` the pictures its pages show (`src/pages/pictures.json.ts`),
+ * encoding into the picture cache under `astroCacheDir` what is not there yet.
+ *
+ * @example
+ * await publishBuiltPictures('/site', '/site/dist', '/site/node_modules/.astro'); // { pictures: 3, files: 36, … }
+ */
+export async function publishBuiltPictures(
+  root: string,
+  distDir: string,
+  astroCacheDir: string,
+): Promise<PicturePublishStats> {
+  return publishPictures({
+    root,
+    distDir,
+    cacheDir: pictureCacheDir(astroCacheDir),
+    pictures: await takePicturesManifest(distDir),
+  });
 }
 
 /**
@@ -62,7 +83,7 @@ export function pictures(): AstroIntegration {
               response.end();
               return;
             }
-            const source = readFileSync(path.join(root, 'content', picture.src));
+            const source = readPictureSource(root, picture);
             response.setHeader('Content-Type', pictureMimeType(wanted.format));
             response.end(await encodePicture(source, wanted));
           })().catch((error: unknown) => {
@@ -74,14 +95,7 @@ export function pictures(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (process.env[PICTURES_AFTER_BUILD]) return;
-        const distDir = fileURLToPath(dir);
-        const stats = await publishPictures({
-          root,
-          distDir,
-          cacheDir: pictureCacheDir(astroCacheDir),
-          pictures: await takePicturesManifest(distDir),
-        });
-        logger.info(pictureSummary(stats));
+        logger.info(pictureSummary(await publishBuiltPictures(root, fileURLToPath(dir), astroCacheDir)));
       },
     },
   };
