@@ -11,20 +11,11 @@
  * uses): sharp's and Pagefind's memory then never add up with Astro's, which is still holding
  * the whole site at that point.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readRegistries } from '../src/data/content-files.ts';
-import { PictureError, pictureSummary } from '../src/data/picture-files.ts';
-import { PICTURES_AFTER_BUILD, publishBuiltPictures } from '../src/integrations/pictures.ts';
-import {
-  buildSearchIndex,
-  SEARCH_INDEX_AFTER_BUILD,
-  SearchIndexError,
-  searchIndexCacheDir,
-  searchIndexSummary,
-} from '../src/integrations/search-index.ts';
+import { AFTER_BUILD_ENV, OUT_DIR_ENV } from '../src/integrations/build-env.ts';
 import { PICTURE_DIR } from '../src/lib/urls.ts';
 import {
   discardFolder,
@@ -56,37 +47,61 @@ const heapFlags = /max-old-space-size/.test(process.env['NODE_OPTIONS'] ?? '')
   : [`--max-old-space-size=${Math.max(4096, Math.floor(totalmem() / 2 / 2 ** 20))}`];
 
 const started = Date.now();
-const result = spawnSync(process.execPath, [...heapFlags, astro, 'build', '--root', root, ...positionals.map(String)], {
-  stdio: 'inherit',
-  env: { ...process.env, ARCHIVE_OUT_DIR: dist, [PICTURES_AFTER_BUILD]: '1', [SEARCH_INDEX_AFTER_BUILD]: '1' },
+const astroExit = new Promise<number>((resolve) => {
+  const child = spawn(process.execPath, [...heapFlags, astro, 'build', '--root', root, ...positionals.map(String)], {
+    stdio: 'inherit',
+    env: { ...process.env, [OUT_DIR_ENV]: dist, [AFTER_BUILD_ENV]: '1' },
+  });
+  child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  child.on('error', (error) => {
+    console.error(error.message);
+    resolve(1);
+  });
 });
-if (result.status !== 0) await fail(result.status ?? 1);
+// The steps after Astro load while Astro starts (half a second: sharp, Pagefind, the
+// registries' schema), on the core Astro's own start leaves idle. A failure to load is
+// reported once Astro has exited.
+const loading = Promise.all([
+  import('../src/data/content-files.ts'),
+  import('../src/data/picture-files.ts'),
+  import('../src/integrations/pictures.ts'),
+  import('../src/integrations/search-index.ts'),
+]);
+loading.catch(() => undefined);
+const status = await astroExit;
+if (status !== 0) await fail(status);
+const [contentFiles, pictureFiles, pictures, search] = await loading.catch(async (error: unknown) => {
+  console.error(error);
+  return fail(1);
+});
 
 // What the last build made and this one did not: a deleted article's page, an old stylesheet.
 removeFiles(dist, staleFiles(dist, started, pageCacheOutputs(cacheDir), [SEARCH_BUNDLES_DIR, PICTURE_DIR]));
 
 try {
-  const stats = await publishBuiltPictures(root, dist, cacheDir);
-  console.log(`${new Date().toTimeString().slice(0, 8)} [news-archive-pictures] ${pictureSummary(stats)}`);
+  const stats = await pictures.publishBuiltPictures(root, dist, cacheDir);
+  console.log(`${new Date().toTimeString().slice(0, 8)} [news-archive-pictures] ${pictureFiles.pictureSummary(stats)}`);
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
-  console.error(error instanceof PictureError ? message : `Không xuất được ảnh: ${message}`);
+  console.error(error instanceof pictureFiles.PictureError ? message : `Không xuất được ảnh: ${message}`);
   await fail(1);
 }
 
 try {
-  const stats = await buildSearchIndex({
+  const stats = await search.buildSearchIndex({
     distDir: dist,
-    shardPages: (await readRegistries(root)).site.searchShardPages,
+    shardPages: (await contentFiles.readRegistries(root)).site.searchShardPages,
     outputPath: path.join(dist, SEARCH_BUNDLES_DIR),
-    cacheDir: searchIndexCacheDir(cacheDir),
+    cacheDir: search.searchIndexCacheDir(cacheDir),
   });
-  console.log(`${new Date().toTimeString().slice(0, 8)} [news-archive-search-index] ${searchIndexSummary(stats)}`);
+  console.log(
+    `${new Date().toTimeString().slice(0, 8)} [news-archive-search-index] ${search.searchIndexSummary(stats)}`,
+  );
 } catch (error) {
   // Pagefind's own errors say so already; anything else (a cache folder that cannot be written,
   // say) is named here.
   const message = error instanceof Error ? error.message : String(error);
-  console.error(error instanceof SearchIndexError ? message : `Không tạo được chỉ mục tìm kiếm: ${message}`);
+  console.error(error instanceof search.SearchIndexError ? message : `Không tạo được chỉ mục tìm kiếm: ${message}`);
   await fail(1);
 }
 

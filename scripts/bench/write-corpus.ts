@@ -2,6 +2,7 @@
  * Writes a generated corpus to disk as a buildable site root, and applies the "edit one
  * article" and "add one article" changes. The only impure part of the generator.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -51,8 +52,26 @@ export async function writeImage(file: string, seed: number): Promise<void> {
     .toFile(file);
 }
 
+/** What a newsroom's repository leaves out: the build's output and caches. */
+const SITE_GITIGNORE = 'dist/\nnode_modules/\n.astro/\n';
+
 /**
- * Replaces `root/content` with a fresh corpus and writes `root/astro.config.mjs`. Build
+ * Commits everything under `root` to its own git repository (created on first use), as a
+ * newsroom's journalists commit: the build keys unchanged articles by git's object ids.
+ */
+function commitAll(root: string, message: string): void {
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', root, '-c', 'user.name=bench', '-c', 'user.email=bench@localhost', ...args], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  if (!existsSync(path.join(root, '.git'))) git('init', '--quiet');
+  git('add', '--all');
+  git('commit', '--quiet', '--no-verify', '--no-gpg-sign', '--allow-empty', '--message', message);
+}
+
+/**
+ * Replaces `root/content` with a fresh corpus, writes `root/astro.config.mjs` and commits both
+ * to `root`'s own git repository; the edit and the new article are committed too. Build
  * outputs and caches under `root` are left alone (the benchmark clears them itself).
  *
  * @example
@@ -66,6 +85,7 @@ export async function writeCorpus(root: string, options: CorpusOptions): Promise
   await mkdir(path.join(absolute, 'content/images'), { recursive: true });
   const projectFromRoot = path.relative(absolute, PROJECT).split(path.sep).join('/') || '.';
   await writeFile(path.join(absolute, 'astro.config.mjs'), astroConfig(projectFromRoot));
+  await writeFile(path.join(absolute, '.gitignore'), SITE_GITIGNORE);
   let bytes = 0;
   const write = async (file: { path: string; content: string }) => {
     const full = path.join(absolute, file.path);
@@ -90,6 +110,7 @@ export async function writeCorpus(root: string, options: CorpusOptions): Promise
       writeImage(path.join(absolute, 'content/images', name), deriveSeed(options.seed, 1_000 + i)),
     ),
   );
+  commitAll(absolute, `${articles.length} bài viết`);
   const editedPath = articles[corpus.editedIndex];
   return {
     root: absolute,
@@ -100,12 +121,14 @@ export async function writeCorpus(root: string, options: CorpusOptions): Promise
       if (!editedPath) throw new Error('no article to edit');
       const full = path.join(absolute, editedPath);
       await writeFile(full, editArticleSource(await readFile(full, 'utf8')));
+      commitAll(absolute, `Sửa ${editedPath}`);
       return editedPath;
     },
     async addOne() {
       const extra = corpus.extraArticle();
       if (existsSync(path.join(absolute, extra.path))) throw new Error(`${extra.path} already exists`);
       await write(extra);
+      commitAll(absolute, `Thêm ${extra.path}`);
       articles.push(extra.path);
       return extra.path;
     },

@@ -4,9 +4,10 @@
  * Pages read their picture's facts from it (`src/data/archive.ts`); the build publishes each
  * picture's files from it (`src/data/picture-files.ts`).
  *
- * A file whose size and modification time are unchanged since the last build is not read
- * again; one that changed is read and digested, and only a picture never seen before is
- * decoded (its header) for its size.
+ * A file whose size and modification time are unchanged since the last build, or which git
+ * finds unchanged since it was catalogued (a fresh checkout gives every file a new time), is
+ * not read again; one that changed is read and digested, and only a picture never seen before
+ * is decoded (its header) for its size.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
@@ -17,12 +18,15 @@ import type { ParsedArticle } from '../lib/article.ts';
 import type { ContentIssue } from '../lib/content-issues.ts';
 import type { PictureFacts } from '../lib/pictures.ts';
 import { mapConcurrently } from './concurrency.ts';
+import { blobId } from './git-blobs.ts';
 import { replaceFile } from './replace-file.ts';
 
 /** A catalogued picture, with what tells whether its file changed since. */
 export interface CataloguedPicture extends PictureFacts {
   size: number;
   mtimeMs: number;
+  /** Git's object id of the bytes digested (`blobId`). */
+  blob: string;
 }
 
 /** What the catalogue needs of an article: which picture it names, and on which line. */
@@ -33,7 +37,7 @@ export interface PictureReference {
 }
 
 /** Bump when {@link CataloguedPicture} changes: a file of another format is not read. */
-const CATALOGUE_FORMAT = 'pictures-v1';
+const CATALOGUE_FORMAT = 'pictures-v2';
 
 /** Formats sharp reads that every browser shows once converted; anything else is refused. */
 const READABLE_FORMATS = new Set(['jpeg', 'png', 'webp', 'avif', 'heif', 'gif', 'tiff']);
@@ -84,7 +88,8 @@ export async function writePictureCatalogue(
 
 /**
  * Catalogues the picture of every article that names one, reusing `previous` for files that
- * did not change. Problems are reported against each article that names the picture: a path
+ * did not change: same size and time, or an object id in `committed` (`unchangedBlobIds`, by
+ * path from `root`) equal to the one catalogued. Problems are reported against each article that names the picture: a path
  * outside `content/`, or a file that is not a picture. A missing file is left to
  * `crossCheckArticles`, which reports it.
  *
@@ -95,7 +100,7 @@ export async function cataloguePictures(
   root: string,
   articles: readonly PictureReference[],
   previous: ReadonlyMap<string, CataloguedPicture>,
-  contentDir = 'content',
+  { contentDir = 'content', committed = new Map<string, string>() }: CatalogueOptions = {},
 ): Promise<{ pictures: Map<string, CataloguedPicture>; issues: ContentIssue[]; changed: boolean }> {
   const contentRoot = path.resolve(root, contentDir);
   const namedBy = new Map<string, PictureReference[]>();
@@ -130,8 +135,15 @@ export async function cataloguePictures(
     const stats = statSync(file, { throwIfNoEntry: false });
     if (!stats?.isFile()) return; // reported by crossCheckArticles
     const known = previous.get(src);
+    const committedBlob = committed.get(path.relative(root, file).split(path.sep).join('/'));
     if (known && known.size === stats.size && known.mtimeMs === stats.mtimeMs) {
       pictures.set(src, known);
+      return;
+    }
+    if (known && committedBlob !== undefined && committedBlob === known.blob) {
+      // Only its time changed (a checkout): keep it, with the new time.
+      pictures.set(src, { ...known, mtimeMs: stats.mtimeMs });
+      changed = true;
       return;
     }
     changed = true;
@@ -145,10 +157,18 @@ export async function cataloguePictures(
       report(src, `tệp ${contentDir}/${src} không phải ảnh đọc được (${size})`);
       return;
     }
-    pictures.set(src, { src, digest, ...size, size: stats.size, mtimeMs: stats.mtimeMs });
+    const blob = committedBlob ?? blobId(bytes);
+    pictures.set(src, { src, digest, ...size, size: stats.size, mtimeMs: stats.mtimeMs, blob });
   });
   if (pictures.size !== previous.size) changed = true;
   return { pictures, issues, changed };
+}
+
+export interface CatalogueOptions {
+  /** The folder pictures must be in, relative to the root. */
+  contentDir?: string;
+  /** Git's ids of the files it finds unchanged (`unchangedBlobIds`), by path from the root. */
+  committed?: ReadonlyMap<string, string>;
 }
 
 /** Width and height as displayed (EXIF rotation applied), or why the file cannot be read. */

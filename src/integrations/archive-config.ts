@@ -8,6 +8,7 @@ import type { AstroUserConfig } from 'astro';
 import { parse } from 'yaml';
 import { EMBED_FRAME_ORIGINS } from '../plugins/rehype-embed-allowlist.ts';
 import { archivePostbuild } from './archive-postbuild.ts';
+import { OUT_DIR_ENV } from './build-env.ts';
 import { pictures } from './pictures.ts';
 import { searchIndex } from './search-index.ts';
 import { sitemap } from './sitemap.ts';
@@ -21,7 +22,7 @@ const PROJECT = new URL('../../', import.meta.url);
 export function archiveConfig(root: URL): AstroUserConfig {
   const settings = (parse(readFileSync(new URL('content/site.yaml', root), 'utf8')) ?? {}) as { url?: string };
   const siteUrl = process.env['SITE_URL'] ?? settings.url;
-  const outDir = process.env['ARCHIVE_OUT_DIR'];
+  const outDir = process.env[OUT_DIR_ENV];
   return {
     root: root.pathname,
     srcDir: new URL('src/', PROJECT).pathname,

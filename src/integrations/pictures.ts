@@ -10,6 +10,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { AFTER_BUILD_ENV } from './build-env.ts';
 import { parsePictureFileName, pictureMimeType, type PictureFacts } from '../lib/pictures.ts';
 import { PICTURE_DIR } from '../lib/urls.ts';
 import { pictureCatalogueFile, readPictureCatalogue } from '../data/picture-catalogue.ts';
@@ -24,9 +25,6 @@ import {
 
 /** Written by `src/pages/pictures.json.ts`: the pictures to publish. Removed once read. */
 export const PICTURES_MANIFEST = 'pictures.json';
-
-/** Set by `scripts/build.ts`, which publishes pictures itself after Astro exits. */
-export const PICTURES_AFTER_BUILD = 'ARCHIVE_PICTURES_AFTER_BUILD';
 
 /** Reads and removes the list of pictures the pages written into `distDir` show. */
 async function takePicturesManifest(distDir: string): Promise<PictureFacts[]> {
@@ -94,7 +92,7 @@ export function pictures(): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        if (process.env[PICTURES_AFTER_BUILD]) return;
+        if (process.env[AFTER_BUILD_ENV]) return;
         logger.info(pictureSummary(await publishBuiltPictures(root, fileURLToPath(dir), astroCacheDir)));
       },
     },

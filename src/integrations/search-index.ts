@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { AFTER_BUILD_ENV } from './build-env.ts';
 import * as pagefindModule from 'pagefind';
 import { listArticleFiles, readRegistries } from '../data/content-files.ts';
 import { replaceFile } from '../data/replace-file.ts';
@@ -86,6 +87,8 @@ const PAGEFIND_VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }
 ).version;
 const FINGERPRINT_FILE = '.fingerprint';
+/** Beside it: the bundle's size in bytes without its WebAssembly, so a reused bundle is not walked to report it. */
+const SIZE_FILE = '.size';
 /** A file every bundle has; its inode tells which cached bundle a linked one came from. */
 const BUNDLE_ENTRY_FILE = 'pagefind.js';
 /** Beside the shards in the cache folder: what the last build read of each article page. */
@@ -159,6 +162,8 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
 
   const salt = `pagefind ${PAGEFIND_VERSION}\n${INDEX_FORMAT}`;
   const indexed = new Set<string>();
+  // Each cached bundle's size without its WebAssembly (which placeWasm decides afterwards).
+  const sizes = new Map<string, number | undefined>();
   const buildShard = async (shard: string, pagefind: PagefindApi) => {
     const shardPages = byShard.get(shard)!;
     const fingerprint = shardFingerprint(shardPages, salt);
@@ -167,6 +172,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     if (cached && (await readFile(path.join(cached, FINGERPRINT_FILE), 'utf8').catch(() => '')) === fingerprint) {
       // A kept build folder usually has this very bundle linked in already.
       if (!(await sameEntryFile(cached, target))) await linkBundle(cached, target);
+      sizes.set(shard, await readBundleSize(cached));
       return;
     }
     indexed.add(shard);
@@ -186,10 +192,13 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       await rm(fresh, { recursive: true, force: true });
       throw error;
     }
+    const size = directorySize(fresh, BUNDLE_WASM_FILE);
+    await writeFile(path.join(fresh, SIZE_FILE), String(size));
     await writeFile(path.join(fresh, FINGERPRINT_FILE), fingerprint);
     await rm(cached, { recursive: true, force: true });
     await rename(fresh, cached);
     await linkBundle(cached, target);
+    sizes.set(shard, size);
   };
   await removeEntriesBut(outputPath, shards);
   try {
@@ -215,7 +224,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   if (cacheDir) await pruneCache(cacheDir, shards);
   return {
     pages: pages.length,
-    bytes: directorySize(outputPath),
+    bytes: await searchIndexBytes(outputPath, shards, sizes),
     seconds: (performance.now() - started) / 1000,
     shards,
     indexed: shards.filter((shard) => indexed.has(shard)),
@@ -377,7 +386,7 @@ async function linkFile(source: string, target: string): Promise<void> {
 async function linkTree(from: string, to: string): Promise<void> {
   await mkdir(to, { recursive: true });
   for (const entry of await readdir(from, { withFileTypes: true })) {
-    if (entry.name === FINGERPRINT_FILE) continue;
+    if (entry.name === FINGERPRINT_FILE || entry.name === SIZE_FILE) continue;
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
     if (entry.isDirectory()) await linkTree(source, target);
@@ -439,11 +448,41 @@ function answered<T>(step: string, call: () => Promise<T>): Promise<T> {
   });
 }
 
-function directorySize(dir: string): number {
+/** The bytes of the files under `dir`, leaving out those whose name matches `except`. */
+function directorySize(dir: string, except?: RegExp): number {
   let total = 0;
   // Synchronous: ten thousand small stats are several times faster than through the thread pool.
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) total += statSync(path.join(entry.parentPath, entry.name)).size;
+    if (entry.isFile() && !except?.test(entry.name)) total += statSync(path.join(entry.parentPath, entry.name)).size;
+  }
+  return total;
+}
+
+async function readBundleSize(cached: string): Promise<number | undefined> {
+  const size = Number(await readFile(path.join(cached, SIZE_FILE), 'utf8').catch(() => ''));
+  return Number.isInteger(size) && size > 0 ? size : undefined;
+}
+
+/**
+ * The search index's size in `outputPath`: each bundle's recorded size plus its WebAssembly
+ * file, so the tens of thousands of files of an unchanged index are not walked on every
+ * build. A bundle without a recorded size (no cache folder, an older cache) is walked.
+ */
+async function searchIndexBytes(
+  outputPath: string,
+  shards: readonly string[],
+  sizes: ReadonlyMap<string, number | undefined>,
+): Promise<number> {
+  let total = 0;
+  for (const shard of shards) {
+    const dir = path.join(outputPath, shard);
+    const size = sizes.get(shard);
+    if (size === undefined) {
+      total += directorySize(dir);
+      continue;
+    }
+    total += size;
+    for (const file of await wasmFiles(dir)) total += (await stat(file)).size;
   }
   return total;
 }
@@ -509,12 +548,6 @@ export function searchIndexCacheDir(astroCacheDir: string): string {
 }
 
 /**
- * Set by `scripts/build.ts`, which builds the index itself once Astro has exited; the
- * integration's `astro:build:done` hook then leaves it alone.
- */
-export const SEARCH_INDEX_AFTER_BUILD = 'ARCHIVE_SEARCH_INDEX_AFTER_BUILD';
-
-/**
  * The build log's line about the index.
  *
  * @example
@@ -575,7 +608,7 @@ export function searchIndex(options: { pagefind?: PagefindApi } = {}): AstroInte
       },
       'astro:build:done': async ({ dir, logger }) => {
         // `npm run build` indexes after Astro exits (scripts/build.ts).
-        if (process.env[SEARCH_INDEX_AFTER_BUILD]) return;
+        if (process.env[AFTER_BUILD_ENV]) return;
         const stats = await buildSearchIndex({
           distDir: fileURLToPath(dir),
           shardPages: (await readRegistries(root)).site.searchShardPages,

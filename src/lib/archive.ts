@@ -111,6 +111,20 @@ function uniqueBySlug<T extends { slug: string }>(items: readonly T[]): T[] {
   return items.filter((item) => item.slug && !seen.has(item.slug) && seen.add(item.slug));
 }
 
+/** A name with its slug and page URL, made once per name (the objects are shared, never changed). */
+function memoizedLink(pageUrl: (slug: string) => string): (name: string) => Person {
+  const links = new Map<string, Person>();
+  return (name) => {
+    let link = links.get(name);
+    if (!link) {
+      const slug = slugify(name);
+      link = { name, slug, url: pageUrl(slug) };
+      links.set(name, link);
+    }
+    return link;
+  };
+}
+
 /** Newest first; equal dates fall back to the slug so order never depends on file order. */
 export function compareNewestFirst(a: Article, b: Article): number {
   return b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug);
@@ -187,6 +201,9 @@ export function createArchive(input: {
   const categories = new Map(input.categories.map((category) => [category.slug, category]));
   const bios = new Map(input.authors.map((author) => [author.slug, author.bio]));
   const articles: Article[] = [];
+  // The same few hundred names recur across the archive: each is slugged once.
+  const authorLink = memoizedLink(authorUrl);
+  const tagLink = memoizedLink(tagUrl);
   for (const { file, data, htmlKey, picture } of input.sources) {
     if (!isPublished(data, input.now)) continue;
     const category = categories.get(data.category);
@@ -203,8 +220,8 @@ export function createArchive(input: {
       summary: data.summary,
       htmlKey,
       category,
-      authors: uniqueBySlug(data.authors.map((name) => ({ name, slug: slugify(name), url: authorUrl(slugify(name)) }))),
-      tags: uniqueBySlug(data.tags.map((name) => ({ name, slug: slugify(name), url: tagUrl(slugify(name)) }))),
+      authors: uniqueBySlug(data.authors.map(authorLink)),
+      tags: uniqueBySlug(data.tags.map(tagLink)),
       image: data.image,
       picture,
       source: data.source,

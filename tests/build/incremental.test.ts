@@ -1,20 +1,36 @@
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, fixturePath, type FixtureBuild } from './build-fixture.ts';
 
-// Two private copies of the basic fixture: one rebuilt incrementally after a journalist's
-// commit, one built cold from the same content. Both must produce the same bytes.
+// Two private copies of the basic fixture: one, a git repository of its own, rebuilt
+// incrementally after a journalist's commit (its unchanged articles are keyed by git's object
+// ids, not read); one, without git, built cold from the same content (every file read). Both
+// must produce the same bytes.
 const WARM = '.incremental-warm';
 const COLD = '.incremental-cold';
 
-function copyFixture(name: string) {
+function copyFixture(name: string, { repository = false } = {}) {
   const target = fixturePath(name);
   rmSync(target, { recursive: true, force: true });
   for (const entry of ['astro.config.mjs', 'content']) {
     cpSync(path.join(fixturePath('basic'), entry), path.join(target, entry), { recursive: true });
   }
+  if (repository) {
+    writeFileSync(path.join(target, '.gitignore'), 'dist/\nnode_modules/\n');
+    commit(name, 'Bài viết');
+  }
+}
+
+/** Commits everything in a fixture that is a repository of its own (created on first use). */
+function commit(name: string, message: string) {
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', fixturePath(name), '-c', 'user.name=test', '-c', 'user.email=test@localhost', ...args]);
+  if (!existsSync(path.join(fixturePath(name), '.git'))) git('init', '--quiet');
+  git('add', '--all');
+  git('commit', '--quiet', '--no-verify', '--no-gpg-sign', '--message', message);
 }
 
 function commitEdits(name: string) {
@@ -26,6 +42,7 @@ function commitEdits(name: string) {
     '---\ntiêu đề: Bài mới đăng\nngày: 2023-12-30 08:00\ntác giả: Lô Thanh\nchuyên mục: Thời sự\n---\n\nNội dung mới.\n',
   );
   rmSync(path.join(articles, 'thoi-su-so-1.md'));
+  if (existsSync(path.join(fixturePath(name), '.git'))) commit(name, 'Sửa, thêm và xoá bài');
 }
 
 /** A photographer's tighter crop of a lead picture, committed under the same file name. */
@@ -33,6 +50,7 @@ async function replacePicture(name: string) {
   const picture = path.join(fixturePath(name), 'content/images/ho-xuan-huong.jpg');
   const cropped = await sharp(readFileSync(picture)).extract({ left: 0, top: 0, width: 1200, height: 800 }).toBuffer();
   writeFileSync(picture, cropped);
+  if (existsSync(path.join(fixturePath(name), '.git'))) commit(name, 'Thay ảnh');
 }
 
 /** What differs between two builds' output folders, read now (later builds reuse the folders). */
@@ -55,7 +73,7 @@ let afterCommit: ReturnType<typeof compareOutputs>;
 let afterPicture: ReturnType<typeof compareOutputs>;
 
 beforeAll(async () => {
-  copyFixture(WARM);
+  copyFixture(WARM, { repository: true });
   copyFixture(COLD);
   const first = buildFixture(WARM);
   if (first.status !== 0) throw new Error(first.output);
@@ -92,6 +110,8 @@ function pageInLog(page: string): 'cached' | 'rendered' | 'absent' {
 describe('a rebuild after one commit', () => {
   it('reuses unchanged pages instead of rendering them again', () => {
     expect(warm.status).toBe(0);
+    // the edited and the new article are read and rendered; git vouches for the others
+    expect(rebuildOutput).toMatch(/\d+ bài viết, 2 bài mới hoặc đã sửa/);
     // found in place in dist/, not even copied back from Astro's cache
     expect(pageInLog('/bai-viet/da-lat-don-khach/index.html')).toBe('cached');
     expect(rebuildOutput).not.toMatch(/\(restored\)/);

@@ -10,6 +10,7 @@ import {
   writePictureCatalogue,
   type CataloguedPicture,
 } from '../../src/data/picture-catalogue.ts';
+import { blobId } from '../../src/data/git-blobs.ts';
 import { formatIssue } from '../../src/lib/content-issues.ts';
 
 let root: string;
@@ -72,6 +73,28 @@ describe('cataloguePictures', () => {
     expect(replaced.pictures.get('images/doi-che.jpg')!.digest).not.toBe(known.digest);
   });
 
+  it('keeps what it knew of a file git finds unchanged though its time changed (a fresh checkout)', async () => {
+    const file = path.join(root, 'content/images/doi-che.jpg');
+    const bytes = await photo(1000, 750);
+    await writeFile(file, bytes);
+    const articles = [articleWith('content/articles/a.md', 'images/doi-che.jpg')];
+    const first = await cataloguePictures(root, articles, new Map());
+    const known = first.pictures.get('images/doi-che.jpg')!;
+    expect(known.blob).toBe(blobId(bytes));
+    const remembered = new Map([[known.src, { ...known, digest: 'ffffffffffffffff' }]]);
+    await utimes(file, new Date(), new Date(Date.now() + 5_000));
+    const committed = new Map([['content/images/doi-che.jpg', known.blob]]);
+    const checkedOut = await cataloguePictures(root, articles, remembered, { committed });
+    // not read: the digest only the catalogue had is kept, with the file's new time
+    expect(checkedOut.pictures.get('images/doi-che.jpg')!.digest).toBe('ffffffffffffffff');
+    expect(checkedOut.pictures.get('images/doi-che.jpg')!.mtimeMs).not.toBe(known.mtimeMs);
+    expect(checkedOut.changed).toBe(true);
+    // git vouching for other bytes than those catalogued: read again
+    const otherBlob = new Map([['content/images/doi-che.jpg', blobId(Buffer.from('khác'))]]);
+    const reread = await cataloguePictures(root, articles, remembered, { committed: otherBlob });
+    expect(reread.pictures.get('images/doi-che.jpg')!.digest).toBe(known.digest);
+  });
+
   it('reports, for every article that names it, a file that is not a picture or lies outside content/', async () => {
     await writeFile(path.join(root, 'content/images/hong.jpg'), 'không phải ảnh');
     await writeFile(path.join(root, 'bi-mat.jpg'), await photo(100, 100));
@@ -107,6 +130,7 @@ describe('readPictureCatalogue', () => {
       height: 600,
       size: 1234,
       mtimeMs: 1_700_000_000_000,
+      blob: '0123456789abcdef0123456789abcdef01234567',
     };
     await writePictureCatalogue(file, new Map([[picture.src, picture]]));
     expect([...(await readPictureCatalogue(file)).values()]).toEqual([picture]);

@@ -132,7 +132,8 @@ describe('buildSearchIndex', () => {
   });
 
   it('reuses a cached bundle whose indexed pages are unchanged, and indexes the one that changed', async () => {
-    await buildSearchIndex({ distDir: dist, cacheDir: cache, pagefind: fakePagefind().api });
+    const cold = await buildSearchIndex({ distDir: dist, cacheDir: cache, pagefind: fakePagefind().api });
+    expect(cold.bytes).toBe(100 + 100 + 100 + 13);
     // what a rebuilt or relinked folder would lose
     await writeFile(path.join(dist, 'pagefind/2022-06/marker'), '');
     // Outside the indexed element (related articles, say): no reason to index again.
@@ -143,6 +144,9 @@ describe('buildSearchIndex', () => {
     expect(unchanged.state.urls).toEqual([]);
     expect(existsSync(path.join(dist, 'pagefind/2022-06/pagefind.js'))).toBe(true);
     expect(existsSync(path.join(dist, 'pagefind/2022-06/.fingerprint'))).toBe(false);
+    expect(existsSync(path.join(dist, 'pagefind/2022-06/.size'))).toBe(false);
+    // The size recorded with each cached bundle, not walked again: the same figure.
+    expect(again.bytes).toBe(cold.bytes);
     // the bundle already in place is left alone, not removed and linked again
     expect(existsSync(path.join(dist, 'pagefind/2022-06/marker'))).toBe(true);
 
@@ -150,6 +154,7 @@ describe('buildSearchIndex', () => {
     const edited = fakePagefind();
     const after = await buildSearchIndex({ distDir: dist, cacheDir: cache, pagefind: edited.api });
     expect(after.indexed).toEqual(['2023-06']);
+    expect(after.bytes).toBe(cold.bytes);
     expect(edited.state.urls.sort()).toEqual(['/bai-viet/bao-loc/', '/bai-viet/duc-trong/']);
   });
 
