@@ -28,7 +28,7 @@ import {
   readPictureCatalogue,
   writePictureCatalogue,
 } from './picture-catalogue.ts';
-import { processArticles, type ArticleJob } from './process-article.ts';
+import type { ArticleJob } from './process-article.ts';
 
 /**
  * Part of every article's digest, which names its record and rendered body: changing what is
@@ -74,7 +74,9 @@ async function loadArticles({ store, generateDigest, logger, config }: LoaderCon
       jobs.push({ file, source: bytes.toString('utf8'), categories: registries.categories, digest });
     }
   }
-  const outcomes = await processArticles(jobs);
+  // Markdown's parsers and plugins are loaded only when an article needs them: not at all on a
+  // build where no article changed.
+  const outcomes = jobs.length > 0 ? await (await import('./process-article.ts')).processArticles(jobs) : [];
   outcomes.forEach((outcome, index) => {
     if (!outcome.ok) {
       issues.push(...outcome.issues);

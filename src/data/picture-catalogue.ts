@@ -13,7 +13,6 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
 import type { ParsedArticle } from '../lib/article.ts';
 import type { ContentIssue } from '../lib/content-issues.ts';
 import type { PictureFacts } from '../lib/pictures.ts';
@@ -174,6 +173,8 @@ export interface CatalogueOptions {
 /** Width and height as displayed (EXIF rotation applied), or why the file cannot be read. */
 async function displayedSize(bytes: Buffer): Promise<{ width: number; height: number } | string> {
   try {
+    // Loaded only for a picture never seen before: not on a build where none is new.
+    const { default: sharp } = await import('sharp');
     const metadata = await sharp(bytes).metadata();
     if (!READABLE_FORMATS.has(metadata.format)) return `định dạng ${metadata.format}`;
     const { width, height } = metadata.autoOrient;
