@@ -160,7 +160,9 @@ export async function cataloguePictures(
     pictures.set(src, { src, digest, ...size, size: stats.size, mtimeMs: stats.mtimeMs, blob });
   });
   if (pictures.size !== previous.size) changed = true;
-  return { pictures, issues, changed };
+  // In the order of their paths, whichever file was read first.
+  const sorted = new Map(sources.filter((src) => pictures.has(src)).map((src) => [src, pictures.get(src)!]));
+  return { pictures: sorted, issues, changed };
 }
 
 export interface CatalogueOptions {
