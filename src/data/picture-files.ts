@@ -98,18 +98,7 @@ export async function publishPictures(options: PicturePublishOptions): Promise<P
       const cachedFile = path.join(options.cacheDir, inCache);
       if (!cached.has(inCache)) {
         source ??= readPictureSource(options.root, picture, options.contentDir);
-        let bytes: Buffer;
-        try {
-          bytes = await encodePicture(source, variant);
-        } catch (error) {
-          throw new PictureError(
-            `Không chuyển được ảnh ${options.contentDir ?? 'content'}/${picture.src} sang ${variant.format} rộng ${variant.width} px: ${error instanceof Error ? error.message : String(error)}`,
-          );
-        }
-        // Written beside and renamed: a build stopped halfway never leaves a cut file to reuse.
-        const fresh = `${cachedFile}.${process.pid}.tmp`;
-        await writeFile(fresh, bytes);
-        renameSync(fresh, cachedFile);
+        await encodeIntoCache(source, picture, variant, cachedFile, options.contentDir);
         cached.add(inCache);
         encoded++;
       }
@@ -132,6 +121,56 @@ export async function publishPictures(options: PicturePublishOptions): Promise<P
     removed,
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+/** Encodes one variant into the cache: written beside and renamed, so a stopped build never leaves a cut file. */
+async function encodeIntoCache(
+  source: Buffer,
+  picture: PictureFacts,
+  variant: PictureVariant,
+  cachedFile: string,
+  contentDir = 'content',
+): Promise<void> {
+  let bytes: Buffer;
+  try {
+    bytes = await encodePicture(source, variant);
+  } catch (error) {
+    throw new PictureError(
+      `Không chuyển được ảnh ${contentDir}/${picture.src} sang ${variant.format} rộng ${variant.width} px: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const fresh = `${cachedFile}.${process.pid}.tmp`;
+  await writeFile(fresh, bytes);
+  renameSync(fresh, cachedFile);
+}
+
+/**
+ * Encodes into the picture cache, one file at a time, the variants of `pictures` it lacks,
+ * without publishing them: `npm run build` starts this for pictures new to the catalogue while
+ * Astro renders pages on one core, so `publishPictures` finds them ready afterwards. Whatever
+ * is not finished when Astro's process exits, `publishPictures` encodes (and it removes the
+ * files of pictures no published article shows, such as a scheduled article's, from the cache).
+ *
+ * @example
+ * await prepareInCache({ root: '.', cacheDir: pictureCacheDir('node_modules/.astro'), pictures: newPictures }); // 12
+ */
+export async function prepareInCache(
+  options: Pick<PicturePublishOptions, 'root' | 'cacheDir' | 'pictures' | 'contentDir'>,
+): Promise<number> {
+  mkdirSync(options.cacheDir, { recursive: true });
+  const cached = new Set(readdirSync(options.cacheDir));
+  let encoded = 0;
+  for (const picture of options.pictures) {
+    let source: Buffer | undefined;
+    for (const variant of pictureVariants(picture)) {
+      const inCache = cacheName(picture, variant);
+      if (cached.has(inCache)) continue;
+      source ??= readPictureSource(options.root, picture, options.contentDir);
+      await encodeIntoCache(source, picture, variant, path.join(options.cacheDir, inCache), options.contentDir);
+      encoded++;
+    }
+  }
+  return encoded;
 }
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { encodePicture, pictureSummary, publishPictures } from '../../src/data/picture-files.ts';
+import { encodePicture, pictureSummary, prepareInCache, publishPictures } from '../../src/data/picture-files.ts';
 import type { PictureFacts } from '../../src/lib/pictures.ts';
 
 let root: string;
@@ -83,6 +83,22 @@ describe('publishPictures', () => {
     ).rejects.toThrowErrorMatchingInlineSnapshot(
       `[PictureError: Không chuyển được ảnh content/images/hong.jpg sang avif rộng 400 px: Input buffer contains unsupported image format]`,
     );
+  });
+});
+
+describe('prepareInCache', () => {
+  it('encodes the variants the cache lacks, publishes nothing, and leaves publishPictures only linking', async () => {
+    const picture = await addPhoto('cho.jpg', 900, 600);
+    // A file cut short by an earlier process that stopped: not a variant, removed when publishing.
+    await mkdir(cacheDir, { recursive: true });
+    await writeFile(path.join(cacheDir, '0000000000000007-400.avif.123.tmp'), 'cut');
+    expect(await prepareInCache({ root, cacheDir, pictures: [picture] })).toBe(9);
+    expect(await prepareInCache({ root, cacheDir, pictures: [picture] })).toBe(0);
+    expect((await readdir(cacheDir)).filter((file) => !file.endsWith('.tmp'))).toHaveLength(9);
+    expect(await readdir(distDir).catch(() => [])).toEqual([]);
+    expect(await publish([picture])).toMatchObject({ files: 9, encoded: 0, removed: 0 });
+    expect(await published()).toHaveLength(9);
+    expect(await readdir(cacheDir)).toHaveLength(9);
   });
 });
 
