@@ -10,7 +10,6 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { AFTER_BUILD_ENV } from './build-env.ts';
 import { parsePictureFileName, pictureMimeType, type PictureFacts } from '../lib/pictures.ts';
 import { PICTURE_DIR } from '../lib/urls.ts';
 import { pictureCatalogueFile, readPictureCatalogue } from '../data/picture-catalogue.ts';
@@ -22,6 +21,7 @@ import {
   readPictureSource,
   type PicturePublishStats,
 } from '../data/picture-files.ts';
+import { AFTER_BUILD_ENV } from './build-env.ts';
 
 /** Written by `src/pages/pictures.json.ts`: the pictures to publish. Removed once read. */
 export const PICTURES_MANIFEST = 'pictures.json';

@@ -13,7 +13,6 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { AFTER_BUILD_ENV } from './build-env.ts';
 import * as pagefindModule from 'pagefind';
 import { listArticleFiles, readRegistries } from '../data/content-files.ts';
 import { replaceFile } from '../data/replace-file.ts';
@@ -31,6 +30,7 @@ import {
   WASM_PLACEHOLDER,
 } from '../lib/search-shards.ts';
 import { articleUrl, searchShardUrl, searchUrl } from '../lib/urls.ts';
+import { AFTER_BUILD_ENV } from './build-env.ts';
 
 /** The part of Pagefind's Node API used here; tests pass a fake. */
 export interface PagefindApi {
