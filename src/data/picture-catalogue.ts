@@ -88,9 +88,9 @@ export async function writePictureCatalogue(
 /**
  * Catalogues the picture of every article that names one, reusing `previous` for files that
  * did not change: same size and time, or an object id in `committed` (`unchangedBlobIds`, by
- * path from `root`) equal to the one catalogued. Problems are reported against each article that names the picture: a path
- * outside `content/`, or a file that is not a picture. A missing file is left to
- * `crossCheckArticles`, which reports it.
+ * path from `root`) equal to the one catalogued. Problems are reported against each article
+ * that names the picture: a path outside `content/`, or a file that is not a picture. A
+ * missing file is left to `crossCheckArticles`, which reports it.
  *
  * @example
  * const { pictures, issues } = await cataloguePictures('/site', articles, await readPictureCatalogue(file));
