@@ -16,7 +16,7 @@ import { totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AFTER_BUILD_ENV, OUT_DIR_ENV } from '../src/integrations/build-env.ts';
-import { PICTURE_DIR } from '../src/lib/urls.ts';
+import { PICTURE_DIR, SEARCH_DIR } from '../src/lib/urls.ts';
 import {
   discardFolder,
   forgetPageCache,
@@ -35,8 +35,6 @@ const root = path.resolve(String(values.root));
 const dist = path.join(root, 'dist');
 // Astro's cache folder (`cacheDir`, default), kept between CI runs with the rest.
 const cacheDir = path.join(root, 'node_modules/.astro');
-// Written by the search index, which keeps or replaces each bundle itself.
-const SEARCH_BUNDLES_DIR = 'pagefind';
 const astro = path.join(import.meta.dirname, '../node_modules/astro/bin/astro.mjs');
 const shownDist = path.relative(process.cwd(), dist) || 'dist';
 
@@ -62,7 +60,6 @@ const astroExit = new Promise<number>((resolve) => {
 // registries' schema), on the core Astro's own start leaves idle. A failure to load is
 // reported once Astro has exited.
 const loading = Promise.all([
-  import('../src/data/content-files.ts'),
   import('../src/data/picture-files.ts'),
   import('../src/integrations/pictures.ts'),
   import('../src/integrations/search-index.ts'),
@@ -70,13 +67,14 @@ const loading = Promise.all([
 loading.catch(() => undefined);
 const status = await astroExit;
 if (status !== 0) await fail(status);
-const [contentFiles, pictureFiles, pictures, search] = await loading.catch(async (error: unknown) => {
+const [pictureFiles, pictures, search] = await loading.catch(async (error: unknown) => {
   console.error(error);
   return fail(1);
 });
 
 // What the last build made and this one did not: a deleted article's page, an old stylesheet.
-removeFiles(dist, staleFiles(dist, started, pageCacheOutputs(cacheDir), [SEARCH_BUNDLES_DIR, PICTURE_DIR]));
+// The search bundles and the pictures are kept or replaced by their own steps.
+removeFiles(dist, staleFiles(dist, started, pageCacheOutputs(cacheDir), [SEARCH_DIR, PICTURE_DIR]));
 
 try {
   const stats = await pictures.publishBuiltPictures(root, dist, cacheDir);
@@ -88,12 +86,7 @@ try {
 }
 
 try {
-  const stats = await search.buildSearchIndex({
-    distDir: dist,
-    shardPages: (await contentFiles.readRegistries(root)).site.searchShardPages,
-    outputPath: path.join(dist, SEARCH_BUNDLES_DIR),
-    cacheDir: search.searchIndexCacheDir(cacheDir),
-  });
+  const stats = await search.indexBuiltSite(root, dist, cacheDir);
   console.log(
     `${new Date().toTimeString().slice(0, 8)} [news-archive-search-index] ${search.searchIndexSummary(stats)}`,
   );

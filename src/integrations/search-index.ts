@@ -29,7 +29,7 @@ import {
   type ShardPage,
   WASM_PLACEHOLDER,
 } from '../lib/search-shards.ts';
-import { articleUrl, searchShardUrl, searchUrl } from '../lib/urls.ts';
+import { articleUrl, SEARCH_DIR, searchShardUrl, searchUrl } from '../lib/urls.ts';
 import { AFTER_BUILD_ENV } from './build-env.ts';
 
 /** The part of Pagefind's Node API used here; tests pass a fake. */
@@ -144,7 +144,7 @@ interface ArticlePage extends ShardPage {
 export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexStats> {
   const started = performance.now();
   const distDir = path.resolve(options.distDir);
-  const outputPath = path.resolve(options.outputPath ?? path.join(distDir, 'pagefind'));
+  const outputPath = path.resolve(options.outputPath ?? path.join(distDir, SEARCH_DIR));
   const cacheDir = options.cacheDir && path.resolve(options.cacheDir);
   const lanes = options.pagefind ? [options.pagefind] : await pagefindLanes(SEARCH_INDEX_LANES);
   if (!(await stat(distDir).catch(() => undefined))?.isDirectory()) {
@@ -163,7 +163,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const salt = `pagefind ${PAGEFIND_VERSION}\n${INDEX_FORMAT}`;
   const indexed = new Set<string>();
   // Each cached bundle's size without its WebAssembly (which placeWasm decides afterwards).
-  const sizes = new Map<string, number | undefined>();
+  const sizes = new Map<string, number>();
   const buildShard = async (shard: string, pagefind: PagefindApi) => {
     const shardPages = byShard.get(shard)!;
     const fingerprint = shardFingerprint(shardPages, salt);
@@ -172,7 +172,8 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     if (cached && (await readFile(path.join(cached, FINGERPRINT_FILE), 'utf8').catch(() => '')) === fingerprint) {
       // A kept build folder usually has this very bundle linked in already.
       if (!(await sameEntryFile(cached, target))) await linkBundle(cached, target);
-      sizes.set(shard, await readBundleSize(cached));
+      const size = await readBundleSize(cached);
+      if (size !== undefined) sizes.set(shard, size);
       return;
     }
     indexed.add(shard);
@@ -471,7 +472,7 @@ async function readBundleSize(cached: string): Promise<number | undefined> {
 async function searchIndexBytes(
   outputPath: string,
   shards: readonly string[],
-  sizes: ReadonlyMap<string, number | undefined>,
+  sizes: ReadonlyMap<string, number>,
 ): Promise<number> {
   let total = 0;
   for (const shard of shards) {
@@ -548,6 +549,28 @@ export function searchIndexCacheDir(astroCacheDir: string): string {
 }
 
 /**
+ * Indexes a built site as both `npm run build` and a bare `astro build` do: split as its
+ * `searchShardPages` setting says, bundles kept in the cache under Astro's cache folder (every
+ * bundle is indexed without one).
+ *
+ * @example
+ * await indexBuiltSite('/site', '/site/dist', '/site/node_modules/.astro'); // { pages: 10000, … }
+ */
+export async function indexBuiltSite(
+  root: string,
+  distDir: string,
+  astroCacheDir: string | undefined,
+  pagefind?: PagefindApi,
+): Promise<SearchIndexStats> {
+  return buildSearchIndex({
+    distDir,
+    shardPages: (await readRegistries(root)).site.searchShardPages,
+    ...(astroCacheDir ? { cacheDir: searchIndexCacheDir(astroCacheDir) } : {}),
+    ...(pagefind ? { pagefind } : {}),
+  });
+}
+
+/**
  * The build log's line about the index.
  *
  * @example
@@ -571,13 +594,13 @@ export function searchIndexSummary(stats: SearchIndexStats): string {
  */
 export function searchIndex(options: { pagefind?: PagefindApi } = {}): AstroIntegration {
   let root = process.cwd();
-  let cacheDir: string | undefined;
+  let astroCacheDir: string | undefined;
   return {
     name: 'news-archive-search-index',
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
-        cacheDir = searchIndexCacheDir(fileURLToPath(config.cacheDir));
+        astroCacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:server:setup': ({ server, logger }) => {
         // `npm run dev` has no dist/: index the pages the dev server itself renders, in
@@ -609,13 +632,9 @@ export function searchIndex(options: { pagefind?: PagefindApi } = {}): AstroInte
       'astro:build:done': async ({ dir, logger }) => {
         // `npm run build` indexes after Astro exits (scripts/build.ts).
         if (process.env[AFTER_BUILD_ENV]) return;
-        const stats = await buildSearchIndex({
-          distDir: fileURLToPath(dir),
-          shardPages: (await readRegistries(root)).site.searchShardPages,
-          ...(cacheDir ? { cacheDir } : {}),
-          ...(options.pagefind ? { pagefind: options.pagefind } : {}),
-        });
-        logger.info(searchIndexSummary(stats));
+        logger.info(
+          searchIndexSummary(await indexBuiltSite(root, fileURLToPath(dir), astroCacheDir, options.pagefind)),
+        );
       },
     },
   };

@@ -19,8 +19,10 @@ export const archiveUrl = (year?: number | string, month?: string) =>
 /** @example searchUrl('đà lạt') // '/tim-kiem/?q=%C4%91%C3%A0+l%E1%BA%A1t' */
 export const searchUrl = (query?: string) =>
   query ? `/tim-kiem/?${new URLSearchParams({ q: query }).toString()}` : '/tim-kiem/';
+/** Folder of `dist/` holding the search bundles (see `src/integrations/search-index.ts`). */
+export const SEARCH_DIR = 'pagefind';
 /** One search bundle (see `src/lib/search-shards.ts`). @example searchShardUrl('2022-05') // '/pagefind/2022-05/' */
-export const searchShardUrl = (shard: string) => `/pagefind/${shard}/`;
+export const searchShardUrl = (shard: string) => `/${SEARCH_DIR}/${shard}/`;
 /** Folder of `dist/` holding the lead pictures (see `src/lib/pictures.ts`). */
 export const PICTURE_DIR = 'anh';
 /** @example pictureUrl('da-lat-3f9a0c1d2e4b5a69-800.avif') // '/anh/da-lat-3f9a0c1d2e4b5a69-800.avif' */
@@ -38,7 +40,7 @@ export const SITE_PATH_PREFIXES = [
   '/tim-kiem/',
   '/_astro/',
   `/${PICTURE_DIR}/`,
-  '/pagefind/',
+  `/${SEARCH_DIR}/`,
 ];
 
 /**

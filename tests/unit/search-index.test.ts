@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   ARTICLE_PAGES_DIR,
   buildSearchIndex,
+  indexBuiltSite,
   searchIndex,
   SearchIndexError,
   searchIndexCacheDir,
@@ -285,6 +286,17 @@ describe('buildSearchIndex', () => {
     expect(result.stdout.trim()).toBe(
       'threw: Không tạo được chỉ mục tìm kiếm (Pagefind, bước writeFiles): tiến trình Pagefind đã dừng mà không trả lời',
     );
+  });
+});
+
+describe('indexBuiltSite', () => {
+  it('keeps the bundles under Astro’s cache folder, so the next build reuses them', async () => {
+    const astroCache = path.join(dist, '.astro-cache');
+    const stats = await indexBuiltSite(dist, dist, astroCache, fakePagefind().api);
+    expect(stats.indexed).toEqual(['2023-06', '2022-06']);
+    expect(existsSync(path.join(searchIndexCacheDir(astroCache), '2022-06/pagefind.js'))).toBe(true);
+    const again = await indexBuiltSite(dist, dist, astroCache, fakePagefind().api);
+    expect(again.indexed).toEqual([]);
   });
 });
 
