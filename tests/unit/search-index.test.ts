@@ -53,15 +53,21 @@ interface FakeSteps {
   add?: readonly string[];
   write?: readonly string[];
   crash?: boolean;
+  /** Each add answers a millisecond later, so that adds can overlap. */
+  slowAdds?: boolean;
 }
 
 /** Pagefind's Node API with chosen errors; records what it was given and whether it closed. */
 function fakePagefind(steps: FakeSteps = {}) {
-  const state = { closed: false, outputPaths: [] as string[], urls: [] as string[], deleted: 0 };
+  const state = { closed: false, outputPaths: [] as string[], urls: [] as string[], deleted: 0, mostAdding: 0 };
+  let adding = 0;
   const index = {
     addHTMLFile: async ({ url }: { url: string }) => {
       if (steps.crash) throw new Error('Pagefind backend closed');
       state.urls.push(url);
+      state.mostAdding = Math.max(state.mostAdding, ++adding);
+      if (steps.slowAdds) await new Promise((resolve) => setTimeout(resolve, 1));
+      adding -= 1;
       return { errors: steps.add ?? [], file: { url } };
     },
     writeFiles: async ({ outputPath }: { outputPath: string }) => {
@@ -130,6 +136,22 @@ describe('buildSearchIndex', () => {
     expect(existsSync(path.join(dist, 'pagefind/2023-06/pagefind-ui.js'))).toBe(false);
     expect(state.deleted).toBe(2);
     expect(state.closed).toBe(true);
+  });
+
+  it('sends a bundle’s pages in URL order without waiting for each answer', async () => {
+    await page('bai-viet/an-phu/index.html', '<h1>An Phú</h1>', 2023);
+    await page('bai-viet/cat-tien/index.html', '<h1>Cát Tiên</h1>', 2023);
+    const { api, state } = fakePagefind({ slowAdds: true });
+    await buildSearchIndex({ distDir: dist, pagefind: api });
+    // Pagefind numbers pages in the order they arrive: the bundle's bytes depend on it.
+    expect(state.urls).toEqual([
+      '/bai-viet/an-phu/',
+      '/bai-viet/bao-loc/',
+      '/bai-viet/cat-tien/',
+      '/bai-viet/duc-trong/',
+      '/bai-viet/da-lat/',
+    ]);
+    expect(state.mostAdding).toBe(4);
   });
 
   it('reuses a cached bundle whose indexed pages are unchanged, and indexes the one that changed', async () => {
