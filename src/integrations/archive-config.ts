@@ -44,6 +44,8 @@ export function archiveConfig(root: URL): AstroUserConfig {
       // at a time; same output byte for byte. Skipped pages gain nothing (CPU-bound).
       concurrency: 8,
     },
+    // Astro's console log, a skipped page counted instead of listed (a rebuild skips thousands).
+    logger: { entrypoint: new URL('./build-logger.mjs', import.meta.url) },
     markdown: { syntaxHighlight: false },
     devToolbar: { enabled: false },
     image: { responsiveStyles: false },

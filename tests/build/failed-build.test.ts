@@ -42,7 +42,7 @@ describe('a build that fails after writing pages', () => {
 
   it('is followed by a build that renders every page again, the edited article included', () => {
     expect(repaired.status).toBe(0);
-    expect(repaired.output).not.toMatch(/\((cached|restored)\)/);
+    expect(repaired.output).not.toContain('trang không đổi');
     expect(repaired.read('bai-viet/thoi-su-so-2/index.html')).toContain('Thêm một câu.');
   });
 });

@@ -1,0 +1,106 @@
+// @ts-check
+/**
+ * Astro's console logger (`logger.entrypoint` in the configuration), with one change: a page
+ * Astro's incremental build leaves as it was is counted instead of listed. A rebuild of a
+ * 10,000-article archive renders a few pages and skips about 15,000; listing each put 15,000
+ * lines in every CI log (140,000 at 100,000 articles), burying the pages that did change, and
+ * cost Astro two writes to standard output per page. Rendered pages are listed as before.
+ *
+ * JavaScript, not TypeScript: Astro loads a logger only from a JavaScript file.
+ */
+import nodeLogger from 'astro/logger/node';
+
+/** @typedef {import('astro').AstroLoggerDestination} AstroLoggerDestination */
+/** @typedef {import('astro').AstroLoggerMessage} AstroLoggerMessage */
+
+/**
+ * Astro's console logger, skipped pages counted.
+ *
+ * @param {import('astro/logger/node').NodeHandlerConfig} [config]
+ * @returns {AstroLoggerDestination}
+ * @example
+ * // astro.config.mjs
+ * export default defineConfig({ logger: { entrypoint: './src/integrations/build-logger.mjs' } });
+ */
+export default function buildLogger(config) {
+  return skippedPagesCounted(nodeLogger(config));
+}
+
+/**
+ * The line that stands for `skipped` pages left as they were, `restored` of them copied back
+ * from Astro's cache because the output folder lacked them.
+ *
+ * @param {number} skipped
+ * @param {number} restored
+ * @returns {string}
+ * @example
+ * skippedPagesLine(14690, 0); // '  ├─ … 14690 trang không đổi, không dựng lại'
+ */
+export function skippedPagesLine(skipped, restored) {
+  const copied = restored > 0 ? ` (${restored} trang chép lại từ bộ nhớ đệm)` : '';
+  return `  ├─ … ${skipped} trang không đổi, không dựng lại${copied}`;
+}
+
+/**
+ * `destination`, given a line per run of skipped pages instead of a line per page. Astro
+ * writes a page's path without a line end, then, for a skipped page at once, its note
+ * `(cached)` or `(restored)`; for a rendered page its time comes later, after other pages'
+ * paths (eight render at once). So a path is held until the next message says which it was.
+ *
+ * @param {AstroLoggerDestination} destination
+ * @returns {AstroLoggerDestination}
+ * @example
+ * const logger = skippedPagesCounted(nodeLogger());
+ */
+export function skippedPagesCounted(destination) {
+  /** @type {AstroLoggerMessage | undefined} */
+  let heldPath;
+  let skipped = 0;
+  let restored = 0;
+  let lineOpen = false;
+
+  /** @param {AstroLoggerMessage} message */
+  const pass = (message) => {
+    destination.write(message);
+    lineOpen = !message.newLine;
+  };
+  const writeSkipped = () => {
+    if (skipped === 0) return;
+    if (lineOpen) pass({ label: 'SKIP_FORMAT', level: 'info', message: '', newLine: true });
+    pass({ label: null, level: 'info', message: skippedPagesLine(skipped, restored), newLine: true });
+    skipped = 0;
+    restored = 0;
+  };
+  // The skipped pages counted so far all came before the held path.
+  const release = () => {
+    writeSkipped();
+    if (heldPath) pass(heldPath);
+    heldPath = undefined;
+  };
+
+  return {
+    write(message) {
+      if (heldPath && message.label === 'SKIP_FORMAT' && /\((cached|restored)\)/.test(message.message)) {
+        heldPath = undefined;
+        skipped += 1;
+        if (message.message.includes('(restored)')) restored += 1;
+        return;
+      }
+      if (heldPath) release();
+      if (message.label === null && !message.newLine && message.message.includes('├─')) {
+        heldPath = message;
+        return;
+      }
+      release();
+      pass(message);
+    },
+    flush() {
+      release();
+      return destination.flush?.();
+    },
+    close() {
+      release();
+      return destination.close?.();
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import type { AstroLoggerDestination, AstroLoggerMessage } from 'astro';
+import { describe, expect, it } from 'vitest';
+import { skippedPagesCounted, skippedPagesLine } from '../../src/integrations/build-logger.mjs';
+
+/** A destination that keeps what it is given, as text: `⏎` marks a line end. */
+function recorder() {
+  const lines: string[] = [];
+  const destination: AstroLoggerDestination = {
+    write: (message) => void lines.push(`${message.label ?? '-'}|${message.message}${message.newLine ? '⏎' : ''}`),
+  };
+  return { destination, lines };
+}
+
+const path = (page: string): AstroLoggerMessage => ({
+  label: null,
+  level: 'info',
+  message: `  ├─ ${page}`,
+  newLine: false,
+});
+const note = (text: string): AstroLoggerMessage => ({
+  label: 'SKIP_FORMAT',
+  level: 'info',
+  message: text,
+  newLine: true,
+});
+const line = (label: string, text: string): AstroLoggerMessage => ({
+  label,
+  level: 'info',
+  message: text,
+  newLine: true,
+});
+
+describe('skippedPagesLine', () => {
+  it('counts the skipped pages, and those copied back from the cache when there are any', () => {
+    expect(skippedPagesLine(14690, 0)).toBe('  ├─ … 14690 trang không đổi, không dựng lại');
+    expect(skippedPagesLine(3, 2)).toBe('  ├─ … 3 trang không đổi, không dựng lại (2 trang chép lại từ bộ nhớ đệm)');
+  });
+});
+
+describe('skippedPagesCounted', () => {
+  it('writes a line per run of skipped pages, in order with the pages rendered around them', () => {
+    const { destination, lines } = recorder();
+    const logger = skippedPagesCounted(destination);
+    for (const message of [
+      line('build', 'generating static routes'),
+      path('/404.html'),
+      note(' (+12ms) '),
+      path('/bai-viet/a/index.html'),
+      note(' (cached)'),
+      path('/bai-viet/b/index.html'),
+      note(' (restored)'),
+      path('/bai-viet/c/index.html'),
+      path('/bai-viet/d/index.html'),
+      note(' (cached)'),
+      note(' (+30ms) '),
+      line('-', '✓ Completed in 1.2s.'),
+    ]) {
+      logger.write(message);
+    }
+    expect(lines).toEqual([
+      'build|generating static routes⏎',
+      '-|  ├─ /404.html',
+      'SKIP_FORMAT| (+12ms) ⏎',
+      '-|  ├─ … 2 trang không đổi, không dựng lại (1 trang chép lại từ bộ nhớ đệm)⏎',
+      // c is rendered: its time comes after d's path (pages render side by side)
+      '-|  ├─ /bai-viet/c/index.html',
+      'SKIP_FORMAT|⏎',
+      '-|  ├─ … 1 trang không đổi, không dựng lại⏎',
+      'SKIP_FORMAT| (+30ms) ⏎',
+      '-|✓ Completed in 1.2s.⏎',
+    ]);
+  });
+
+  it('passes everything through when no page is skipped', () => {
+    const { destination, lines } = recorder();
+    const logger = skippedPagesCounted(destination);
+    for (const message of [path('/a/index.html'), path('/b/index.html'), note(' (+5ms) '), note(' (+6ms) ')]) {
+      logger.write(message);
+    }
+    expect(lines).toEqual([
+      '-|  ├─ /a/index.html',
+      '-|  ├─ /b/index.html',
+      'SKIP_FORMAT| (+5ms) ⏎',
+      'SKIP_FORMAT| (+6ms) ⏎',
+    ]);
+  });
+
+  it('writes what it holds when flushed', () => {
+    const { destination, lines } = recorder();
+    const logger = skippedPagesCounted(destination);
+    for (const message of [path('/a/index.html'), note(' (cached)'), path('/b/index.html')]) logger.write(message);
+    expect(lines).toEqual([]);
+    void logger.flush?.();
+    expect(lines).toEqual(['-|  ├─ … 1 trang không đổi, không dựng lại⏎', '-|  ├─ /b/index.html']);
+  });
+});
