@@ -84,15 +84,14 @@ export function skippedPagesCounted(destination) {
         heldPath = undefined;
         skipped += 1;
         if (message.message.includes('(restored)')) restored += 1;
-        return;
-      }
-      if (heldPath) release();
-      if (message.label === null && !message.newLine && message.message.includes('├─')) {
+      } else if (message.label === null && !message.newLine && message.message.includes('├─')) {
+        // A held path not followed by its note was a rendered page's; a skipped run goes on otherwise.
+        if (heldPath) release();
         heldPath = message;
-        return;
+      } else {
+        release();
+        pass(message);
       }
-      release();
-      pass(message);
     },
     flush() {
       release();

@@ -321,7 +321,7 @@ async function indexShard(
   if (created.errors.length > 0 || !created.index) throw new SearchIndexError('createIndex', created.errors);
   const { index } = created;
   try {
-    // Pages go in in URL order: Pagefind numbers pages in the order it indexes them, and a
+    // Pages are added in URL order: Pagefind numbers pages in the order it indexes them, and a
     // rebuild must equal a cold build byte for byte. Its process handles requests one at a
     // time in the order they arrive, so a whole batch is sent at once: the order holds, and
     // Pagefind decodes the next page while it indexes one (adding 2,000 pages: 2.7 s instead
