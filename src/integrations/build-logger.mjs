@@ -1,20 +1,22 @@
 // @ts-check
 /**
- * Astro's console logger (`logger.entrypoint` in the configuration), with one change: a page
- * Astro's incremental build leaves as it was is counted instead of listed. A rebuild of a
- * 10,000-article archive renders a few pages and skips about 15,000; listing each put 15,000
- * lines in every CI log (140,000 at 100,000 articles), burying the pages that did change, and
- * cost Astro two writes to standard output per page. Rendered pages are listed as before.
+ * Astro's console logger (`logger.entrypoint` in the configuration), with its page lines
+ * tidied: a page Astro's incremental build leaves as it was is counted instead of listed, and
+ * a rendered page's path gets a line of its own. A rebuild of a 10,000-article archive renders
+ * a few pages and skips about 15,000; listing each put 15,000 lines in every CI log (140,000
+ * at 100,000 articles), burying the pages that did change, and cost Astro two writes to
+ * standard output per page.
  *
  * JavaScript, not TypeScript: Astro loads a logger only from a JavaScript file.
  */
+import { stripVTControlCharacters } from 'node:util';
 import nodeLogger from 'astro/logger/node';
 
 /** @typedef {import('astro').AstroLoggerDestination} AstroLoggerDestination */
 /** @typedef {import('astro').AstroLoggerMessage} AstroLoggerMessage */
 
 /**
- * Astro's console logger, skipped pages counted.
+ * Astro's console logger, page lines tidied.
  *
  * @param {import('astro/logger/node').NodeHandlerConfig} [config]
  * @returns {AstroLoggerDestination}
@@ -23,7 +25,7 @@ import nodeLogger from 'astro/logger/node';
  * export default defineConfig({ logger: { entrypoint: './src/integrations/build-logger.mjs' } });
  */
 export default function buildLogger(config) {
-  return skippedPagesCounted(nodeLogger(config));
+  return tidyPageLines(nodeLogger(config));
 }
 
 /**
@@ -42,17 +44,20 @@ export function skippedPagesLine(skipped, restored) {
 }
 
 /**
- * `destination`, given a line per run of skipped pages instead of a line per page. Astro
- * writes a page's path without a line end, then, for a skipped page at once, its note
- * `(cached)` or `(restored)`; for a rendered page its time comes later, after other pages'
- * paths (eight render at once). So a path is held until the next message says which it was.
+ * `destination`, given Astro's page lines tidied: a line per run of skipped pages instead of a
+ * line per page, and a rendered page's path on a line of its own. Astro writes a page's path
+ * without a line end, then, for a skipped page at once, its note `(cached)` or `(restored)`;
+ * for a rendered page its render time, which comes after other pages' paths when pages render
+ * side by side (eight at a time here) and so ran them together on one line, the times below
+ * them matching no page: such a time is left out. A path is held until the next message says
+ * which kind of page it was.
  *
  * @param {AstroLoggerDestination} destination
  * @returns {AstroLoggerDestination}
  * @example
- * const logger = skippedPagesCounted(nodeLogger());
+ * const logger = tidyPageLines(nodeLogger());
  */
-export function skippedPagesCounted(destination) {
+export function tidyPageLines(destination) {
   /** @type {AstroLoggerMessage | undefined} */
   let heldPath;
   let skipped = 0;
@@ -71,23 +76,25 @@ export function skippedPagesCounted(destination) {
     skipped = 0;
     restored = 0;
   };
-  // The skipped pages counted so far all came before the held path.
+  // The skipped pages counted so far all came before the held path, a rendered page's.
   const release = () => {
     writeSkipped();
-    if (heldPath) pass(heldPath);
+    if (heldPath) pass({ ...heldPath, newLine: true });
     heldPath = undefined;
   };
 
   return {
     write(message) {
-      if (heldPath && message.label === 'SKIP_FORMAT' && /\((cached|restored)\)/.test(message.message)) {
+      const note = message.label === 'SKIP_FORMAT' ? stripVTControlCharacters(message.message).trim() : undefined;
+      if (heldPath && (note === '(cached)' || note === '(restored)')) {
         heldPath = undefined;
         skipped += 1;
-        if (message.message.includes('(restored)')) restored += 1;
+        if (note === '(restored)') restored += 1;
       } else if (message.label === null && !message.newLine && message.message.includes('├─')) {
-        // A held path not followed by its note was a rendered page's; a skipped run goes on otherwise.
         if (heldPath) release();
         heldPath = message;
+      } else if (note !== undefined && /^\(\+[\d.]+m?s\)$/.test(note)) {
+        release();
       } else {
         release();
         pass(message);

@@ -1,6 +1,6 @@
 import type { AstroLoggerDestination, AstroLoggerMessage } from 'astro';
 import { describe, expect, it } from 'vitest';
-import { skippedPagesCounted, skippedPagesLine } from '../../src/integrations/build-logger.mjs';
+import { skippedPagesLine, tidyPageLines } from '../../src/integrations/build-logger.mjs';
 
 /** A destination that keeps what it is given, as text: `⏎` marks a line end. */
 function recorder() {
@@ -37,10 +37,10 @@ describe('skippedPagesLine', () => {
   });
 });
 
-describe('skippedPagesCounted', () => {
+describe('tidyPageLines', () => {
   it('writes a line per run of skipped pages, in order with the pages rendered around them', () => {
     const { destination, lines } = recorder();
-    const logger = skippedPagesCounted(destination);
+    const logger = tidyPageLines(destination);
     for (const message of [
       line('build', 'generating static routes'),
       path('/404.html'),
@@ -52,45 +52,49 @@ describe('skippedPagesCounted', () => {
       path('/bai-viet/c/index.html'),
       path('/bai-viet/d/index.html'),
       note(' (cached)'),
-      note(' (+30ms) '),
+      note(' \u001b[2m(+30ms)\u001b[22m '),
       line('-', '✓ Completed in 1.2s.'),
     ]) {
       logger.write(message);
     }
     expect(lines).toEqual([
       'build|generating static routes⏎',
-      '-|  ├─ /404.html',
-      'SKIP_FORMAT| (+12ms) ⏎',
+      '-|  ├─ /404.html⏎',
       '-|  ├─ … 2 trang không đổi, không dựng lại (1 trang chép lại từ bộ nhớ đệm)⏎',
-      // c is rendered: its time comes after d's path (pages render side by side)
-      '-|  ├─ /bai-viet/c/index.html',
-      'SKIP_FORMAT|⏎',
+      '-|  ├─ /bai-viet/c/index.html⏎',
       '-|  ├─ … 1 trang không đổi, không dựng lại⏎',
-      'SKIP_FORMAT| (+30ms) ⏎',
       '-|✓ Completed in 1.2s.⏎',
     ]);
   });
 
-  it('passes everything through when no page is skipped', () => {
+  it('gives each rendered page a line, leaving out render times that come after other pages', () => {
     const { destination, lines } = recorder();
-    const logger = skippedPagesCounted(destination);
-    for (const message of [path('/a/index.html'), path('/b/index.html'), note(' (+5ms) '), note(' (+6ms) ')]) {
+    const logger = tidyPageLines(destination);
+    for (const message of [
+      path('/a/index.html'),
+      path('/b/index.html'),
+      note(' (+5ms) '),
+      note(' (+1.25s) '),
+      // Astro's note on an endpoint that returned nothing is kept
+      path('/c.json'),
+      note(' (+1ms) (file not created, response body was empty)'),
+    ]) {
       logger.write(message);
     }
     expect(lines).toEqual([
-      '-|  ├─ /a/index.html',
-      '-|  ├─ /b/index.html',
-      'SKIP_FORMAT| (+5ms) ⏎',
-      'SKIP_FORMAT| (+6ms) ⏎',
+      '-|  ├─ /a/index.html⏎',
+      '-|  ├─ /b/index.html⏎',
+      '-|  ├─ /c.json⏎',
+      'SKIP_FORMAT| (+1ms) (file not created, response body was empty)⏎',
     ]);
   });
 
   it('writes what it holds when flushed', () => {
     const { destination, lines } = recorder();
-    const logger = skippedPagesCounted(destination);
+    const logger = tidyPageLines(destination);
     for (const message of [path('/a/index.html'), note(' (cached)'), path('/b/index.html')]) logger.write(message);
     expect(lines).toEqual([]);
     void logger.flush?.();
-    expect(lines).toEqual(['-|  ├─ … 1 trang không đổi, không dựng lại⏎', '-|  ├─ /b/index.html']);
+    expect(lines).toEqual(['-|  ├─ … 1 trang không đổi, không dựng lại⏎', '-|  ├─ /b/index.html⏎']);
   });
 });
