@@ -93,7 +93,7 @@ export function tidyPageLines(destination) {
       } else if (message.label === null && !message.newLine && message.message.includes('├─')) {
         if (heldPath) release();
         heldPath = message;
-      } else if (note !== undefined && /^\(\+[\d.]+m?s\)$/.test(note)) {
+      } else if (note !== undefined && /^\(\+(\d+m )?[\d.]+m?s\)$/.test(note)) {
         release();
       } else {
         release();

@@ -75,6 +75,7 @@ describe('tidyPageLines', () => {
       path('/b/index.html'),
       note(' (+5ms) '),
       note(' (+1.25s) '),
+      note(' (+1m 5s) '),
       // Astro's note on an endpoint that returned nothing is kept
       path('/c.json'),
       note(' (+1ms) (file not created, response body was empty)'),
@@ -86,6 +87,20 @@ describe('tidyPageLines', () => {
       '-|  ├─ /b/index.html⏎',
       '-|  ├─ /c.json⏎',
       'SKIP_FORMAT| (+1ms) (file not created, response body was empty)⏎',
+    ]);
+  });
+
+  it('ends a line Astro left open before it writes a count', () => {
+    const { destination, lines } = recorder();
+    const logger = tidyPageLines(destination);
+    const open = { ...line('build', 'đang dựng…'), newLine: false };
+    for (const message of [open, path('/a/index.html'), note(' (cached)'), line('build', 'xong')])
+      logger.write(message);
+    expect(lines).toEqual([
+      'build|đang dựng…',
+      'SKIP_FORMAT|⏎',
+      '-|  ├─ … 1 trang không đổi, không dựng lại⏎',
+      'build|xong⏎',
     ]);
   });
 
