@@ -29,7 +29,7 @@ import {
   type ShardPage,
   WASM_PLACEHOLDER,
 } from '../lib/search-shards.ts';
-import { articleUrl, SEARCH_DIR, searchShardUrl, searchUrl } from '../lib/urls.ts';
+import { articleUrl, SEARCH_DIR, searchUrl } from '../lib/urls.ts';
 import { AFTER_BUILD_ENV } from './build-env.ts';
 
 /** The part of Pagefind's Node API used here; tests pass a fake. */
@@ -490,6 +490,8 @@ async function searchIndexBytes(
   return total;
 }
 
+/** Where the dev server serves the search bundles, as a build publishes them. */
+const DEV_BUNDLES_URL = `/${SEARCH_DIR}/`;
 const DEV_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json',
@@ -500,7 +502,7 @@ const DEV_TYPES: Record<string, string> = {
 /**
  * The search bundles for `npm run dev`, split as a build splits them: every published
  * article page, fetched from the dev server so it carries exactly what a build indexes,
- * indexed in memory. Keys are paths under `/pagefind/`.
+ * indexed in memory. Keys are paths under the bundles' folder (`/pagefind/`).
  *
  * @example
  * const files = await buildDevBundle('/site', 'http://localhost:4321'); // Map { '2022/pagefind.js' => … }
@@ -534,7 +536,7 @@ export async function buildDevBundle(root: string, origin: string): Promise<Map<
     for (const file of files) {
       // The newest bundle comes first; the others get the placeholder, as in a build.
       const content = position > 0 && BUNDLE_WASM_FILE.test(file.path) ? WASM_PLACEHOLDER : file.content;
-      bundle.set(`${searchShardUrl(shard).slice('/pagefind/'.length)}${file.path}`, content);
+      bundle.set(`${shard}/${file.path}`, content);
     }
   }
   return bundle;
@@ -613,14 +615,14 @@ export function searchIndex(options: { pagefind?: PagefindApi } = {}): AstroInte
         });
         server.middlewares.use((request, response, next) => {
           const pathname = (request.url ?? '').split('?')[0]!;
-          if (!pathname.startsWith('/pagefind/')) return next();
+          if (!pathname.startsWith(DEV_BUNDLES_URL)) return next();
           bundle ??= buildDevBundle(root, `http://${request.headers.host}`).catch((error: unknown) => {
             logger.error(String(error));
             bundle = undefined;
             return new Map();
           });
           void bundle.then((files) => {
-            const file = files.get(pathname.slice('/pagefind/'.length));
+            const file = files.get(pathname.slice(DEV_BUNDLES_URL.length));
             if (!file) {
               response.statusCode = 404;
               response.end();
