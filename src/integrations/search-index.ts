@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefindModule from 'pagefind';
+import type { PagefindIndex } from 'pagefind';
 import { listArticleFiles, readRegistries } from '../data/content-files.ts';
 import { replaceFile } from '../data/replace-file.ts';
 import { isPublished } from '../lib/archive.ts';
@@ -322,19 +323,15 @@ async function indexShard(
   const { index } = created;
   try {
     // Pages are added in URL order: Pagefind numbers pages in the order it indexes them, and a
-    // rebuild must equal a cold build byte for byte. Its process handles requests one at a
-    // time in the order they arrive, so a whole batch is sent at once: the order holds, and
-    // Pagefind decodes the next page while it indexes one (adding 2,000 pages: 2.7 s instead
-    // of 3.3 to 3.5 s).
+    // rebuild must equal a cold build byte for byte.
     const ordered = [...pages].sort((a, b) => (a.url < b.url ? -1 : 1));
     for (let start = 0; start < ordered.length; start += PAGES_READ_AHEAD) {
       const batch = ordered.slice(start, start + PAGES_READ_AHEAD);
       const contents = await Promise.all(batch.map((page) => indexedContent(distDir, page)));
-      const added = await answered('addHTMLFile', () =>
-        Promise.all(batch.map((page, position) => index.addHTMLFile({ url: page.url, content: contents[position]! }))),
+      await addPages(
+        index,
+        batch.map((page, position) => ({ url: page.url, content: contents[position]! })),
       );
-      const errors = added.flatMap((answer) => answer.errors);
-      if (errors.length > 0) throw new SearchIndexError('addHTMLFile', errors);
     }
     const written = await answered('writeFiles', () => index.writeFiles({ outputPath }));
     if (written.errors.length > 0) throw new SearchIndexError('writeFiles', written.errors);
@@ -343,6 +340,18 @@ async function indexShard(
     await index.deleteIndex().catch(() => null);
   }
   await Promise.all(UNUSED_BUNDLE_FILES.map((file) => rm(path.join(outputPath, file), { force: true })));
+}
+
+/**
+ * Adds pages to a Pagefind index in the given order. Pagefind's process handles requests one
+ * at a time in the order they arrive, so all are sent at once: the order holds, and Pagefind
+ * decodes the next page while it indexes one (adding 2,000 pages: 2.7 s instead of 3.3 to
+ * 3.5 s one by one).
+ */
+async function addPages(index: PagefindIndex, pages: readonly { url: string; content: string }[]): Promise<void> {
+  const added = await answered('addHTMLFile', () => Promise.all(pages.map((page) => index.addHTMLFile(page))));
+  const errors = added.flatMap((answer) => answer.errors);
+  if (errors.length > 0) throw new SearchIndexError('addHTMLFile', errors);
 }
 
 /** What Pagefind is given of a page, checked against the digest its shard was keyed by. */
@@ -526,10 +535,7 @@ export async function buildDevBundle(root: string, origin: string): Promise<Map<
   for (const [position, [shard, shardPages]] of [...groupIntoShards(pages, site.searchShardPages)].entries()) {
     const created = await pagefindModule.createIndex({ forceLanguage: 'vi' });
     if (!created.index) throw new SearchIndexError('createIndex', created.errors);
-    for (const { url, content } of shardPages) {
-      const added = await created.index.addHTMLFile({ url, content });
-      if (added.errors.length > 0) throw new SearchIndexError('addHTMLFile', added.errors);
-    }
+    await addPages(created.index, shardPages);
     const { errors, files } = await created.index.getFiles();
     if (errors.length > 0) throw new SearchIndexError('getFiles', errors);
     await created.index.deleteIndex();
