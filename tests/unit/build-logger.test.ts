@@ -2,13 +2,20 @@ import type { AstroLoggerDestination, AstroLoggerMessage } from 'astro';
 import { describe, expect, it } from 'vitest';
 import { skippedPagesLine, tidyPageLines } from '../../src/integrations/build-logger.mjs';
 
-/** A destination that keeps what it is given, as text: `⏎` marks a line end. */
-function recorder() {
+/** A tidied logger over a destination that keeps what it is given, as text: `⏎` marks a line end. */
+function recordedLogger() {
   const lines: string[] = [];
   const destination: AstroLoggerDestination = {
     write: (message) => void lines.push(`${message.label ?? '-'}|${message.message}${message.newLine ? '⏎' : ''}`),
   };
-  return { destination, lines };
+  return { logger: tidyPageLines(destination), lines };
+}
+
+/** What the tidied logger writes for `messages`. */
+function written(messages: readonly AstroLoggerMessage[]): string[] {
+  const { logger, lines } = recordedLogger();
+  for (const message of messages) logger.write(message);
+  return lines;
 }
 
 const path = (page: string): AstroLoggerMessage => ({
@@ -39,9 +46,7 @@ describe('skippedPagesLine', () => {
 
 describe('tidyPageLines', () => {
   it('writes a line per run of skipped pages, in order with the pages rendered around them', () => {
-    const { destination, lines } = recorder();
-    const logger = tidyPageLines(destination);
-    for (const message of [
+    const lines = written([
       line('build', 'generating static routes'),
       path('/404.html'),
       note(' (+12ms) '),
@@ -54,9 +59,7 @@ describe('tidyPageLines', () => {
       note(' (cached)'),
       note(' \u001b[2m(+30ms)\u001b[22m '),
       line('-', '✓ Completed in 1.2s.'),
-    ]) {
-      logger.write(message);
-    }
+    ]);
     expect(lines).toEqual([
       'build|generating static routes⏎',
       '-|  ├─ /404.html⏎',
@@ -68,9 +71,7 @@ describe('tidyPageLines', () => {
   });
 
   it('gives each rendered page a line, leaving out render times that come after other pages', () => {
-    const { destination, lines } = recorder();
-    const logger = tidyPageLines(destination);
-    for (const message of [
+    const lines = written([
       path('/a/index.html'),
       path('/b/index.html'),
       note(' (+5ms) '),
@@ -79,9 +80,7 @@ describe('tidyPageLines', () => {
       // Astro's note on an endpoint that returned nothing is kept
       path('/c.json'),
       note(' (+1ms) (file not created, response body was empty)'),
-    ]) {
-      logger.write(message);
-    }
+    ]);
     expect(lines).toEqual([
       '-|  ├─ /a/index.html⏎',
       '-|  ├─ /b/index.html⏎',
@@ -91,11 +90,8 @@ describe('tidyPageLines', () => {
   });
 
   it('ends a line Astro left open before it writes a count', () => {
-    const { destination, lines } = recorder();
-    const logger = tidyPageLines(destination);
     const open = { ...line('build', 'đang dựng…'), newLine: false };
-    for (const message of [open, path('/a/index.html'), note(' (cached)'), line('build', 'xong')])
-      logger.write(message);
+    const lines = written([open, path('/a/index.html'), note(' (cached)'), line('build', 'xong')]);
     expect(lines).toEqual([
       'build|đang dựng…',
       'SKIP_FORMAT|⏎',
@@ -105,8 +101,7 @@ describe('tidyPageLines', () => {
   });
 
   it('writes what it holds when flushed', () => {
-    const { destination, lines } = recorder();
-    const logger = tidyPageLines(destination);
+    const { logger, lines } = recordedLogger();
     for (const message of [path('/a/index.html'), note(' (cached)'), path('/b/index.html')]) logger.write(message);
     expect(lines).toEqual([]);
     void logger.flush?.();
