@@ -26,7 +26,8 @@ describe('article page in a browser', () => {
     await page.goto(`${site.url}/bai-viet/da-lat-don-khach/`);
     await expect(page.locator('.dateline time').first().textContent()).resolves.toBe('Thứ bảy, 01/06/2024 - 06:30');
     await page.getByRole('button', { name: 'Sao chép liên kết' }).click();
-    await expect(page.getByRole('status').textContent()).resolves.toBe('Đã sao chép liên kết');
+    // The status is set once the clipboard write resolves, after the click has returned.
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Đã sao chép liên kết');
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(
       'https://thu-nghiem.example/bai-viet/da-lat-don-khach/',
     );
