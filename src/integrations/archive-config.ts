@@ -15,6 +15,12 @@ import { sitemap } from './sitemap.ts';
 
 const PROJECT = new URL('../../', import.meta.url);
 
+// Astro reports every command it runs (with an anonymous id of the project, hashed from its git
+// remote) to its telemetry server unless this is set: a newsroom's builds, previews and CI runs
+// stay private. Every astro command loads this configuration before it records anything (the
+// telemetry reads process.env when it records). An empty value turns the reports back on.
+process.env['ASTRO_TELEMETRY_DISABLED'] ??= '1';
+
 /**
  * @example
  * export default defineConfig(archiveConfig(new URL('.', import.meta.url)));
