@@ -128,16 +128,34 @@ function start(root: HTMLElement) {
     }
     root.setAttribute('aria-busy', 'true');
     try {
+      const open = await openBundles();
+      if (current !== generation) return;
       // Without words there is no relevance: a filter alone lists articles newest first.
       const order: Order = state.sort === SORT_NEWEST || !query ? 'date' : 'relevance';
-      const found = await searchBundles(await openBundles(), query, filters, order);
-      if (current !== generation) return;
-      results = found;
+      results = [];
       shown = 0;
       shownQuery = query;
-      const items = await renderNext(current);
-      if (!items) return;
-      list.replaceChildren(...items);
+      // The previous results stay on screen until this search's first ones replace them.
+      more.hidden = true;
+      let listed = false;
+      // Newest first, each bundle's results are shown as they come, so the first page of a
+      // large archive appears once the newest bundles have answered, not all of them.
+      const batches = order === 'relevance' ? [byRelevance(open, query, filters)] : newestFirst(open, query, filters);
+      for await (const batch of batches) {
+        if (current !== generation) return;
+        // Not push(...batch): tens of thousands of arguments can overflow the stack.
+        results = results.length > 0 ? results.concat(batch) : batch;
+        more.hidden = shown >= results.length;
+        if (shown >= PAGE_SIZE) continue;
+        const items = await renderNext(current, PAGE_SIZE);
+        if (!items) return;
+        if (listed) list.append(...items);
+        else list.replaceChildren(...items);
+        listed = true;
+        if (order === 'date') status.textContent = t('search.loading');
+      }
+      if (current !== generation) return;
+      if (!listed) list.replaceChildren();
       const count = results.length.toLocaleString('vi-VN');
       status.textContent = query
         ? t(results.length ? 'search.count' : 'search.none', { count, query })
@@ -154,9 +172,12 @@ function start(root: HTMLElement) {
     }
   };
 
-  /** Loads and builds the next page of results; `undefined` if a newer search started. */
-  const renderNext = async (current: number) => {
-    const page = results.slice(shown, shown + PAGE_SIZE);
+  /**
+   * Loads and builds the results after those shown, up to `until` (the next ten by default);
+   * `undefined` if a newer search started.
+   */
+  const renderNext = async (current: number, until = shown + PAGE_SIZE) => {
+    const page = results.slice(shown, until);
     const data = await Promise.all(page.map((result) => result.data()));
     if (current !== generation) return undefined;
     shown += page.length;
@@ -198,47 +219,71 @@ function start(root: HTMLElement) {
 const COUNT_ONLY = { filters: { 'count-only': '' } };
 
 /**
- * Searches the bundles, in relevance or date order, keeping only results that contain every
- * word.
- *
- * Relevance: the bundles' results merged by score, as Pagefind's own `mergeIndex` merges them.
- * Date order: Pagefind sorts by date within one bundle by scoring each page with its rank in
- * that bundle, so scores from two bundles do not compare; bundles are read newest first and
- * their results concatenated.
+ * Searches the bundles by relevance, keeping only results that contain every word: the
+ * bundles' results merged by score, as Pagefind's own `mergeIndex` merges them.
  */
-async function searchBundles(
+async function byRelevance(
   bundles: readonly Pagefind[],
   query: string,
   filters: Record<string, string>,
-  order: Order,
 ): Promise<PagefindResult[]> {
   const scope = await bundlesWithEveryWord(bundles, query);
-  const options: PagefindSearchOptions = order === 'relevance' ? { filters } : { filters, sort: { date: 'desc' } };
-  const found = await Promise.all(scope.map(async (bundle) => (await bundle.search(query || null, options)).results));
+  const found = await Promise.all(scope.map(async (bundle) => (await bundle.search(query, { filters })).results));
   // The sort is stable: equal scores keep the newer bundle first.
-  return order === 'relevance' ? found.flat().sort((a, b) => b.score - a.score) : found.flat();
+  return found.flat().sort((a, b) => b.score - a.score);
 }
 
 /**
- * The bundles whose index has every word of `query` (all of them for one word or a quoted
- * phrase), newest first.
+ * Searches the bundles newest first, each bundle's results newest first, keeping only results
+ * that contain every word; yields each bundle's results in turn. Pagefind sorts by date within
+ * one bundle by scoring each page with its rank in that bundle, so scores from two bundles do
+ * not compare: the bundles' results are concatenated. The newest bundle is searched first, then,
+ * once its results are taken, all the older ones at once (their index chunks load side by side);
+ * each bundle's results are passed on as soon as the newer bundles' are.
+ */
+async function* newestFirst(
+  bundles: readonly Pagefind[],
+  query: string,
+  filters: Record<string, string>,
+): AsyncGenerator<PagefindResult[]> {
+  const options: PagefindSearchOptions = { filters, sort: { date: 'desc' } };
+  const search = async (bundle: Pagefind) =>
+    (await hasEveryWord(bundle, query)) ? (await bundle.search(query || null, options)).results : [];
+  const [newest, ...older] = bundles;
+  if (!newest) return;
+  // The newest bundle alone, and its results shown, before the others are searched: Pagefind's
+  // worker answers in turn, so both its search and the loading of the results it shows would
+  // otherwise wait behind every older bundle's search.
+  yield await search(newest);
+  const searches = older.map(search);
+  // None is left rejected unheard when an earlier one fails first.
+  for (const pending of searches) pending.catch(() => undefined);
+  for (const pending of searches) yield await pending;
+}
+
+/**
+ * The bundles whose index has every word of `query`, newest first (see {@link hasEveryWord}).
+ */
+async function bundlesWithEveryWord(bundles: readonly Pagefind[], query: string): Promise<readonly Pagefind[]> {
+  const hasEvery = await Promise.all(bundles.map((bundle) => hasEveryWord(bundle, query)));
+  return bundles.filter((_, position) => hasEvery[position]);
+}
+
+/**
+ * Whether a bundle's index has every word of `query` (always, for one word, a quoted phrase
+ * or no words).
  *
  * Pagefind ignores a word its index lacks altogether instead of matching nothing, so with the
  * archive split into bundles "dân tộc" would find every article of a bundle with "dân" when no
  * article of that bundle has "tộc". Where a bundle has every word, its own answer is right. Each
- * word is counted in each bundle by a search under a filter no page has: Pagefind then counts
- * the matching pages without ranking them, from the index chunks the query itself loads.
+ * word is counted by a search under a filter no page has: Pagefind then counts the matching
+ * pages without ranking them, from the index chunks the query itself loads.
  */
-async function bundlesWithEveryWord(bundles: readonly Pagefind[], query: string): Promise<readonly Pagefind[]> {
+async function hasEveryWord(bundle: Pagefind, query: string): Promise<boolean> {
   const words = query.split(/\s+/).filter(Boolean);
-  if (words.length < 2 || /^\s*".+"\s*$/.test(query)) return bundles;
-  const hasEveryWord = await Promise.all(
-    bundles.map(async (bundle) => {
-      const counts = await Promise.all(words.map((word) => bundle.search(word, COUNT_ONLY)));
-      return counts.every((count) => count.unfilteredResultCount > 0);
-    }),
-  );
-  return bundles.filter((_, position) => hasEveryWord[position]);
+  if (words.length < 2 || /^\s*".+"\s*$/.test(query)) return true;
+  const counts = await Promise.all(words.map((word) => bundle.search(word, COUNT_ONLY)));
+  return counts.every((count) => count.unfilteredResultCount > 0);
 }
 
 /**

@@ -238,6 +238,36 @@ describe('filters', () => {
     ]);
   });
 
+  it('show the newer bundles’ articles at once while an older bundle is still loading', async () => {
+    const own = await browser.newPage();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The oldest bundle's filter and index chunks wait until the newer bundles' results are on screen.
+    await own.route(/\/pagefind\/2021-03_2022-08\/(filter|index)\//, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await own.goto(`${site.url}/tim-kiem/?author=minh-duc`);
+    await own.waitForFunction(() => document.querySelectorAll('.search-result').length === 3);
+    const slugs = () =>
+      own.evaluate(() =>
+        [...document.querySelectorAll('.search-result a')].map((link) => link.getAttribute('href')!.split('/')[2]),
+      );
+    await expect(slugs()).resolves.toEqual(['ky-niem-ngay-thong-nhat', 'thuy-dien-tich-nuoc', 'da-lat-mua-hoa-da-quy']);
+    await expect(own.locator('[data-search]').getAttribute('aria-busy')).resolves.toBe('true');
+    await expect(own.getByRole('status').textContent()).resolves.toBe('Đang tìm…');
+    release();
+    const shown = await settled(own);
+    expect(shown.status).toBe('Có 4 bài viết phù hợp với bộ lọc.');
+    expect(shown.slugs).toEqual([
+      'ky-niem-ngay-thong-nhat',
+      'thuy-dien-tich-nuoc',
+      'da-lat-mua-hoa-da-quy',
+      'le-mung-lua-moi',
+    ]);
+    await own.close();
+  });
+
   it('drop a value the page does not offer (an old link) from the form and the URL', async () => {
     const shown = await open({ q: 'bao loc', category: 'khong-co' });
     expect(shown.slugs[0]).toBe('bao-loc-thu-hoach-che');
