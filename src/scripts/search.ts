@@ -4,6 +4,7 @@
  * highlighted in the original Vietnamese, and keeps the URL in sync as the reader types.
  */
 import { t } from '../i18n/vi.ts';
+import { inTurn } from '../lib/in-turn.ts';
 import { excerpt, highlight, normalizeQuery, stripLeading, type ExcerptPart } from '../lib/search-fold.ts';
 import { readSearchState, searchStateUrl, SORT_NEWEST, type SearchState } from '../lib/search-url.ts';
 import { searchShardUrl } from '../lib/urls.ts';
@@ -109,8 +110,31 @@ function start(root: HTMLElement) {
     return filters;
   };
 
+  // Index chunks fetched while the reader types, one round (every bundle) at a time for the
+  // latest text: Pagefind's worker answers one request at a time, and a round per keystroke
+  // ("d", "da", "da ", …) queued so many loads at 100,000 articles that the search itself waited
+  // seconds behind them.
+  let preloading = false;
+  let toPreload: string | undefined;
+  const preloadLatest = async () => {
+    preloading = true;
+    try {
+      for (let query = toPreload; query; query = toPreload) {
+        toPreload = undefined;
+        const filters = pagefindFilters();
+        await Promise.all((await openBundles()).map((bundle) => bundle.preload(query!, { filters })));
+      }
+    } catch {
+      // A bundle that cannot load fails the search itself, which says so.
+    } finally {
+      preloading = false;
+    }
+  };
+
   const run = async () => {
     clearTimeout(timer);
+    // The search loads the index chunks it needs itself.
+    toPreload = undefined;
     const state = readForm();
     const url = searchStateUrl(state);
     if (url !== location.pathname + location.search) history.replaceState(history.state, '', url);
@@ -140,7 +164,11 @@ function start(root: HTMLElement) {
       let listed = false;
       // Newest first, each bundle's results are shown as they come, so the first page of a
       // large archive appears once the newest bundles have answered, not all of them.
-      const batches = order === 'relevance' ? [byRelevance(open, query, filters)] : newestFirst(open, query, filters);
+      const isCurrent = () => current === generation;
+      const batches =
+        order === 'relevance'
+          ? [byRelevance(open, query, filters, isCurrent)]
+          : newestFirst(open, query, filters, isCurrent);
       for await (const batch of batches) {
         if (current !== generation) return;
         // Not push(...batch): tens of thousands of arguments can overflow the stack.
@@ -187,12 +215,8 @@ function start(root: HTMLElement) {
 
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    const query = normalizeQuery(input.value);
-    // Start fetching the index chunks while the reader is still typing.
-    if (query) {
-      const filters = pagefindFilters();
-      void openBundles().then((open) => Promise.all(open.map((bundle) => bundle.preload(query, { filters }))));
-    }
+    toPreload = normalizeQuery(input.value) || undefined;
+    if (toPreload && !preloading) void preloadLatest();
     timer = setTimeout(() => void run(), DEBOUNCE_MS);
   });
   for (const select of [...filterSelects, sortSelect]) select.addEventListener('change', () => void run());
@@ -219,54 +243,67 @@ function start(root: HTMLElement) {
 const COUNT_ONLY = { filters: { 'count-only': '' } };
 
 /**
+ * Bundle searches waiting in Pagefind's worker at once. The worker answers one request at a
+ * time, so a search the reader's next keystroke made stale would otherwise hold up the new one
+ * behind every bundle's search (seconds at 100,000 articles); with a few at a time it stops
+ * within a few bundles. Six: what a browser fetches at once from one host over HTTP/1.1, so
+ * the index chunks of six bundles still load side by side.
+ */
+const SEARCHES_IN_FLIGHT = 6;
+
+/**
  * Searches the bundles by relevance, keeping only results that contain every word: the
- * bundles' results merged by score, as Pagefind's own `mergeIndex` merges them.
+ * bundles' results merged by score, as Pagefind's own `mergeIndex` merges them. Stops starting
+ * bundle searches once `current()` is false (a newer search began); what it returns then is
+ * partial, for the caller to drop.
  */
 async function byRelevance(
   bundles: readonly Pagefind[],
   query: string,
   filters: Record<string, string>,
+  current: () => boolean,
 ): Promise<PagefindResult[]> {
-  const scope = await bundlesWithEveryWord(bundles, query);
-  const found = await Promise.all(scope.map(async (bundle) => (await bundle.search(query, { filters })).results));
+  const found: PagefindResult[][] = [];
+  for await (const results of inTurn(bundles, SEARCHES_IN_FLIGHT, current, (bundle) =>
+    searchBundle(bundle, query, { filters }),
+  )) {
+    found.push(results);
+  }
   // The sort is stable: equal scores keep the newer bundle first.
   return found.flat().sort((a, b) => b.score - a.score);
 }
 
 /**
  * Searches the bundles newest first, each bundle's results newest first, keeping only results
- * that contain every word; yields each bundle's results in turn. Pagefind sorts by date within
- * one bundle by scoring each page with its rank in that bundle, so scores from two bundles do
- * not compare: the bundles' results are concatenated. The newest bundle is searched first, then,
- * once its results are taken, all the older ones at once (their index chunks load side by side);
- * each bundle's results are passed on as soon as the newer bundles' are.
+ * that contain every word; yields each bundle's results in turn, and stops once `current()` is
+ * false. Pagefind sorts by date within one bundle by scoring each page with its rank in that
+ * bundle, so scores from two bundles do not compare: the bundles' results are concatenated. The
+ * newest bundle is searched first, then, once its results are taken, the older ones a few at a
+ * time (see {@link SEARCHES_IN_FLIGHT}).
  */
 async function* newestFirst(
   bundles: readonly Pagefind[],
   query: string,
   filters: Record<string, string>,
+  current: () => boolean,
 ): AsyncGenerator<PagefindResult[]> {
   const options: PagefindSearchOptions = { filters, sort: { date: 'desc' } };
-  const search = async (bundle: Pagefind) =>
-    (await hasEveryWord(bundle, query)) ? (await bundle.search(query || null, options)).results : [];
   const [newest, ...older] = bundles;
   if (!newest) return;
   // The newest bundle alone, and its results shown, before the others are searched: Pagefind's
   // worker answers in turn, so both its search and the loading of the results it shows would
-  // otherwise wait behind every older bundle's search.
-  yield await search(newest);
-  const searches = older.map(search);
-  // None is left rejected unheard when an earlier one fails first.
-  for (const pending of searches) pending.catch(() => undefined);
-  for (const pending of searches) yield await pending;
+  // otherwise wait behind the older bundles' searches.
+  yield await searchBundle(newest, query, options);
+  yield* inTurn(older, SEARCHES_IN_FLIGHT, current, (bundle) => searchBundle(bundle, query, options));
 }
 
-/**
- * The bundles whose index has every word of `query`, newest first (see {@link hasEveryWord}).
- */
-async function bundlesWithEveryWord(bundles: readonly Pagefind[], query: string): Promise<readonly Pagefind[]> {
-  const hasEvery = await Promise.all(bundles.map((bundle) => hasEveryWord(bundle, query)));
-  return bundles.filter((_, position) => hasEvery[position]);
+/** One bundle's results, or none when its index lacks a word of `query` (see {@link hasEveryWord}). */
+async function searchBundle(
+  bundle: Pagefind,
+  query: string,
+  options: PagefindSearchOptions,
+): Promise<PagefindResult[]> {
+  return (await hasEveryWord(bundle, query)) ? (await bundle.search(query || null, options)).results : [];
 }
 
 /**
