@@ -141,6 +141,8 @@ function start(root: HTMLElement) {
     const query = normalizeQuery(state.q);
     const filters = pagefindFilters();
     const current = ++generation;
+    // False once a newer search has begun: this one then stops and shows nothing more.
+    const isCurrent = () => current === generation;
     if (!query && Object.keys(filters).length === 0) {
       results = [];
       shown = 0;
@@ -153,7 +155,7 @@ function start(root: HTMLElement) {
     root.setAttribute('aria-busy', 'true');
     try {
       const open = await openBundles();
-      if (current !== generation) return;
+      if (!isCurrent()) return;
       // Without words there is no relevance: a filter alone lists articles newest first.
       const order: Order = state.sort === SORT_NEWEST || !query ? 'date' : 'relevance';
       results = [];
@@ -164,13 +166,12 @@ function start(root: HTMLElement) {
       let listed = false;
       // Newest first, each bundle's results are shown as they come, so the first page of a
       // large archive appears once the newest bundles have answered, not all of them.
-      const isCurrent = () => current === generation;
       const batches =
         order === 'relevance'
           ? [byRelevance(open, query, filters, isCurrent)]
           : newestFirst(open, query, filters, isCurrent);
       for await (const batch of batches) {
-        if (current !== generation) return;
+        if (!isCurrent()) return;
         // Not push(...batch): tens of thousands of arguments can overflow the stack.
         results = results.length > 0 ? results.concat(batch) : batch;
         more.hidden = shown >= results.length;
@@ -182,21 +183,21 @@ function start(root: HTMLElement) {
         listed = true;
         if (order === 'date') status.textContent = t('search.loading');
       }
-      if (current !== generation) return;
+      if (!isCurrent()) return;
       if (!listed) list.replaceChildren();
       const count = results.length.toLocaleString('vi-VN');
       status.textContent = query
         ? t(results.length ? 'search.count' : 'search.none', { count, query })
         : t(results.length ? 'search.countFiltered' : 'search.noneFiltered', { count });
     } catch (error) {
-      if (current !== generation) return;
+      if (!isCurrent()) return;
       console.error(error);
       bundles = undefined;
       list.replaceChildren();
       more.hidden = true;
       status.textContent = t('search.unavailable');
     } finally {
-      if (current === generation) root.removeAttribute('aria-busy');
+      if (isCurrent()) root.removeAttribute('aria-busy');
     }
   };
 
