@@ -207,6 +207,7 @@ const REGISTRY_DESCRIPTIONS = {
     pageSize: 'Số bài trên mỗi trang danh sách (chuyên mục, tác giả, từ khóa, lưu trữ).',
     searchShardPages:
       'Số bài mỗi phần chỉ mục tìm kiếm gom lại (tháng mới nhất luôn là một phần riêng). Để trống: tự chọn, 2.000 bài, gấp đôi mỗi khi kho bài gấp đôi quá 32.000.',
+    host: 'Nơi xuất bản trang (github-pages, cloudflare, netlify hoặc s3); npm run verify kiểm tra giới hạn của nơi đó. Để trống: github-pages.',
   },
 } as const;
 

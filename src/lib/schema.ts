@@ -455,6 +455,10 @@ export function aliasPath(url: string): string | undefined {
 // ---------------------------------------------------------------------------------------
 // Site settings (`content/site.yaml`)
 
+/** The hosts a site can be published to. */
+export const SITE_HOSTS = ['github-pages', 'cloudflare', 'netlify', 's3'] as const;
+export type SiteHost = (typeof SITE_HOSTS)[number];
+
 export const siteSchema = z.object({
   /** The newsroom's full name, in the header and feeds. */
   name: z.string().trim().min(1),
@@ -473,5 +477,10 @@ export const siteSchema = z.object({
    * 2,000, doubled each time the archive doubles past 32,000.
    */
   searchShardPages: z.number().int().min(1).optional(),
+  /**
+   * Where the built site is published, so `npm run verify` can check that host's limits (size,
+   * file count, per-file size, files per folder) before the host refuses a deploy. Absent: GitHub Pages.
+   */
+  host: z.enum(SITE_HOSTS).optional(),
 });
 export type SiteSettings = z.output<typeof siteSchema>;
