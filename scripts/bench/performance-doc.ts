@@ -166,7 +166,7 @@ export function performanceTable(report: BenchReport): string {
  *
  * @example
  * replaceBetweenMarkers(`a\n${TABLE_START}\nold\n${TABLE_END}\nb`, 'new');
- * // `a\n${TABLE_START}\nnew\n${TABLE_END}\nb`
+ * // `a\n${TABLE_START}\n\nnew\n\n${TABLE_END}\nb`
  */
 export function replaceBetweenMarkers(doc: string, block: string): string {
   const start = doc.indexOf(TABLE_START);
@@ -174,7 +174,8 @@ export function replaceBetweenMarkers(doc: string, block: string): string {
   if (start < 0 || end < 0 || end < start) {
     throw new Error(`the document has no "${TABLE_START}" line followed by a "${TABLE_END}" line`);
   }
-  return `${doc.slice(0, start + TABLE_START.length)}\n${block}\n${doc.slice(end)}`;
+  // Blank lines around the block, as prettier formats Markdown.
+  return `${doc.slice(0, start + TABLE_START.length)}\n\n${block}\n\n${doc.slice(end)}`;
 }
 
 /**

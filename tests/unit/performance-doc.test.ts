@@ -88,7 +88,7 @@ describe('replaceBetweenMarkers', () => {
   it('replaces only the lines between the markers', () => {
     const doc = `# Performance\n\n${TABLE_START}\nold table\n${TABLE_END}\n\nHow to run it.\n`;
     expect(replaceBetweenMarkers(doc, 'new table')).toBe(
-      `# Performance\n\n${TABLE_START}\nnew table\n${TABLE_END}\n\nHow to run it.\n`,
+      `# Performance\n\n${TABLE_START}\n\nnew table\n\n${TABLE_END}\n\nHow to run it.\n`,
     );
   });
 
