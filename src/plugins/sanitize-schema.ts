@@ -5,10 +5,17 @@
  */
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
 
+/**
+ * Put before every `id`, `name` and ARIA id reference written in a body, so markup such as
+ * `<img name="querySelectorAll">` cannot shadow a property of `document` or `window` that the
+ * page's own scripts use. `rehype-in-page-links` points `#…` links at the prefixed ids.
+ */
+export const ID_PREFIX = 'user-content-';
+
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
-  // No `user-content-` prefixes: heading ids stay readable in links.
-  clobberPrefix: '',
+  clobber: ['ariaDescribedBy', 'ariaLabelledBy', 'id', 'name'],
+  clobberPrefix: ID_PREFIX,
   // Drop these elements with their content: CSS pasted from Word must not become page text.
   strip: ['script', 'style'],
   tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'iframe', 'mark', 'small', 'abbr', 'u'],

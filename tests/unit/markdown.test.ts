@@ -57,6 +57,22 @@ describe('renderMarkdown', () => {
     );
   });
 
+  it('prefixes ids and names written in the body, and keeps in-page links reaching them', () => {
+    expect(
+      renderMarkdown(
+        '[Xem phần 2](#phan-2)\n\n<h2 id="phan-2">Phần 2</h2>\n\n<img name="querySelectorAll" src="https://anh.example/a.jpg" alt="">',
+      ),
+    ).toBe(
+      '<p><a href="#user-content-phan-2">Xem phần 2</a></p>\n<h2 id="user-content-phan-2">Phần 2</h2>\n<img name="user-content-querySelectorAll" src="https://anh.example/a.jpg" alt="" loading="lazy" decoding="async">',
+    );
+  });
+
+  it('keeps footnote links and their ids together, prefixed once', () => {
+    expect(renderMarkdown('Số liệu[^1].\n\n[^1]: Cục Thống kê.')).toBe(
+      '<p>Số liệu<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref aria-describedby="user-content-footnote-label">1</a></sup>.</p>\n<section data-footnotes class="footnotes"><h2 class="sr-only" id="user-content-footnote-label">Footnotes</h2>\n<ol>\n<li id="user-content-fn-1">\n<p>Cục Thống kê. <a href="#user-content-fnref-1" data-footnote-backref="" aria-label="Back to reference 1" class="data-footnote-backref">↩</a></p>\n</li>\n</ol>\n</section>',
+    );
+  });
+
   it('renders a GFM table', () => {
     expect(renderMarkdown('| Huyện | Số khách |\n|---|---:|\n| Đà Lạt | 1.200 |')).toBe(
       '<table>\n<thead>\n<tr>\n<th>Huyện</th>\n<th align="right">Số khách</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Đà Lạt</td>\n<td align="right">1.200</td>\n</tr>\n</tbody>\n</table>',

@@ -69,7 +69,19 @@ describe('sanitizeSchema', () => {
     expect(run('<iframe src="data:text/html,x"></iframe>')).toBe('<iframe></iframe>');
   });
 
-  it('keeps ids readable, without a user-content- prefix', () => {
-    expect(run('<h2 id="ket-qua">Kết quả</h2>')).toBe('<h2 id="ket-qua">Kết quả</h2>');
+  it('prefixes ids, names and ARIA id references, so body markup cannot shadow what page scripts read', () => {
+    expect(run('<h2 id="ket-qua">Kết quả</h2>')).toBe('<h2 id="user-content-ket-qua">Kết quả</h2>');
+    expect(run('<img name="querySelectorAll" id="getElementById" src="https://anh.example/a.jpg" alt="a">')).toBe(
+      '<img name="user-content-querySelectorAll" id="user-content-getElementById" src="https://anh.example/a.jpg" alt="a">',
+    );
+    expect(run('<p><a id="navigator" name="clipboard" aria-describedby="location cookie">x</a></p>')).toBe(
+      '<p><a id="user-content-navigator" name="user-content-clipboard" aria-describedby="user-content-location user-content-cookie">x</a></p>',
+    );
+  });
+
+  it('drops forms, and leaves a field only as a disabled checkbox with a prefixed name', () => {
+    expect(run('<form id="querySelectorAll" name="forms"><input name="body" value="x">Gửi</form>')).toBe(
+      '<input name="user-content-body" value="x" disabled type="checkbox">Gửi',
+    );
   });
 });
