@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { appendFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { crossCheckArticles, listArticleFiles, readRegistries } from '../src/data/content-files.ts';
+import { buildTime, crossCheckArticles, listArticleFiles, readRegistries } from '../src/data/content-files.ts';
 import { cataloguePictures, pictureCatalogueFile, readPictureCatalogue } from '../src/data/picture-catalogue.ts';
 import { githubAnnotation } from '../src/lib/annotations.ts';
 import { fileSlug, type ParsedArticle } from '../src/lib/article.ts';
@@ -60,7 +60,8 @@ prepared.forEach(({ result, urls, tone }, index) => {
   issues.push(...tone);
 });
 const parsedArticles = parsed.map(({ article }) => article);
-issues.push(...crossCheckArticles(root, parsedArticles));
+const now = buildTime();
+issues.push(...crossCheckArticles(root, parsedArticles, { now }));
 // Pictures the build could not read; what the last build catalogued is not read again.
 const catalogued = await readPictureCatalogue(pictureCatalogueFile(path.join(root, 'node_modules/.astro')));
 issues.push(...(await cataloguePictures(root, parsedArticles, catalogued)).issues);
@@ -77,14 +78,13 @@ for (const { article } of parsed) {
   articles.set(article.data.slug, { file: article.file, draft: article.data.draft, date: article.data.date });
   slugOfFile.set(article.file, article.data.slug);
 }
-const buildTime = process.env['BUILD_TIME'] ? new Date(process.env['BUILD_TIME']) : new Date();
 const context = {
   siteUrl: registries.site.url,
   articles,
   slugOfFile,
   categories: registries.categories,
   fileExists: (file: string) => existsSync(path.join(root, file)),
-  now: Number.isNaN(buildTime.getTime()) ? new Date() : buildTime,
+  now,
 };
 for (const { article, urls } of parsed)
   issues.push(...lintBodyLinks(article, context, urls), ...lintEmptyBody(article));

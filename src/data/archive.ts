@@ -9,13 +9,9 @@ import { ARCHIVE_ID, REGISTRIES_ID, type StoredRegistries } from './article-load
 import { archiveDigest, readArticleRecords } from './article-records.ts';
 import { readPictureCatalogue } from './picture-catalogue.ts';
 
-/**
- * Build time: `BUILD_TIME` (any ISO 8601 instant) fixes it for tests and reproducible builds.
- */
-export function buildTime(): Date {
-  const fixed = process.env['BUILD_TIME'];
-  return fixed ? new Date(fixed) : new Date();
-}
+import { buildTime } from './content-files.ts';
+
+export { buildTime };
 
 let archive: Promise<Archive> | undefined;
 let htmlDir = '';

@@ -21,7 +21,7 @@ import {
   writeArticleRecords,
   type ArticleRecord,
 } from './article-records.ts';
-import { crossCheckArticles, listArticleFiles, readRegistries, type Registries } from './content-files.ts';
+import { buildTime, crossCheckArticles, listArticleFiles, readRegistries, type Registries } from './content-files.ts';
 import { blobId, unchangedBlobIds } from './git-blobs.ts';
 import {
   cataloguePictures,
@@ -36,7 +36,7 @@ import type { ArticleJob } from './process-article.ts';
  * Part of every article's digest, which names its record and rendered body: changing what is
  * kept (or how bodies are rendered) must change this, or old ones are reused.
  */
-const STORE_FORMAT = 'article-v4 (keyed by git object id; front matter in article-records, body in article-html)';
+const STORE_FORMAT = 'article-v5 (keyed by git object id; front matter in article-records, body in article-html)';
 
 async function loadArticles({ store, generateDigest, logger, config }: LoaderContext): Promise<void> {
   const root = fileURLToPath(config.root);
@@ -81,7 +81,7 @@ async function loadArticles({ store, generateDigest, logger, config }: LoaderCon
     articles.push(outcome.article);
     changed.push({ article: outcome.article, digest: jobs[index]!.digest, html: outcome.html! });
   });
-  issues.push(...crossCheckArticles(root, articles));
+  issues.push(...crossCheckArticles(root, articles, { now: buildTime() }));
   const picturesFile = pictureCatalogueFile(cacheDir);
   const previousPictures = await readPictureCatalogue(picturesFile);
   const catalogue = await cataloguePictures(root, articles, previousPictures, { committed });

@@ -1,6 +1,6 @@
 /**
  * Reads a site's `content/` folder from disk: settings, registries and article files, and
- * the checks that span articles (duplicate URLs, missing images). Used by the content
+ * the checks that span articles (URLs claimed twice, dates out of range, missing images). Used by the content
  * loader, `npm run check` and the importer; no Astro runtime needed.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -9,9 +9,10 @@ import path from 'node:path';
 import type { ParsedArticle } from '../lib/article.ts';
 import type { ContentIssue } from '../lib/content-issues.ts';
 import { readAuthors, readCategories, readSiteSettings } from '../lib/registries.ts';
-import { redirectFilePath } from '../lib/redirects.ts';
-import type { AuthorProfile, Category, SiteSettings } from '../lib/schema.ts';
-import { articleUrl, isSitePath } from '../lib/urls.ts';
+import { EARLIEST_YEAR, dateRangeProblem } from '../lib/dates.ts';
+import { ARTICLE_FIELDS, type AuthorProfile, type Category, type SiteSettings } from '../lib/schema.ts';
+import { claimKey, siteClaimOwner } from '../lib/url-claims.ts';
+import { articleUrl } from '../lib/urls.ts';
 
 export interface Registries {
   site: SiteSettings;
@@ -92,49 +93,107 @@ export async function listArticleFiles(root: string, contentDir = 'content'): Pr
 }
 
 /**
- * Problems that only show across articles: two articles (or an old URL) claiming the same
- * URL, and image files that do not exist.
+ * The instant a build or a check runs at: `BUILD_TIME` (any ISO 8601 instant) fixes it for tests
+ * and reproducible builds.
  *
  * @example
- * crossCheckArticles('/site', articles); // [{ file: 'content/articles/b.md', message: 'trùng đường dẫn …' }]
+ * buildTime(); // now, or BUILD_TIME
+ */
+export function buildTime(): Date {
+  const fixed = process.env['BUILD_TIME'] ? new Date(process.env['BUILD_TIME']) : undefined;
+  return fixed && !Number.isNaN(fixed.getTime()) ? fixed : new Date();
+}
+
+/** Keys (see `claimKey`) of the files in `public/`, which the build copies to `dist/` as they are. */
+function publicFileKeys(root: string): Set<string> {
+  const keys = new Set<string>();
+  const walk = (dir: string, prefix: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const key = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) walk(path.join(dir, entry.name), `${key}/`);
+      else keys.add(claimKey(key));
+    }
+  };
+  walk(path.join(root, 'public'), '');
+  return keys;
+}
+
+const ALIAS_FIELD = 'đường dẫn cũ (aliases)';
+const SLUG_FIELD = 'đường dẫn (slug)';
+
+/**
+ * Problems that only show across articles, found before any page is rendered: a URL claimed
+ * twice, however it is spelled (two articles, an old URL and an article, an old URL and one of
+ * the site's own pages or files), dates outside the archive's range, image files that do not exist.
+ *
+ * @example
+ * crossCheckArticles('/site', articles, { now: new Date() }); // [{ file: 'content/articles/b.md', message: 'trùng đường dẫn …' }]
  */
 export function crossCheckArticles(
   root: string,
   articles: readonly ParsedArticle[],
-  contentDir = 'content',
+  { now, contentDir = 'content' }: { now: Date; contentDir?: string },
 ): ContentIssue[] {
   const issues: ContentIssue[] = [];
-  const owners = new Map<string, string>();
+  const publicFiles = publicFileKeys(root);
+  // Every article's own URL first, so an old URL that takes one over names the article.
+  const owners = new Map<string, { file: string; what: string; page: boolean }>();
   for (const article of articles) {
     const url = articleUrl(article.data.slug);
+    const owner = owners.get(claimKey(url));
+    if (owner) {
+      issues.push({
+        file: article.file,
+        line: article.fieldLines.slug ?? 1,
+        field: SLUG_FIELD,
+        value: url,
+        message: `trùng đường dẫn với ${owner.file}`,
+        expected: 'mỗi bài một đường dẫn riêng: đổi tên tệp hoặc đặt "slug" khác',
+        severity: 'error',
+      });
+    } else owners.set(claimKey(url), { file: article.file, what: `bài ${article.file} (${url})`, page: true });
+  }
+  for (const article of articles) {
     for (const alias of article.data.aliases) {
-      if (isSitePath(alias)) {
+      const key = claimKey(alias);
+      const owner = owners.get(key);
+      // An article's own URL is taken even for itself: its redirect page would replace the article.
+      const taken =
+        owner && (owner.page || owner.file !== article.file)
+          ? owner.what
+          : owner
+            ? undefined
+            : siteClaimOwner(key, publicFiles);
+      if (taken) {
         issues.push({
           file: article.file,
           line: article.fieldLines.aliases ?? 1,
-          field: 'đường dẫn cũ (aliases)',
+          field: ALIAS_FIELD,
           value: alias,
-          message: 'đường dẫn cũ trùng với một trang của chính trang web này',
+          message: `đường dẫn cũ chiếm chỗ của ${taken}`,
           expected: 'đường dẫn của trang cũ, ví dụ /tin-tuc/ten-bai-a123.html',
           severity: 'error',
         });
-      }
+      } else if (!owner)
+        owners.set(key, { file: article.file, what: `đường dẫn cũ ${alias} của ${article.file}`, page: false });
     }
-    // Redirect pages are files: `/a.html?id=1` and `/a.html?id=2` would be the same file.
-    const claimed = [url, ...article.data.aliases.map(redirectFilePath)];
-    for (const claim of claimed) {
-      const owner = owners.get(claim);
-      if (owner && owner !== article.file) {
+    for (const [field, date] of [
+      ['date', article.data.date],
+      ['updated', article.data.updated],
+    ] as const) {
+      const problem = date && dateRangeProblem(date, now);
+      if (problem) {
         issues.push({
           file: article.file,
-          line: article.fieldLines[claim === url ? 'slug' : 'aliases'] ?? 1,
-          field: claim === url ? 'đường dẫn (slug)' : 'đường dẫn cũ (aliases)',
-          value: claim === url ? claim : article.data.aliases.find((alias) => redirectFilePath(alias) === claim),
-          message: `trùng đường dẫn với ${owner}`,
-          expected: 'mỗi bài một đường dẫn riêng: đổi tên tệp hoặc đặt "slug" khác',
+          line: article.fieldLines[field] ?? 1,
+          field: ARTICLE_FIELDS[field].label,
+          value: date,
+          message: problem,
+          expected: `một ngày từ năm ${EARLIEST_YEAR} tới không quá một năm sau hôm nay`,
           severity: 'error',
         });
-      } else owners.set(claim, article.file);
+      }
     }
     const image = article.data.image;
     if (image && !existsSync(path.join(root, contentDir, image.src))) {

@@ -4,6 +4,7 @@
  */
 import { splitFrontMatter } from './front-matter.ts';
 import { slugify } from './slug.ts';
+import { MAX_SLUG_LENGTH } from './url-claims.ts';
 import {
   ARTICLE_FIELDS,
   createArticleSchema,
@@ -146,5 +147,23 @@ export function parseArticle(file: string, source: string, categories: readonly 
   if (issues.length || !result.success) return { ok: false, issues };
   const fieldLines = Object.fromEntries([...where].map(([key, place]) => [key, place.line]));
   const data = { ...result.data, slug: result.data.slug || fileSlug(file) };
+  if (data.slug === '' || data.slug.length > MAX_SLUG_LENGTH) {
+    return {
+      ok: false,
+      issues: [
+        {
+          file,
+          line: 1,
+          field: 'đường dẫn (slug)',
+          value: data.slug,
+          message: data.slug
+            ? `đường dẫn lấy từ tên tệp dài ${data.slug.length} ký tự, tối đa ${MAX_SLUG_LENGTH}`
+            : 'tên tệp không có chữ hay số nào để làm đường dẫn',
+          expected: 'đổi tên tệp cho ngắn gọn, hoặc ghi trường "slug" ngắn hơn',
+          severity: 'error',
+        },
+      ],
+    };
+  }
   return { ok: true, article: { file, data, body: split.body, bodyLine: split.bodyLine, fieldLines } };
 }

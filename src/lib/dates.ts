@@ -79,6 +79,30 @@ export function toVietnamIso(date: Date): string {
   return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}+07:00`;
 }
 
+/** The earliest year an archive date may carry: older ones are typing mistakes (0001, 202). */
+export const EARLIEST_YEAR = 1900;
+
+/** How far ahead of the build an article may be dated. */
+export const LATEST_AHEAD_DAYS = 366;
+
+/**
+ * Why a date is out of a news archive's range, or `undefined` when it is in range: from
+ * {@link EARLIEST_YEAR} to {@link LATEST_AHEAD_DAYS} days after `now`.
+ *
+ * @example
+ * dateRangeProblem(new Date('2030-01-01T00:00:00Z'), new Date('2026-12-06T00:00:00Z'));
+ * // 'ngày 01/01/2030 còn hơn một năm nữa mới tới (hôm nay 06/12/2026)'
+ */
+export function dateRangeProblem(date: Date, now: Date): string | undefined {
+  if (vietnamParts(date).year < EARLIEST_YEAR) {
+    return `năm ${vietnamParts(date).year} quá xa: kho lưu trữ nhận bài từ năm ${EARLIEST_YEAR}`;
+  }
+  if (date.getTime() - now.getTime() > LATEST_AHEAD_DAYS * 86_400_000) {
+    return `ngày ${formatShortDate(date)} còn hơn một năm nữa mới tới (hôm nay ${formatShortDate(now)})`;
+  }
+  return undefined;
+}
+
 /** Why a date string was refused, in Vietnamese, ready for a journalist. */
 export interface DateProblem {
   reason: string;
@@ -108,6 +132,7 @@ export function fromVietnamParts(
   second = 0,
   offsetMinutes = VIETNAM_OFFSET_MINUTES,
 ): DateParseResult {
+  if (year < EARLIEST_YEAR) return fail(`năm ${year} quá xa: kho lưu trữ nhận bài từ năm ${EARLIEST_YEAR}`);
   if (month < 1 || month > 12) return fail(`tháng ${month} không tồn tại`);
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (day < 1 || day > daysInMonth) return fail(`tháng ${month}/${year} không có ngày ${day}`);
@@ -120,10 +145,13 @@ function fail(reason: string): DateParseResult {
   return { ok: false, problem: { reason } };
 }
 
-function parseOffset(text: string): number {
+/** Offsets in use on Earth run from -12:00 to +14:00. */
+function parseOffset(text: string): number | undefined {
   if (/^z$/i.test(text)) return 0;
   const match = /^([+-])(\d{2}):?(\d{2})$/.exec(text)!;
-  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  const hours = Number(match[2]);
+  const minutes = hours * 60 + Number(match[3]);
+  if (Number(match[3]) > 59 || (match[1] === '-' ? minutes > 12 * 60 : minutes > 14 * 60)) return undefined;
   return match[1] === '-' ? -minutes : minutes;
 }
 
@@ -143,15 +171,9 @@ export function parseVietnamDate(input: string | Date): DateParseResult {
   const iso = ISO.exec(text);
   if (iso) {
     const [, y, mo, d, h = '0', mi = '0', s = '0', , offset] = iso;
-    return fromVietnamParts(
-      Number(y),
-      Number(mo),
-      Number(d),
-      Number(h),
-      Number(mi),
-      Number(s),
-      offset ? parseOffset(offset) : VIETNAM_OFFSET_MINUTES,
-    );
+    const offsetMinutes = offset ? parseOffset(offset) : VIETNAM_OFFSET_MINUTES;
+    if (offsetMinutes === undefined) return fail(`múi giờ ${offset} không tồn tại (từ -12:00 đến +14:00)`);
+    return fromVietnamParts(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s), offsetMinutes);
   }
   const dmy = DMY.exec(text);
   if (dmy) {

@@ -2,10 +2,15 @@
  * Splits a Markdown file into front matter and body with gray-matter, reading YAML with the
  * core schema (so `2022-05-11 06:49` stays text and is read as Vietnam time, not UTC) and
  * keeping each key's line for error messages. Everything comes out NFC.
+ *
+ * Front matter is YAML and nothing else: gray-matter would evaluate a `---js` block, so a fence
+ * naming a language is refused before gray-matter sees the file, and every other engine it
+ * knows is replaced by one that refuses.
  */
 import matter from 'gray-matter';
 import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { toNfc } from './text.ts';
+import { FORBIDDEN_EXPECTED, firstForbiddenCharacter, forbiddenCharacterIssues } from './text-issues.ts';
 import type { ContentIssue } from './content-issues.ts';
 
 /** One key as written in the file. */
@@ -50,17 +55,34 @@ const parseYaml = (source: string): { doc: Document; lines: LineCounter } => {
 export function splitFrontMatter(source: string, file: string): SplitFile {
   const text = toNfc(source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
   const issues: ContentIssue[] = [];
+  const fence = /^---([^\n]*)/.exec(text);
+  const language = fence?.[1]?.trim();
+  if (language) {
+    issues.push({
+      file,
+      line: 1,
+      value: `---${language}`,
+      message: 'phần thông tin đầu bài chỉ được viết bằng YAML; không chạy mã trong bài viết',
+      expected: 'dòng đầu tiên là ba dấu gạch ngang "---" và không có gì sau đó',
+      severity: 'error',
+    });
+    return { fields: [], body: text, bodyLine: 1, issues };
+  }
   let parsed: { doc: Document; lines: LineCounter } | undefined;
   const split = matter(text, {
+    language: 'yaml',
     engines: {
       yaml: (frontMatter: string) => {
         parsed = parseYaml(frontMatter);
         return {};
       },
+      ...REFUSED_ENGINES,
     },
   });
   const body = split.content.replace(/^\n/, '');
   const bodyLine = text.slice(0, text.length - body.length).split('\n').length;
+  const characters = forbiddenCharacterIssues(text, file, { bodyLine, bodyField: 'nội dung' });
+  if (characters.length) return { fields: [], body, bodyLine, issues: characters };
   if (!parsed) {
     issues.push({
       file,
@@ -91,11 +113,25 @@ export function splitFrontMatter(source: string, file: string): SplitFile {
       const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
       const valueNode = pair.value as { toJSON?: () => unknown } | null;
       const value = valueNode && typeof valueNode.toJSON === 'function' ? valueNode.toJSON() : null;
-      fields.push({
+      const field = {
         key: toNfc(key),
         value: normaliseDeep(value),
         line: lineOf(isScalar(keyNode) ? keyNode.range?.[0] : undefined),
-      });
+      };
+      // A YAML escape ("\x01", "\0") writes a character the file itself does not hold.
+      const escaped = firstForbiddenCharacter(field.value);
+      if (escaped) {
+        issues.push({
+          file,
+          line: field.line,
+          field: field.key,
+          value: field.value,
+          message: `có ${escaped.description}`,
+          expected: FORBIDDEN_EXPECTED,
+          severity: 'error',
+        });
+      }
+      fields.push(field);
     }
   } else if (doc.contents !== null) {
     issues.push({
@@ -105,5 +141,12 @@ export function splitFrontMatter(source: string, file: string): SplitFile {
       severity: 'error',
     });
   }
-  return { fields, body, bodyLine, issues };
+  return issues.length ? { fields: [], body, bodyLine, issues } : { fields, body, bodyLine, issues };
 }
+
+const refuse = () => {
+  throw new Error('front matter is YAML only');
+};
+const REFUSED_ENGINES = Object.fromEntries(
+  ['js', 'javascript', 'coffee', 'coffeescript', 'cson', 'json', 'toml'].map((name) => [name, refuse]),
+);

@@ -2,7 +2,7 @@
  * Reads the newsroom's YAML registries (site settings, categories, authors) through the
  * schema, reporting every problem with its line.
  */
-import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
+import { LineCounter, isMap, isPair, isSeq, parseDocument, visit, type Node } from 'yaml';
 import type { z } from 'astro/zod';
 import type { ContentIssue } from './content-issues.ts';
 import {
@@ -15,13 +15,15 @@ import {
   vietnameseMessage,
 } from './schema.ts';
 import { slugify } from './slug.ts';
-import { toNfc } from './text.ts';
+import { findForbiddenCharacter, toNfc } from './text.ts';
+import { FORBIDDEN_EXPECTED, forbiddenCharacterIssues } from './text-issues.ts';
 
 export type RegistryResult<T> = { value: T; issues: ContentIssue[] };
 
 function readYaml(text: string, file: string) {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(toNfc(text.replace(/^\uFEFF/, '')), { schema: 'core', lineCounter });
+  const source = toNfc(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+  const doc = parseDocument(source, { schema: 'core', lineCounter });
   const lineOf = (node: Node | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : 1);
   const issues: ContentIssue[] = doc.errors.map((error) => ({
     file,
@@ -29,6 +31,26 @@ function readYaml(text: string, file: string) {
     message: `YAML không đọc được (${error.message.split('\n')[0]})`,
     severity: 'error' as const,
   }));
+  issues.push(...forbiddenCharacterIssues(source, file));
+  if (issues.length === 0) {
+    // A YAML escape ("\x01") writes a character the file itself does not hold.
+    visit(doc, {
+      Scalar(_key, node, path) {
+        const found = typeof node.value === 'string' ? findForbiddenCharacter(node.value) : undefined;
+        if (!found) return;
+        const pair = path.at(-1);
+        issues.push({
+          file,
+          line: lineOf(node),
+          field: isPair(pair) ? String((pair.key as Node | null)?.toJSON?.()) : undefined,
+          value: node.value,
+          message: `có ${found.description}`,
+          expected: FORBIDDEN_EXPECTED,
+          severity: 'error',
+        });
+      },
+    });
+  }
   return { doc, lineOf, issues };
 }
 

@@ -8,6 +8,7 @@ import { z } from 'astro/zod';
 import { ACCEPTED_DATE_FORMS, parseVietnamDate } from './dates.ts';
 import { slugify } from './slug.ts';
 import { foldVietnamese, nearest } from './text.ts';
+import { MAX_SLUG_LENGTH, aliasProblem } from './url-claims.ts';
 
 /** Canonical (English) front-matter keys of an article. */
 export type ArticleKey =
@@ -314,6 +315,19 @@ const list = (label: string) =>
       (typeof value === 'string' ? value.split(',') : value.map(String)).map((item) => item.trim()).filter(Boolean),
     );
 
+/** Each name (a tag, an author) has a page of its own: its slug must fit in a folder name. */
+const refineNames = (label: string) => (names: string[], ctx: z.RefinementCtx) => {
+  for (const name of names) {
+    const slug = slugify(name);
+    if (slug.length > MAX_SLUG_LENGTH) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${label} "${name.slice(0, 40)}…" dài quá: đường dẫn của trang ${slug.length} ký tự, tối đa ${MAX_SLUG_LENGTH}`,
+      });
+    }
+  }
+};
+
 const BOOLEAN_WORDS: Record<string, boolean> = {
   true: true,
   false: false,
@@ -344,7 +358,8 @@ export function createArticleSchema({ categories, fileSlug }: ArticleSchemaConte
       author: z
         .union([z.string(), z.array(z.string())], { error: 'tác giả phải là một tên hoặc danh sách tên' })
         .transform((value) => (typeof value === 'string' ? [value] : value).map((name) => name.trim()).filter(Boolean))
-        .refine((names) => names.length > 0, { error: 'tác giả đang để trống' }),
+        .refine((names) => names.length > 0, { error: 'tác giả đang để trống' })
+        .superRefine(refineNames('tên tác giả')),
       category: text('chuyên mục').transform((name, ctx) => {
         const folded = foldKey(name);
         const found = byName.get(folded);
@@ -359,7 +374,7 @@ export function createArticleSchema({ categories, fileSlug }: ArticleSchemaConte
         return z.NEVER;
       }),
       summary: text('tóm tắt').optional(),
-      tags: list('từ khóa').default([]),
+      tags: list('từ khóa').superRefine(refineNames('từ khóa')).default([]),
       image: z
         .preprocess(
           (value) => (typeof value === 'string' ? { src: value } : value),
@@ -395,7 +410,9 @@ export function createArticleSchema({ categories, fileSlug }: ArticleSchemaConte
         .string()
         .optional()
         .superRefine((value, ctx) => {
-          if (value !== undefined && (value === '' || value !== slugify(value))) {
+          if (value !== undefined && value.length > MAX_SLUG_LENGTH) {
+            ctx.addIssue({ code: 'custom', message: `đường dẫn dài ${value.length} ký tự, tối đa ${MAX_SLUG_LENGTH}` });
+          } else if (value !== undefined && (value === '' || value !== slugify(value))) {
             const suggestion = slugify(value);
             ctx.addIssue({
               code: 'custom',
@@ -407,7 +424,8 @@ export function createArticleSchema({ categories, fileSlug }: ArticleSchemaConte
         .transform((urls, ctx) =>
           urls.map((url) => {
             const path = aliasPath(url);
-            if (!path) ctx.addIssue({ code: 'custom', message: `"${url}" không phải đường dẫn` });
+            const problem = path === undefined ? 'không phải đường dẫn' : aliasProblem(path);
+            if (problem) ctx.addIssue({ code: 'custom', message: `"${url}" ${problem}` });
             return path ?? url;
           }),
         )

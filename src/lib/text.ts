@@ -69,3 +69,44 @@ export function nearest(
   }
   return bestDistance <= maxDistance ? best : undefined;
 }
+
+// C0 controls but tab and line feed (carriage returns are turned into line feeds on the way in),
+// DEL and C1 controls, U+FFFD (what a decoder leaves of bytes that are not UTF-8), lone
+// surrogates and noncharacters: none is text a journalist meant, and XML forbids several.
+const FORBIDDEN_CHARACTER =
+  /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFFFD\uFDD0-\uFDEF\uFFFE\uFFFF]|\p{Cs}|[\u{1FFFE}\u{1FFFF}\u{2FFFE}\u{2FFFF}\u{3FFFE}\u{3FFFF}\u{4FFFE}\u{4FFFF}\u{5FFFE}\u{5FFFF}\u{6FFFE}\u{6FFFF}\u{7FFFE}\u{7FFFF}\u{8FFFE}\u{8FFFF}\u{9FFFE}\u{9FFFF}\u{AFFFE}\u{AFFFF}\u{BFFFE}\u{BFFFF}\u{CFFFE}\u{CFFFF}\u{DFFFE}\u{DFFFF}\u{EFFFE}\u{EFFFF}\u{FFFFE}\u{FFFFF}\u{10FFFE}\u{10FFFF}]/u;
+
+/** A character that has no place in published text, where it is and how to name it. */
+export interface ForbiddenCharacter {
+  /** Index in the string (UTF-16 units). */
+  index: number;
+  /** `U+0001` */
+  codePoint: string;
+  /** Vietnamese description for an error message. */
+  description: string;
+}
+
+/**
+ * Finds the first character no article, registry or feed may carry: control characters other
+ * than tab and line feed, bytes that were not valid UTF-8 (decoded as U+FFFD), lone surrogates
+ * and noncharacters.
+ *
+ * @example
+ * findForbiddenCharacter('Đà Lạt\u0001'); // { index: 6, codePoint: 'U+0001', description: 'ký tự điều khiển U+0001' }
+ * findForbiddenCharacter('Đà Lạt\tmới\n'); // undefined
+ */
+export function findForbiddenCharacter(text: string): ForbiddenCharacter | undefined {
+  const match = FORBIDDEN_CHARACTER.exec(text);
+  if (!match) return undefined;
+  const code = match[0].codePointAt(0)!;
+  const codePoint = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  const description =
+    code === 0xfffd
+      ? 'byte không phải UTF-8 hợp lệ (hiện thành ký tự �)'
+      : code <= 0x9f
+        ? `ký tự điều khiển ${codePoint}`
+        : code >= 0xd800 && code <= 0xdfff
+          ? `nửa cặp ký tự UTF-16 lẻ ${codePoint}`
+          : `ký tự không dùng được ${codePoint}`;
+  return { index: match.index, codePoint, description };
+}

@@ -30,35 +30,6 @@ export const pictureUrl = (file: string) => `/${PICTURE_DIR}/${file}`;
 /** @example pageUrl('/chuyen-muc/thoi-su/', 3) // '/chuyen-muc/thoi-su/trang/3/' */
 export const pageUrl = (listUrl: string, page: number) => `${listUrl}trang/${page}/`;
 
-/** Path prefixes the site generates itself: an old URL (alias) may not claim one. */
-export const SITE_PATH_PREFIXES = [
-  '/bai-viet/',
-  '/chuyen-muc/',
-  '/tac-gia/',
-  '/the/',
-  '/luu-tru/',
-  '/tim-kiem/',
-  '/_astro/',
-  `/${PICTURE_DIR}/`,
-  `/${SEARCH_DIR}/`,
-];
-
-/**
- * Would a redirect at this path overwrite one of the site's own pages or files?
- *
- * @example
- * isSitePath('/'); // true
- * isSitePath('/tin-tuc/a.html'); // false
- */
-export function isSitePath(path: string): boolean {
-  const clean = path.split('?')[0]!;
-  return (
-    clean === '/' ||
-    /^\/(index\.html|404\.html|rss\.xml|robots\.txt|sitemap[^/]*\.xml|_redirects|_headers|favicon\.svg)$/.test(clean) ||
-    SITE_PATH_PREFIXES.some((prefix) => clean.startsWith(prefix))
-  );
-}
-
 /**
  * Absolute URL on the site's origin.
  *
