@@ -40,13 +40,20 @@ export function redirectFilePath(from: string): string {
 }
 
 /**
- * A minimal page that sends readers and crawlers to the new URL without any script.
+ * The Content-Security-Policy of a redirect page: it loads nothing, runs nothing and posts
+ * nothing; the refresh and the link are navigations, which the policy does not govern.
+ */
+export const REDIRECT_PAGE_CSP = "default-src 'none'; base-uri 'none'; form-action 'none'";
+
+/**
+ * A minimal page that sends readers and crawlers to the new URL without any script, under
+ * {@link REDIRECT_PAGE_CSP}.
  *
  * @example
  * redirectPage('https://x.vn/bai-viet/a/', 'Cụm thi đua', 'Bài viết đã chuyển sang địa chỉ mới:');
- * // '<!doctype html><html lang="vi">…'
+ * // '<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta http-equiv="content-security-policy" …'
  */
 export function redirectPage(target: string, title: string, message: string): string {
   const href = escapeXml(target);
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${escapeXml(title)}</title><link rel="canonical" href="${href}"><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=${href}"></head><body><p>${escapeXml(message)} <a href="${href}">${escapeXml(title)}</a></p></body></html>\n`;
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="${REDIRECT_PAGE_CSP}"><title>${escapeXml(title)}</title><link rel="canonical" href="${href}"><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=${href}"></head><body><p>${escapeXml(message)} <a href="${href}">${escapeXml(title)}</a></p></body></html>\n`;
 }

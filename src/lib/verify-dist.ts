@@ -1,7 +1,8 @@
 /**
  * Checks a built site before it is deployed: every internal link, image, script, stylesheet
  * and anchor resolves to a file in `dist/` (as a static CDN would serve it), every page has a
- * title, a canonical URL and a language, and no page is over the size budget. Pure: the
+ * title, a canonical URL, a language and a Content-Security-Policy that lets no inline or
+ * evaluated script run, and no page is over the size budget. Pure: the
  * script reads the files and hands their text over; this module parses and judges.
  */
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
@@ -26,6 +27,8 @@ export interface PageFacts {
   redirect: boolean;
   /** `<meta name="robots" content="noindex">`: its canonical need not be served (404 page). */
   noindex: boolean;
+  /** The policy of `<meta http-equiv="content-security-policy">`, if the page has one. */
+  csp: string | undefined;
   ids: Set<string>;
   duplicateIds: Map<string, number>;
   references: Reference[];
@@ -87,6 +90,7 @@ export function analyseHtml(html: string): PageFacts {
     lang: undefined,
     redirect: false,
     noindex: false,
+    csp: undefined,
     ids: new Set(),
     duplicateIds: new Map(),
     references: [],
@@ -134,7 +138,9 @@ export function analyseHtml(html: string): PageFacts {
           });
         }
         if (property === 'robots' && /noindex/i.test(content)) facts.noindex = true;
-        if ((attr(element, 'http-equiv') ?? '').toLowerCase() === 'refresh') {
+        const httpEquiv = (attr(element, 'http-equiv') ?? '').toLowerCase();
+        if (httpEquiv === 'content-security-policy' && facts.csp === undefined) facts.csp = content.trim();
+        if (httpEquiv === 'refresh') {
           facts.redirect = true;
           const target = /url\s*=\s*['"]?([^'"]+)/i.exec(content)?.[1];
           if (target) facts.references.push({ url: target.trim(), line, via: '<meta http-equiv="refresh">' });
@@ -265,6 +271,30 @@ export function servedFile(
 const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 
 /**
+ * What is wrong with a page's Content-Security-Policy, if anything: every page, redirect
+ * pages included, must carry one, and it must not let inline or evaluated script run.
+ *
+ * @example
+ * cspProblem(undefined); // 'thiếu Content-Security-Policy (<meta http-equiv="content-security-policy">)'
+ * cspProblem("default-src 'none'"); // undefined
+ */
+export function cspProblem(written: string | undefined): string | undefined {
+  const csp = written?.trim();
+  if (!csp) return 'thiếu Content-Security-Policy (<meta http-equiv="content-security-policy">)';
+  const directives = new Map(
+    csp
+      .split(';')
+      .map((directive) => directive.trim().toLowerCase().split(/\s+/))
+      .filter(([name]) => name)
+      .map(([name, ...sources]) => [name!, sources] as const),
+  );
+  const scripts = directives.get('script-src') ?? directives.get('default-src');
+  if (!scripts) return `Content-Security-Policy không giới hạn script (không có script-src hay default-src): "${csp}"`;
+  const unsafe = scripts.find((source) => source === "'unsafe-inline'" || source === "'unsafe-eval'");
+  return unsafe ? `Content-Security-Policy cho chạy script ${unsafe}: "${csp}"` : undefined;
+}
+
+/**
  * Every problem of a built site.
  *
  * @example
@@ -320,6 +350,8 @@ export function verifyDist(snapshot: DistSnapshot, options: VerifyOptions): Veri
       if (!page.canonical) problems.push({ file, message: 'thiếu <link rel="canonical">' });
       if (!page.lang) problems.push({ file, message: 'thiếu thuộc tính lang ở thẻ <html>' });
     }
+    const csp = cspProblem(page.csp);
+    if (csp) problems.push({ file, message: csp });
     const size = snapshot.sizes.get(file) ?? 0;
     if (size > options.maxHtmlBytes) {
       problems.push({ file, message: `trang nặng ${kb(size)}, vượt ngân sách ${kb(options.maxHtmlBytes)}` });

@@ -55,11 +55,13 @@ describe('redirectFilePath', () => {
 });
 
 describe('redirectPage', () => {
-  it('sends readers and crawlers to the new URL without script', () => {
+  it('sends readers and crawlers to the new URL without script, under a policy that allows nothing else', () => {
     expect(
       redirectPage('https://lamdongtv.example/bai-viet/a/', 'Cụm thi đua', 'Bài viết đã chuyển sang địa chỉ mới:'),
     ).toBe(
-      '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Cụm thi đua</title>' +
+      '<!doctype html><html lang="vi"><head><meta charset="utf-8">' +
+        `<meta http-equiv="content-security-policy" content="default-src 'none'; base-uri 'none'; form-action 'none'">` +
+        '<title>Cụm thi đua</title>' +
         '<link rel="canonical" href="https://lamdongtv.example/bai-viet/a/"><meta name="robots" content="noindex">' +
         '<meta http-equiv="refresh" content="0; url=https://lamdongtv.example/bai-viet/a/"></head>' +
         '<body><p>Bài viết đã chuyển sang địa chỉ mới: <a href="https://lamdongtv.example/bai-viet/a/">Cụm thi đua</a></p></body></html>\n',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   analyseHtml,
+  cspProblem,
   cssReferences,
   formatDistReport,
   redirectSources,
@@ -13,7 +14,8 @@ import {
 
 const page = (head: string, body = '', lang = 'vi') =>
   `<!DOCTYPE html>\n<html lang="${lang}">\n<head>${head}</head>\n<body>\n${body}\n</body>\n</html>`;
-const HEAD = '<title>Trang</title><link rel="canonical" href="https://lamdongtv.example/a/">';
+const CSP = `<meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self'">`;
+const HEAD = `<title>Trang</title><link rel="canonical" href="https://lamdongtv.example/a/">${CSP}`;
 
 function snapshot(pages: Record<string, string>, extra: string[] = [], redirects: string[] = []): DistSnapshot {
   const facts = new Map<string, PageFacts>(Object.entries(pages).map(([file, html]) => [file, analyseHtml(html)]));
@@ -41,6 +43,7 @@ describe('analyseHtml', () => {
       canonical: 'https://lamdongtv.example/a/',
       lang: 'vi',
       redirect: false,
+      csp: "default-src 'self'; script-src 'self'",
     });
     expect([...facts.ids]).toEqual(['muc']);
     expect(facts.references.map((r) => `${r.line} ${r.via} ${r.url}`)).toMatchInlineSnapshot(`
@@ -94,6 +97,31 @@ describe('cssReferences, xmlReferences and redirectSources', () => {
   });
 });
 
+describe('cspProblem', () => {
+  it('accepts a policy that limits scripts without inline or evaluated code, by script-src or default-src', () => {
+    expect(cspProblem("default-src 'none'; base-uri 'none'; form-action 'none'")).toBeUndefined();
+    expect(cspProblem("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-abc='")).toBeUndefined();
+  });
+
+  it('names what is missing or unsafe', () => {
+    expect([
+      cspProblem(undefined),
+      cspProblem('  '),
+      cspProblem("img-src 'self'; frame-ancestors 'none'"),
+      cspProblem("default-src 'self'; script-src 'self' 'UNSAFE-EVAL'"),
+      cspProblem("script-src 'self'; default-src 'unsafe-inline'"),
+    ]).toMatchInlineSnapshot(`
+      [
+        "thiếu Content-Security-Policy (<meta http-equiv="content-security-policy">)",
+        "thiếu Content-Security-Policy (<meta http-equiv="content-security-policy">)",
+        "Content-Security-Policy không giới hạn script (không có script-src hay default-src): "img-src 'self'; frame-ancestors 'none'"",
+        "Content-Security-Policy cho chạy script 'unsafe-eval': "default-src 'self'; script-src 'self' 'UNSAFE-EVAL'"",
+        undefined,
+      ]
+    `);
+  });
+});
+
 describe('servedFile', () => {
   const files = new Set(['index.html', 'a/index.html', 'b.html', 'rss.xml', 'tin/đà-lạt/index.html']);
   it('serves directories by index.html, extensionless paths like a CDN, and redirects', () => {
@@ -136,7 +164,7 @@ describe('verifyDist', () => {
             HEAD,
             '<a href="/khong-co/">a</a>\n<a href="/a/#khong-co">b</a>\n<img src="/_astro/mat.jpg" alt="">',
           ),
-          'a/index.html': page('<title> </title>', '<p id="d">1</p><p id="d">2</p><a href="#thieu">c</a>', ''),
+          'a/index.html': page(`<title> </title>${CSP}`, '<p id="d">1</p><p id="d">2</p><a href="#thieu">c</a>', ''),
           'lon/index.html': page(HEAD, 'x'.repeat(300 * 1024)),
         },
         ['_astro/co.jpg'],
@@ -165,14 +193,33 @@ describe('verifyDist', () => {
         ...BASE,
         'a/index.html': page(HEAD),
         '404.html': page(
-          '<title>Không tìm thấy</title><meta name="robots" content="noindex"><link rel="canonical" href="https://lamdongtv.example/404/">',
+          `<title>Không tìm thấy</title><meta name="robots" content="noindex"><link rel="canonical" href="https://lamdongtv.example/404/">${CSP}`,
+        ),
+        'tin/a/index.html': `<!doctype html><html lang="vi"><head>${CSP}<meta http-equiv="refresh" content="0; url=/a/"></head></html>`,
+      }),
+      OPTIONS,
+    );
+    expect(result.problems).toEqual([]);
+  });
+
+  it('refuses a page, redirect pages included, without a policy or whose policy lets inline script run', () => {
+    const result = verifyDist(
+      snapshot({
+        ...BASE,
+        'a/index.html': page(
+          `${HEAD.replace(CSP, '')}<meta http-equiv="Content-Security-Policy" content="default-src 'self' 'unsafe-inline'">`,
         ),
         'tin/a/index.html':
           '<!doctype html><html lang="vi"><head><meta http-equiv="refresh" content="0; url=/a/"></head></html>',
       }),
       OPTIONS,
     );
-    expect(result.problems).toEqual([]);
+    expect(formatDistReport(result, 'dist')).toMatchInlineSnapshot(`
+      "dist/a/index.html: Content-Security-Policy cho chạy script 'unsafe-inline': "default-src 'self' 'unsafe-inline'"
+      dist/tin/a/index.html: thiếu Content-Security-Policy (<meta http-equiv="content-security-policy">)
+
+      2 vấn đề trong 2 tệp (đã kiểm tra 4 trang và 5 liên kết). Không được triển khai dist/ khi còn vấn đề."
+    `);
   });
 
   it('names a broken target repeated on many pages once more in the summary', () => {
