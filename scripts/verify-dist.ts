@@ -2,7 +2,8 @@
  * `npm run verify [-- DIR] [--site URL] [--max-html-kb N]`: checks a built site before it
  * is deployed (default `dist/`): internal links, anchors, images, scripts and stylesheets
  * resolve; every page has a title, a canonical URL and a language; no HTML page is over the
- * size budget (default 200 KB). Prints every problem as `file:line: …` and exits 1.
+ * size budget (default 200 KB). Prints every problem as `file:line: …` and exits 1. A site
+ * that passes is recorded as verified, which `npm run deploy` requires.
  *
  * Absolute URLs on the site's own origin count as internal. The origin is `--site`, else
  * `SITE_URL`, else the origin of the home page's canonical URL.
@@ -20,6 +21,8 @@ import {
   type PageFacts,
   type Reference,
 } from '../src/lib/verify-dist.ts';
+import { listDist } from '../src/data/deploy-files.ts';
+import { recordVerified } from './lib/deploy-verified.ts';
 
 const { values, positionals } = parseArgs({
   options: {
@@ -77,4 +80,5 @@ if (result.problems.length) {
   console.error(report);
   process.exit(1);
 }
+await recordVerified(root, await listDist(root));
 console.log(report);

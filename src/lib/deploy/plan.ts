@@ -1,0 +1,116 @@
+/**
+ * What a deploy changes, worked out from the built files and the store's listing before
+ * anything is sent.
+ *
+ * A file is sent when the store has no object of the same MD5 digest at its key. S3, R2 and
+ * B2 give an object sent in one request (as every object here is) an ETag that is the MD5 of
+ * its bytes, and list it with every key, so one listing compares the whole site without
+ * reading any object's metadata. The content digest, never a file's time: a fresh CI build
+ * rewrites every file. Headers are not part of an ETag, so every object also records a
+ * digest of the rules its headers came from, and the home page, sent last, tells which rules
+ * the site in the store was sent with: when they differ from this deploy's, every file is sent
+ * again with its new headers.
+ */
+import { createHash } from 'node:crypto';
+import { objectHeaders, objectKey, objectKind, UPLOAD_PHASES, type ObjectHeaders, type ObjectKind } from './objects.ts';
+import type { HeaderRule } from '../headers-file.ts';
+
+/** A file of `dist/`, as the deploy reads it. */
+export interface LocalFile {
+  /** Path relative to `dist/`, `/` separators. */
+  file: string;
+  size: number;
+  /** MD5 of the bytes, lower-case hex. */
+  md5: string;
+}
+
+/** An object the store lists under the prefix. */
+export interface RemoteObject {
+  key: string;
+  /** As listed, with or without its quotes. */
+  etag: string;
+  size: number;
+}
+
+export interface Upload extends LocalFile, ObjectHeaders {
+  key: string;
+  kind: ObjectKind;
+}
+
+export interface DeployPlan {
+  /** Uploads in phases, each phase finished before the next begins. */
+  phases: Upload[][];
+  /** Keys the new site no longer has, deleted after every upload. */
+  deletions: string[];
+  unchanged: number;
+  /** Bytes to send. */
+  bytes: number;
+  /** Whether the rules differ from those the site in the store was sent with. */
+  rulesChanged: boolean;
+}
+
+export interface PlanInput {
+  files: readonly LocalFile[];
+  remote: readonly RemoteObject[];
+  prefix: string;
+  rules: readonly HeaderRule[];
+  /** Redirect pages by file, with their targets. */
+  redirects: ReadonlyMap<string, string>;
+  /** This deploy's {@link rulesDigest}. */
+  rulesDigest: string;
+  /** The digest the store's home page records; undefined when it has none. */
+  remoteRulesDigest: string | undefined;
+}
+
+/**
+ * A digest of everything an object's headers are derived from besides its path: the
+ * `_headers` text and the redirects. Objects sent under other rules are sent again.
+ *
+ * @example
+ * rulesDigest('/_astro/*\n  Cache-Control: immutable\n', new Map()); // '5b1d…' (16 hex digits)
+ */
+export function rulesDigest(headersText: string, redirects: ReadonlyMap<string, string>): string {
+  const hash = createHash('sha256').update('deploy-headers-1\n').update(headersText);
+  for (const [file, to] of [...redirects].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(`\n${file} ${to}`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * The deploy's plan: which files to send in which phase, which keys to delete.
+ *
+ * @example
+ * const plan = planDeploy({ files, remote, prefix: '', rules, redirects, rulesDigest: d, remoteRulesDigest: d });
+ * plan.phases.flat().map((upload) => upload.key); // only the changed files
+ */
+export function planDeploy(input: PlanInput): DeployPlan {
+  const remote = new Map(input.remote.map((object) => [object.key, object]));
+  const redirectFiles = new Set(input.redirects.keys());
+  const rulesChanged = input.remoteRulesDigest !== undefined && input.remoteRulesDigest !== input.rulesDigest;
+  const byKind = new Map<ObjectKind, Upload[]>();
+  const keys = new Set<string>();
+  let unchanged = 0;
+  let bytes = 0;
+  for (const local of input.files) {
+    const key = objectKey(input.prefix, local.file);
+    keys.add(key);
+    const stored = remote.get(key);
+    if (!rulesChanged && stored && stored.etag.replace(/"/g, '').toLowerCase() === local.md5) {
+      unchanged++;
+      continue;
+    }
+    const kind = objectKind(local.file, redirectFiles);
+    const upload: Upload = { ...local, key, kind, ...objectHeaders(local.file, input.rules, input.redirects) };
+    const list = byKind.get(kind) ?? [];
+    list.push(upload);
+    byKind.set(kind, list);
+    bytes += local.size;
+  }
+  const phases = UPLOAD_PHASES.map((kinds) =>
+    kinds.flatMap((kind) => byKind.get(kind) ?? []).sort((a, b) => (a.key < b.key ? -1 : 1)),
+  ).filter((phase) => phase.length > 0);
+  const deletions = input.remote
+    .map((object) => object.key)
+    .filter((key) => !keys.has(key))
+    .sort();
+  return { phases, deletions, unchanged, bytes, rulesChanged };
+}
