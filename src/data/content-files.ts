@@ -6,10 +6,11 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ParsedArticle } from '../lib/article.ts';
 import type { ContentIssue } from '../lib/content-issues.ts';
 import { readAuthors, readCategories, readSiteSettings } from '../lib/registries.ts';
-import { EARLIEST_YEAR, dateRangeProblem } from '../lib/dates.ts';
+import { EARLIEST_YEAR, dateRangeProblem, toVietnamIso } from '../lib/dates.ts';
 import { ARTICLE_FIELDS, type AuthorProfile, type Category, type SiteSettings } from '../lib/schema.ts';
 import { claimKey, siteClaimOwner } from '../lib/url-claims.ts';
 import { articleUrl } from '../lib/urls.ts';
@@ -104,8 +105,11 @@ export function buildTime(): Date {
   return fixed && !Number.isNaN(fixed.getTime()) ? fixed : new Date();
 }
 
-/** Keys (see `claimKey`) of the files in `public/`, which the build copies to `dist/` as they are. */
-function publicFileKeys(root: string): Set<string> {
+/** The project's `public/`, which every site's build copies to `dist/` as it is. */
+const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
+
+/** Keys (see `claimKey`) of the files in `public/`. */
+function publicFileKeys(): Set<string> {
   const keys = new Set<string>();
   const walk = (dir: string, prefix: string) => {
     if (!existsSync(dir)) return;
@@ -115,7 +119,7 @@ function publicFileKeys(root: string): Set<string> {
       else keys.add(claimKey(key));
     }
   };
-  walk(path.join(root, 'public'), '');
+  walk(PUBLIC_DIR, '');
   return keys;
 }
 
@@ -136,7 +140,7 @@ export function crossCheckArticles(
   { now, contentDir = 'content' }: { now: Date; contentDir?: string },
 ): ContentIssue[] {
   const issues: ContentIssue[] = [];
-  const publicFiles = publicFileKeys(root);
+  const publicFiles = publicFileKeys();
   // Every article's own URL first, so an old URL that takes one over names the article.
   const owners = new Map<string, { file: string; what: string; page: boolean }>();
   for (const article of articles) {
@@ -188,7 +192,7 @@ export function crossCheckArticles(
           file: article.file,
           line: article.fieldLines[field] ?? 1,
           field: ARTICLE_FIELDS[field].label,
-          value: date,
+          value: toVietnamIso(date),
           message: problem,
           expected: `một ngày từ năm ${EARLIEST_YEAR} tới không quá một năm sau hôm nay`,
           severity: 'error',

@@ -31,15 +31,16 @@ function readYaml(text: string, file: string) {
     message: `YAML không đọc được (${error.message.split('\n')[0]})`,
     severity: 'error' as const,
   }));
-  issues.push(...forbiddenCharacterIssues(source, file));
-  if (issues.length === 0) {
+  // Reported with the rest, but the entries are still read, so articles are checked against them.
+  const characterIssues = forbiddenCharacterIssues(source, file);
+  if (issues.length === 0 && characterIssues.length === 0) {
     // A YAML escape ("\x01") writes a character the file itself does not hold.
     visit(doc, {
       Scalar(_key, node, path) {
         const found = typeof node.value === 'string' ? findForbiddenCharacter(node.value) : undefined;
         if (!found) return;
         const pair = path.at(-1);
-        issues.push({
+        characterIssues.push({
           file,
           line: lineOf(node),
           field: isPair(pair) ? String((pair.key as Node | null)?.toJSON?.()) : undefined,
@@ -51,7 +52,7 @@ function readYaml(text: string, file: string) {
       },
     });
   }
-  return { doc, lineOf, issues };
+  return { doc, lineOf, issues, characterIssues };
 }
 
 function validateItems<S extends z.ZodType<object>>(
@@ -60,8 +61,9 @@ function validateItems<S extends z.ZodType<object>>(
   schema: S,
   what: string,
 ): { items: (z.output<S> & { line: number })[]; issues: ContentIssue[] } {
-  const { doc, lineOf, issues } = readYaml(text, file);
+  const { doc, lineOf, issues, characterIssues } = readYaml(text, file);
   if (issues.length) return { items: [], issues };
+  issues.push(...characterIssues);
   if (!isSeq(doc.contents)) {
     return {
       items: [],
@@ -143,25 +145,29 @@ export function readAuthors(text: string, file: string): RegistryResult<AuthorPr
  * readSiteSettings('name: LTV\nurl: https://lamdongtv.example\n', 'content/site.yaml').value.pageSize; // 20
  */
 export function readSiteSettings(text: string, file: string): RegistryResult<SiteSettings | undefined> {
-  const { doc, lineOf, issues } = readYaml(text, file);
+  const { doc, lineOf, issues, characterIssues } = readYaml(text, file);
   if (issues.length) return { value: undefined, issues };
+  issues.push(...characterIssues);
   const result = siteSchema.safeParse(doc.toJSON());
   if (result.success) return { value: result.data, issues };
   return {
     value: undefined,
-    issues: result.error.issues.map((issue) => {
-      const key = String(issue.path[0] ?? '');
-      const pair = isMap(doc.contents)
-        ? doc.contents.items.find((p) => String((p.key as Node | null)?.toJSON?.()) === key)
-        : undefined;
-      return {
-        file,
-        line: lineOf((pair?.value as Node | undefined) ?? null),
-        field: issue.path.join('.'),
-        value: (pair?.value as Node | undefined)?.toJSON?.(),
-        message: `cài đặt trang không hợp lệ: ${vietnameseMessage(issue)}`,
-        severity: 'error' as const,
-      };
-    }),
+    issues: [
+      ...issues,
+      ...result.error.issues.map((issue) => {
+        const key = String(issue.path[0] ?? '');
+        const pair = isMap(doc.contents)
+          ? doc.contents.items.find((p) => String((p.key as Node | null)?.toJSON?.()) === key)
+          : undefined;
+        return {
+          file,
+          line: lineOf((pair?.value as Node | undefined) ?? null),
+          field: issue.path.join('.'),
+          value: (pair?.value as Node | undefined)?.toJSON?.(),
+          message: `cài đặt trang không hợp lệ: ${vietnameseMessage(issue)}`,
+          severity: 'error' as const,
+        };
+      }),
+    ],
   };
 }

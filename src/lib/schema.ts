@@ -119,14 +119,15 @@ export const ARTICLE_FIELDS: Record<ArticleKey, FieldSpec> = {
     aliases: ['đường dẫn', 'url'],
     required: false,
     description: 'Đường dẫn của bài; mặc định lấy từ tên tệp.',
-    expected: 'chữ thường không dấu, số và dấu gạch ngang (cum-thi-dua-so-1)',
+    expected: 'chữ thường không dấu, số và dấu gạch ngang, tối đa 100 ký tự (cum-thi-dua-so-1)',
   },
   aliases: {
     label: 'đường dẫn cũ',
     aliases: ['đường dẫn cũ', 'url cũ', 'redirect from'],
     required: false,
     description: 'Các đường dẫn cũ của bài (trang cũ); mỗi đường dẫn chuyển hướng về bài.',
-    expected: 'danh sách đường dẫn bắt đầu bằng / hoặc http(s)://',
+    expected:
+      'danh sách đường dẫn thật của trang cũ, bắt đầu bằng / hoặc http(s)://, không có *, :biến, khoảng trắng, "." hay ".."',
   },
 };
 

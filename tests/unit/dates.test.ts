@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  dateRangeProblem,
   formatDateline,
   formatShortDate,
   fromVietnamParts,
@@ -105,6 +106,24 @@ describe('fromVietnamParts', () => {
 });
 
 describe('parseVietnamDate', () => {
+  it('refuses years before 1900 (no two-digit years read as 19xx) and offsets no zone has', () => {
+    expect(outcome(parseVietnamDate('01/01/0001 00:00'))).toMatchInlineSnapshot(
+      `"refused: năm 1 quá xa: kho lưu trữ nhận bài từ năm 1900"`,
+    );
+    expect(outcome(parseVietnamDate('0099-05-11'))).toMatchInlineSnapshot(
+      `"refused: năm 99 quá xa: kho lưu trữ nhận bài từ năm 1900"`,
+    );
+    expect(outcome(parseVietnamDate('2024-05-01T08:00:00+25:00'))).toMatchInlineSnapshot(
+      `"refused: múi giờ +25:00 không tồn tại (từ -12:00 đến +14:00)"`,
+    );
+    expect(outcome(parseVietnamDate('2024-05-01T08:00:00-13:00'))).toMatchInlineSnapshot(
+      `"refused: múi giờ -13:00 không tồn tại (từ -12:00 đến +14:00)"`,
+    );
+    expect(outcome(parseVietnamDate('2024-05-01T08:00:00+05:75'))).toMatchInlineSnapshot(
+      `"refused: múi giờ +05:75 không tồn tại (từ -12:00 đến +14:00)"`,
+    );
+    expect(outcome(parseVietnamDate('2024-05-01T08:00:00+14:00'))).toBe('2024-04-30T18:00:00.000Z');
+  });
   const seedIso = SEED.toISOString();
 
   it('reads ISO 8601 with an offset', () => {
@@ -266,4 +285,21 @@ describe('independence from the machine time zone', () => {
       expect(run()).toEqual(expected);
     });
   }
+});
+
+describe('dateRangeProblem', () => {
+  const now = new Date('2026-12-06T00:00:00Z');
+  it('accepts dates from 1900 to a year after now', () => {
+    expect(dateRangeProblem(new Date('1900-01-01T00:00:00+07:00'), now)).toBeUndefined();
+    expect(dateRangeProblem(new Date('2027-12-01T00:00:00+07:00'), now)).toBeUndefined();
+  });
+
+  it('names what is wrong with the others', () => {
+    expect(dateRangeProblem(new Date('1899-12-31T23:00:00+07:00'), now)).toMatchInlineSnapshot(
+      `"năm 1899 quá xa: kho lưu trữ nhận bài từ năm 1900"`,
+    );
+    expect(dateRangeProblem(new Date('2030-01-01T08:00:00+07:00'), now)).toMatchInlineSnapshot(
+      `"ngày 01/01/2030 còn hơn một năm nữa mới tới (hôm nay 06/12/2026)"`,
+    );
+  });
 });

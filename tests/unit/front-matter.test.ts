@@ -22,6 +22,36 @@ const SOURCE = [
 ].join('\n');
 
 describe('splitFrontMatter', () => {
+  it('reads YAML only: a fence naming a language is refused, and nothing in it runs', () => {
+    for (const language of ['js', 'javascript', 'coffee', ' json', 'toml']) {
+      const result = splitFrontMatter(`---${language}\n{ title: (process.exit(3)) }\n---\nBài.`, FILE);
+      expect(result.fields).toEqual([]);
+      expect(result.issues).toEqual([
+        {
+          file: FILE,
+          line: 1,
+          value: `---${language.trim()}`,
+          message: 'phần thông tin đầu bài chỉ được viết bằng YAML; không chạy mã trong bài viết',
+          expected: 'dòng đầu tiên là ba dấu gạch ngang "---" và không có gì sau đó',
+          severity: 'error',
+        },
+      ]);
+    }
+  });
+
+  it('refuses characters no page may carry, written raw or as a YAML escape', () => {
+    const raw = splitFrontMatter('---\ntiêu đề: A\u0001\n---\nB\uFFFDc', FILE);
+    expect(raw.issues.map(({ line, field, message }) => `${line} ${field}: ${message}`)).toEqual([
+      '2 tiêu đề: có ký tự điều khiển U+0001',
+      '4 nội dung: có byte không phải UTF-8 hợp lệ (hiện thành ký tự �)',
+    ]);
+    const escaped = splitFrontMatter('---\ntiêu đề: "A \\0 B"\ntóm tắt: ổn\n---\nBài.', FILE);
+    expect(escaped.fields).toEqual([]);
+    expect(escaped.issues.map(({ line, field, message }) => `${line} ${field}: ${message}`)).toEqual([
+      '2 tiêu đề: có ký tự điều khiển U+0000',
+    ]);
+  });
+
   it('returns each key with its value and exact line, and the body with its first line', () => {
     expect(splitFrontMatter(SOURCE, FILE)).toEqual({
       fields: [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, foldVietnamese, nearest, toNfc } from '../../src/lib/text.ts';
+import { editDistance, findForbiddenCharacter, foldVietnamese, nearest, toNfc } from '../../src/lib/text.ts';
 
 describe('toNfc', () => {
   it('recomposes decomposed (NFD) Vietnamese into the stored NFC form', () => {
@@ -81,5 +81,36 @@ describe('nearest', () => {
 
   it('prefers the earlier candidate on a tie', () => {
     expect(nearest('ab', ['ax', 'xb'])).toBe('ax');
+  });
+});
+
+describe('findForbiddenCharacter', () => {
+  it('lets Vietnamese text, tabs and line feeds through', () => {
+    expect(findForbiddenCharacter('Đà Lạt\tmới\nthủy lợi — “trích dẫn” 😀')).toBeUndefined();
+  });
+
+  it('finds controls, undecodable bytes, lone surrogates and noncharacters', () => {
+    const found = [
+      'a\u0000',
+      'a\u000B',
+      'a\u007F',
+      'a\u0085',
+      'a\uFFFD',
+      'a\uD800b',
+      'a\uFFFE',
+      'a\uFDD0',
+      'a\u{10FFFF}',
+    ].map((text) => findForbiddenCharacter(text));
+    expect(found.map((item) => `${item?.index} ${item?.description}`)).toEqual([
+      '1 ký tự điều khiển U+0000',
+      '1 ký tự điều khiển U+000B',
+      '1 ký tự điều khiển U+007F',
+      '1 ký tự điều khiển U+0085',
+      '1 byte không phải UTF-8 hợp lệ (hiện thành ký tự �)',
+      '1 nửa cặp ký tự UTF-16 lẻ U+D800',
+      '1 ký tự không dùng được U+FFFE',
+      '1 ký tự không dùng được U+FDD0',
+      '1 ký tự không dùng được U+10FFFF',
+    ]);
   });
 });
