@@ -15,6 +15,7 @@ import {
   vietnameseMessage,
 } from './schema.ts';
 import { slugify } from './slug.ts';
+import { MAX_SLUG_LENGTH } from './url-claims.ts';
 import { findForbiddenCharacter, toNfc } from './text.ts';
 import { FORBIDDEN_EXPECTED, forbiddenCharacterIssues } from './text-issues.ts';
 
@@ -110,6 +111,17 @@ export function readCategories(text: string, file: string): RegistryResult<Categ
   }));
   const value = withLines.map(({ category }) => category);
   for (const { line, category } of withLines) {
+    if (category.slug.length > MAX_SLUG_LENGTH) {
+      issues.push({
+        file,
+        line,
+        field: 'slug',
+        value: category.slug,
+        message: `đường dẫn của chuyên mục "${category.name}" dài ${category.slug.length} ký tự, tối đa ${MAX_SLUG_LENGTH}`,
+        expected: 'một tên ngắn hơn, hoặc ghi "slug" ngắn gọn',
+        severity: 'error',
+      });
+    }
     const other = seen.get(category.slug);
     if (other) {
       issues.push({

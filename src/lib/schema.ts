@@ -226,6 +226,7 @@ export const categorySchema = z.object({
   slug: z
     .string()
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+    .max(MAX_SLUG_LENGTH)
     .optional(),
   /** One sentence for the category page and its feed. */
   description: z.string().default(''),

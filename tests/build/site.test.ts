@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtFixture, fixturePath, scriptContents, type FixtureBuild } from './build-fixture.ts';
@@ -172,6 +173,12 @@ describe('publishing rules', () => {
       expect(text, file).not.toContain('ban-nhap');
       expect(text, file).not.toContain('bai-hen-gio');
     }
+  });
+
+  it('writes every feed and sitemap as well-formed XML', () => {
+    const xmlFiles = site.files().filter((f) => f.endsWith('.xml'));
+    expect(xmlFiles).toEqual(expect.arrayContaining(['rss.xml', 'sitemap-index.xml', 'sitemap-news.xml']));
+    for (const file of xmlFiles) expect(XMLValidator.validate(site.read(file)), file).toBe(true);
   });
 
   it('marks every page as Vietnamese with a title and canonical URL', () => {

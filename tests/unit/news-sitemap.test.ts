@@ -1,3 +1,4 @@
+import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { newsSitemap } from '../../src/lib/news-sitemap.ts';
 
@@ -14,6 +15,16 @@ const at = (hoursBeforeNow: number, slug: string, title = `Bài ${slug}`) => ({
 const locs = (xml: string) => [...xml.matchAll(/<loc>(.*?)<\/loc>/g)].map((match) => match[1]);
 
 describe('newsSitemap', () => {
+  it('stays well-formed XML whatever the titles hold', () => {
+    const titles = ['A & B <c> ]]> "q" \'a\'', 'Đà Lạt\u2028mới\tthủy lợi 😀', '<![CDATA[x]]>', '&amp; &#0; &lt;'];
+    const xml = newsSitemap(
+      titles.map((title, index) => at(index, `bai-${index}`, title)),
+      { name: 'LTV <&> "Lâm Đồng"', url: 'https://lamdongtv.example' },
+      NOW,
+    );
+    expect(XMLValidator.validate(xml)).toBe(true);
+  });
+
   it('lists only articles from the two days before the build', () => {
     const xml = newsSitemap(
       [

@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aliasProblem, claimKey, siteClaimOwner } from '../../src/lib/url-claims.ts';
 
@@ -58,6 +60,19 @@ describe('siteClaimOwner', () => {
     expect(siteClaimOwner('luu-tru', publicFiles)).toBe('các trang lưu trữ (/luu-tru/)');
     expect(siteClaimOwner('pagefind/x.js', publicFiles)).toBe('chỉ mục tìm kiếm (/pagefind/)');
     expect(siteClaimOwner('favicon.svg', publicFiles)).toBe('tệp /favicon.svg trong public/');
+  });
+
+  it('knows every top-level page and folder in src/pages', () => {
+    const pages = readdirSync(path.resolve(import.meta.dirname, '../../src/pages'), { withFileTypes: true });
+    for (const entry of pages) {
+      const route = entry.isDirectory()
+        ? entry.name
+        : entry.name
+            .replace(/\.(astro|ts)$/, '')
+            .replace(/^404$/, '404.html')
+            .replace(/^index$/, '');
+      expect(siteClaimOwner(claimKey(`/${route}`), new Set()), entry.name).toBeDefined();
+    }
   });
 
   it('leaves old URLs of the old site alone', () => {
