@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { AstroUserConfig } from 'astro';
 import { parse } from 'yaml';
+import { BODY_IMAGE_CSP_SOURCE } from '../lib/body-images.ts';
 import { EMBED_FRAME_ORIGINS } from '../plugins/rehype-embed-allowlist.ts';
 import { archivePostbuild } from './archive-postbuild.ts';
 import { OUT_DIR_ENV } from './build-env.ts';
@@ -63,7 +64,8 @@ export function archiveConfig(root: URL): AstroUserConfig {
       csp: {
         directives: [
           "default-src 'self'",
-          "img-src 'self' data:",
+          // The site's own pictures, and body images by the one rule of body-images.ts.
+          `img-src 'self' data: ${BODY_IMAGE_CSP_SOURCE}`,
           "font-src 'self'",
           "connect-src 'self'",
           `frame-src ${EMBED_FRAME_ORIGINS.join(' ')}`,

@@ -1,7 +1,7 @@
 /**
  * Content checks beyond the schema, for `npm run check`: links in an article's body to
  * articles or categories that do not exist (or are not published yet), images in the body
- * that the site cannot serve, an empty body, and mixed tone-mark placement ("hòa" and "hoà"
+ * that break the rule of `body-images.ts` (as the build reports them), an empty body, and mixed tone-mark placement ("hòa" and "hoà"
  * in one article). Pure: the caller says which files exist and what time it is.
  */
 import type { Root } from 'mdast';
@@ -10,6 +10,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { parseArticle, type ArticleParseResult, type ParsedArticle } from './article.ts';
+import { BODY_IMAGE_EXPECTED, bodyImageProblem, type BodyImageProblem } from './body-images.ts';
 import type { ContentIssue } from './content-issues.ts';
 import type { Category } from './schema.ts';
 import { nearest } from './text.ts';
@@ -51,9 +52,14 @@ const MAY_LINK = /\]\(|\]:|\]\[|<[a-z]|https?:\/\//i;
 // Whatever follows `](`, `]:`, `href=`, `src=` or `<`: every place a URL can be written.
 const URL_CANDIDATES = /(?:\]\(\s*<?|\]:\s*<?|\b(?:href|src)\s*=\s*["']?|<)([^\s)"'>]+)/gi;
 
+/** An HTML comment blanked out, newlines kept: markup inside it is never rendered. */
+const blankComments = (html: string) =>
+  html.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => comment.replace(/[^\n]/g, ' '));
+
 /**
  * Every link and image URL written in a Markdown body, with its line: Markdown links,
- * images, reference definitions, autolinks and `<a href>`/`<img src>` in raw HTML. When
+ * images (by reference too, at the image's line), reference definitions, autolinks and
+ * `<a href>`/`<img src>` in raw HTML outside comments. When
  * `worthParsing` is given, a body none of whose candidate URLs it accepts is not parsed
  * (Markdown parsing is the costly part, and most links point to other sites).
  *
@@ -66,13 +72,21 @@ export function bodyUrls(body: string, worthParsing?: (url: string) => boolean):
   if (worthParsing && ![...body.matchAll(URL_CANDIDATES)].some((match) => worthParsing(match[1]!))) return [];
   const found: FoundUrl[] = [];
   const tree = parser.parse(body) as Root;
+  const definitions = new Map<string, string>();
+  visit(tree, 'definition', (node) => {
+    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
+  });
   visit(tree, (node) => {
     const line = node.position?.start.line ?? 1;
     if (node.type === 'link' || node.type === 'definition') found.push({ url: node.url, kind: 'link', line });
     else if (node.type === 'image') found.push({ url: node.url, kind: 'image', line });
-    else if (node.type === 'html') {
-      for (const match of node.value.matchAll(HTML_URL)) {
-        const offset = node.value.slice(0, match.index).split('\n').length - 1;
+    else if (node.type === 'imageReference') {
+      const url = definitions.get(node.identifier);
+      if (url !== undefined) found.push({ url, kind: 'image', line });
+    } else if (node.type === 'html') {
+      const html = blankComments(node.value);
+      for (const match of html.matchAll(HTML_URL)) {
+        const offset = html.slice(0, match.index).split('\n').length - 1;
         const url = match[3] ?? match[4] ?? match[5] ?? '';
         found.push({ url, kind: match[1]!.toLowerCase() === 'a' ? 'link' : 'image', line: line + offset });
       }
@@ -83,7 +97,8 @@ export function bodyUrls(body: string, worthParsing?: (url: string) => boolean):
 
 /**
  * Whether a URL written in a body may point into the site: relative, root-relative, or
- * absolute on the site's own host. Others need no checking.
+ * absolute on the site's own host. Others need no checking, unless {@link worthChecking}
+ * finds them a body image could break the rule with.
  *
  * @example
  * pointsIntoSite('https://lamdongtv.example/bai-viet/a/', 'lamdongtv.example'); // true
@@ -94,6 +109,18 @@ export function pointsIntoSite(url: string, siteHost: string): boolean {
   if (!scheme) return !url.startsWith('#') && !url.startsWith('//');
   if (scheme !== 'http' && scheme !== 'https') return false;
   return /^https?:\/\/([^/?#]+)/i.exec(url)?.[1]?.toLowerCase() === siteHost.toLowerCase();
+}
+
+/**
+ * Whether a URL found in a body needs the Markdown parsed: it may point into the site, or,
+ * if it is an image's, break the body-image rule.
+ *
+ * @example
+ * worthChecking('https://vnexpress.net/a', 'lamdongtv.example'); // false
+ * worthChecking('http://vnexpress.net/a.jpg', 'lamdongtv.example'); // true
+ */
+export function worthChecking(url: string, siteHost: string): boolean {
+  return pointsIntoSite(url, siteHost) || bodyImageProblem(url) !== undefined;
 }
 
 const SKIPPED_SCHEMES = /^(mailto|tel|sms|javascript|data|blob):/i;
@@ -116,6 +143,28 @@ function safeDecode(text: string): string {
 }
 
 /**
+ * The message for a body image the rule refuses; for a path on the site, which file it
+ * names and whether that file exists, since the journalist will look for it.
+ */
+function localImageMessage(
+  written: string,
+  problem: BodyImageProblem,
+  articleDir: string,
+  context: LintContext,
+): string {
+  const pathOnly = safeDecode(written.split(/[?#]/)[0]!);
+  if (!problem.local || !pathOnly || pathOnly.endsWith('/')) return problem.message;
+  const contentDir = context.contentDir ?? 'content';
+  const candidates = pathOnly.startsWith('/')
+    ? [posixJoin(contentDir, pathOnly)]
+    : [posixJoin(articleDir, pathOnly), posixJoin(contentDir, pathOnly)];
+  const existing = candidates.find((file) => context.fileExists(file));
+  return existing
+    ? `ảnh trong thân bài không được xử lý khi dựng trang nên sẽ không hiện (${existing})`
+    : `không tìm thấy tệp ảnh ${candidates.join(' hay ')}`;
+}
+
+/**
  * Problems with the links and images in one article's body; `urls` are its
  * {@link bodyUrls} when already extracted (by a worker thread).
  *
@@ -126,10 +175,9 @@ function safeDecode(text: string): string {
 export function lintBodyLinks(
   article: ParsedArticle,
   context: LintContext,
-  urls: readonly FoundUrl[] = bodyUrls(article.body, (url) => pointsIntoSite(url, new URL(context.siteUrl).host)),
+  urls: readonly FoundUrl[] = bodyUrls(article.body, (url) => worthChecking(url, new URL(context.siteUrl).host)),
 ): ContentIssue[] {
   const issues: ContentIssue[] = [];
-  const contentDir = context.contentDir ?? 'content';
   const site = new URL(context.siteUrl);
   const page = new URL(`/bai-viet/${article.data.slug}/`, site);
   const articleDir = article.file.split('/').slice(0, -1).join('/');
@@ -145,6 +193,11 @@ export function lintBodyLinks(
 
   for (const found of urls) {
     const written = found.url.trim();
+    if (found.kind === 'image') {
+      const problem = bodyImageProblem(written);
+      if (problem) issue(found, 'error', localImageMessage(written, problem, articleDir, context), BODY_IMAGE_EXPECTED);
+      continue;
+    }
     if (!written || written.startsWith('#') || SKIPPED_SCHEMES.test(written)) continue;
     let resolved: URL;
     try {
@@ -162,22 +215,6 @@ export function lintBodyLinks(
     if (!internal) continue;
     const isRelative = !/^[a-z][a-z0-9+.-]*:|^\//i.test(written);
     const pathOnly = safeDecode(written.split(/[?#]/)[0]!);
-
-    if (found.kind === 'image') {
-      const candidates = isRelative
-        ? [posixJoin(articleDir, pathOnly), posixJoin(contentDir, pathOnly)]
-        : [posixJoin(contentDir, pathOnly)];
-      const existing = candidates.find((file) => context.fileExists(file));
-      issue(
-        found,
-        'error',
-        existing
-          ? `ảnh trong thân bài không được xử lý khi dựng trang nên sẽ không hiện (${existing})`
-          : `không tìm thấy tệp ảnh ${candidates.join(' hay ')}`,
-        'đặt ảnh ở trường "ảnh" đầu bài, hoặc dùng địa chỉ ảnh đầy đủ (https://…)',
-      );
-      continue;
-    }
 
     if (isRelative && /\.md$/i.test(pathOnly)) {
       const target = posixJoin(articleDir, pathOnly);
@@ -367,7 +404,7 @@ export function prepareArticle(
   const result = parseArticle(file, source, categories);
   return {
     result,
-    urls: result.ok ? bodyUrls(result.article.body, (url) => pointsIntoSite(url, siteHost)) : [],
+    urls: result.ok ? bodyUrls(result.article.body, (url) => worthChecking(url, siteHost)) : [],
     tone: lintTonePlacement(file, source),
   };
 }

@@ -24,6 +24,8 @@ export const sanitizeSchema: Schema = {
     iframe: ['src', 'title', 'width', 'height', 'allowFullScreen', 'allow'],
     abbr: ['title'],
     img: [...(defaultSchema.attributes?.['img'] ?? []), 'loading', 'decoding'],
+    // A <picture>'s candidates would load pictures the body-image rule never judged: its <img> is the image.
+    source: [],
   },
   protocols: { ...defaultSchema.protocols, src: ['http', 'https'] },
 };

@@ -11,6 +11,8 @@ import {
   toneStyle,
   type LintContext,
 } from '../../src/lib/content-lint.ts';
+import type { ContentIssue } from '../../src/lib/content-issues.ts';
+import { renderArticleBody } from '../../src/lib/markdown.ts';
 import type { Category } from '../../src/lib/schema.ts';
 
 const CATEGORIES: Category[] = [
@@ -151,6 +153,53 @@ describe('lintBodyLinks', () => {
       [
         "8: error: không tìm thấy tệp ảnh content/articles/images/khong-co.jpg hay content/images/khong-co.jpg",
         "10: error: ảnh trong thân bài không được xử lý khi dựng trang nên sẽ không hiện (content/images/co-that.jpg)",
+      ]
+    `);
+  });
+
+  it('refuses body images the page could not show, wherever the link itself points', () => {
+    const { parsed } = article(
+      'content/articles/a.md',
+      '![a](http://baolamdong.vn/a.jpg) ![b](https://lamdongtv.example/anh/b.jpg)\n\n<img src="data:image/png;base64,AA" alt="c">\n\n![d][d]\n\n[d]: //cdn.example/d.jpg',
+    );
+    expect(messages(lintBodyLinks(parsed, CONTEXT))).toMatchInlineSnapshot(`
+      [
+        "8: error: địa chỉ ảnh http:// bị trình duyệt chặn trên trang https",
+        "10: error: ảnh nhúng dạng data: không được đăng",
+        "12: error: địa chỉ ảnh thiếu "https:" ở đầu",
+      ]
+    `);
+  });
+
+  it('finds the same body images wrong, at the same lines, as the build does when it renders the body', () => {
+    const body = [
+      'Đầu bài ![a](images/co-that.jpg) và ![b](https://anh.example/b.jpg).',
+      '',
+      '<p>Ảnh cũ:',
+      '<img src="http://baolamdong.vn/c.jpg" alt="c"><img alt="không có src">',
+      '<!-- <img src="images/trong-ghi-chu.jpg"> -->',
+      '<img src="javascript:alert(1)"></p>',
+      '',
+      '![e][e] ![f]() [liên kết](http://baolamdong.vn/bai/)',
+      '',
+      '<picture><source srcset="http://anh.example/g.avif"><img src="C:\\anh\\g.jpg" alt="g"></picture>',
+      '',
+      '[e]: data:image/gif;base64,R0lG',
+    ].join('\n');
+    const { parsed, source } = article('content/articles/a.md', body);
+    const prepared = prepareArticle('content/articles/a.md', source, CATEGORIES, 'lamdongtv.example');
+    const checked = lintBodyLinks(parsed, CONTEXT, prepared.urls);
+    const built = renderArticleBody(parsed).issues;
+    const where = (issues: ContentIssue[]) => issues.map((issue) => `${issue.line} ${String(issue.value)}`).sort();
+    expect(where(checked)).toEqual(where(built));
+    expect(where(built)).toMatchInlineSnapshot(`
+      [
+        "11 http://baolamdong.vn/c.jpg",
+        "13 javascript:alert(1)",
+        "15 ",
+        "15 data:image/gif;base64,R0lG",
+        "17 C:\\anh\\g.jpg",
+        "8 images/co-that.jpg",
       ]
     `);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/lib/markdown.ts';
+import { formatIssue } from '../../src/lib/content-issues.ts';
+import { renderArticleBody, renderMarkdown } from '../../src/lib/markdown.ts';
 
 const YOUTUBE_EMBED =
   '<div class="embed"><iframe src="https://www.youtube-nocookie.com/embed/x" title="Video" loading="lazy" allow="encrypted-media; picture-in-picture; fullscreen" allowfullscreen></iframe></div>';
@@ -30,8 +31,8 @@ describe('renderMarkdown', () => {
   });
 
   it('removes onerror and onclick handlers', () => {
-    expect(renderMarkdown('<img src="a.jpg" onerror="alert(1)">')).toBe(
-      '<img src="a.jpg" loading="lazy" decoding="async">',
+    expect(renderMarkdown('<img src="https://anh.example/a.jpg" onerror="alert(1)">')).toBe(
+      '<img src="https://anh.example/a.jpg" loading="lazy" decoding="async">',
     );
     expect(renderMarkdown('<p onclick="x()">Bấm</p>')).toBe('<p>Bấm</p>');
   });
@@ -86,18 +87,55 @@ describe('renderMarkdown', () => {
   });
 
   it('makes body images lazy', () => {
-    expect(renderMarkdown('![Thảm hoa ở Đà Lạt](images/festival-hoa.jpg)')).toBe(
-      '<p><img src="images/festival-hoa.jpg" alt="Thảm hoa ở Đà Lạt" loading="lazy" decoding="async"></p>',
+    expect(renderMarkdown('![Thảm hoa ở Đà Lạt](https://anh.example/festival-hoa.jpg)')).toBe(
+      '<p><img src="https://anh.example/festival-hoa.jpg" alt="Thảm hoa ở Đà Lạt" loading="lazy" decoding="async"></p>',
     );
   });
 
   it('keeps a pasted figure with its caption', () => {
     expect(
       renderMarkdown(
-        '<figure><img src="images/a.jpg" alt="Hội nghị"><figcaption>Quang cảnh hội nghị</figcaption></figure>',
+        '<figure><img src="https://anh.example/a.jpg" alt="Hội nghị"><figcaption>Quang cảnh hội nghị</figcaption></figure>',
       ),
     ).toBe(
-      '<figure><img src="images/a.jpg" alt="Hội nghị" loading="lazy" decoding="async"><figcaption>Quang cảnh hội nghị</figcaption></figure>',
+      '<figure><img src="https://anh.example/a.jpg" alt="Hội nghị" loading="lazy" decoding="async"><figcaption>Quang cảnh hội nghị</figcaption></figure>',
     );
+  });
+});
+
+describe('renderArticleBody', () => {
+  it('leaves out each body image that breaks the rule and reports it at its line in the file', () => {
+    const body = [
+      'Đầu bài.',
+      '',
+      '![Hoa](images/hoa.jpg) ![Chợ](https://anh.example/cho.jpg)',
+      '',
+      '<p>Ảnh cũ:',
+      '<img src="http://baolamdong.vn/a.jpg" alt="a"> <img src="data:image/png;base64,AAAA" alt="b"></p>',
+      '',
+      '<picture><source srcset="http://anh.example/x.avif"><img src="//cdn.example/x.jpg" alt="x"></picture>',
+    ].join('\n');
+    const { html, issues } = renderArticleBody({ file: 'content/articles/a.md', body, bodyLine: 8 });
+    expect(html).toBe(
+      '<p>Đầu bài.</p>\n<p> <img src="https://anh.example/cho.jpg" alt="Chợ" loading="lazy" decoding="async"></p>\n<p>Ảnh cũ:\n </p>\n<p><picture><source></picture></p>',
+    );
+    expect(issues.map(formatIssue)).toMatchInlineSnapshot(`
+      [
+        "content/articles/a.md:10: lỗi, giá trị "images/hoa.jpg": ảnh trong thân bài là một tệp của trang: khi dựng trang chỉ ảnh ở trường "ảnh" được đăng, nên ảnh này sẽ không hiện. Cần: đặt ảnh ở trường "ảnh" đầu bài, hoặc dùng địa chỉ ảnh đầy đủ (https://…).",
+        "content/articles/a.md:13: lỗi, giá trị "http://baolamdong.vn/a.jpg": địa chỉ ảnh http:// bị trình duyệt chặn trên trang https. Cần: đặt ảnh ở trường "ảnh" đầu bài, hoặc dùng địa chỉ ảnh đầy đủ (https://…).",
+        "content/articles/a.md:13: lỗi, giá trị "data:image/png;base64,AAAA": ảnh nhúng dạng data: không được đăng. Cần: đặt ảnh ở trường "ảnh" đầu bài, hoặc dùng địa chỉ ảnh đầy đủ (https://…).",
+        "content/articles/a.md:15: lỗi, giá trị "//cdn.example/x.jpg": địa chỉ ảnh thiếu "https:" ở đầu. Cần: đặt ảnh ở trường "ảnh" đầu bài, hoặc dùng địa chỉ ảnh đầy đủ (https://…).",
+      ]
+    `);
+  });
+
+  it('reports nothing for a body without images, or with https:// images only', () => {
+    expect(renderArticleBody({ file: 'a.md', body: 'Chữ **đậm**.', bodyLine: 5 })).toEqual({
+      html: '<p>Chữ <strong>đậm</strong>.</p>',
+      issues: [],
+    });
+    expect(
+      renderArticleBody({ file: 'a.md', body: '<img src="https://anh.example/a.jpg" alt="">', bodyLine: 5 }).issues,
+    ).toEqual([]);
   });
 });
