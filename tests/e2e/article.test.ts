@@ -1,6 +1,20 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, serveFixture, type ServedSite } from './harness.ts';
+
+/** Collects every Content-Security-Policy refusal on the page, as Chromium reports it. */
+async function watchPolicy(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) =>
+      console.error(`Content-Security-Policy ${event.violatedDirective}: ${event.blockedURI}`),
+    );
+  });
+  return violations;
+}
 
 let site: ServedSite;
 let browser: Browser;
@@ -33,6 +47,42 @@ describe('article page in a browser', () => {
     );
     expect(violations).toEqual([]);
     await context.close();
+  });
+
+  it('copies the link beside body markup named after what the page script uses, and follows in-page links', async () => {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    const violations = await watchPolicy(page);
+    await page.goto(`${site.url}/bai-viet/noi-dung-nguy-hiem/`);
+    // The body holds <img name="querySelectorAll">, <form id="querySelectorAll">, <a id="navigator">…
+    await expect(page.locator('.article__body img[name$="querySelectorAll"]').count()).resolves.toBe(1);
+    await page.getByRole('button', { name: 'Sao chép liên kết' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Đã sao chép liên kết');
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(
+      'https://thu-nghiem.example/bai-viet/noi-dung-nguy-hiem/',
+    );
+    await page.getByRole('link', { name: 'chú thích cuối bài' }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector(':target')?.textContent))
+      .toBe('Chú thích: nội dung thử nghiệm.');
+    // Body images at https:// addresses are allowed by the page's policy (this network cannot reach them).
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+
+  it('sends a redirect page on to the new URL, under its own policy', async () => {
+    const page = await browser.newPage();
+    const violations = await watchPolicy(page);
+    await page.route('https://thu-nghiem.example/**', (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: '<title>Bài mới</title>' }),
+    );
+    const response = await page.goto(`${site.url}/tin/da-lat-don-khach/`);
+    await expect(response?.text()).resolves.toContain(
+      `<meta http-equiv="content-security-policy" content="default-src 'none'; base-uri 'none'; form-action 'none'">`,
+    );
+    await page.waitForURL('https://thu-nghiem.example/bai-viet/da-lat-don-khach/');
+    expect(violations).toEqual([]);
+    await page.close();
   });
 
   it('serves the Vietnamese 404 page for unknown URLs', async () => {
