@@ -33,10 +33,12 @@ export function storeClient(env: NodeJS.ProcessEnv): S3Client {
   const endpoint = env['AWS_ENDPOINT_URL_S3']?.trim() || env['AWS_ENDPOINT_URL']?.trim() || undefined;
   const accessKeyId = env['AWS_ACCESS_KEY_ID']?.trim();
   const secretAccessKey = env['AWS_SECRET_ACCESS_KEY']?.trim();
-  const sessionToken = env['AWS_SESSION_TOKEN']?.trim() || undefined;
+  const sessionToken = env['AWS_SESSION_TOKEN']?.trim();
   return new S3Client({
     // Keys from these settings; without them, the SDK's other sources (a profile, a role).
-    ...(accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey, sessionToken } } : {}),
+    ...(accessKeyId && secretAccessKey
+      ? { credentials: { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } }
+      : {}),
     region: env['AWS_REGION']?.trim() || env['AWS_DEFAULT_REGION']?.trim() || (endpoint ? 'auto' : 'us-east-1'),
     ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
     requestChecksumCalculation: 'WHEN_REQUIRED',
