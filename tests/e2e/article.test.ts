@@ -16,6 +16,8 @@ async function watchPolicy(page: Page): Promise<string[]> {
   return violations;
 }
 
+const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+
 let site: ServedSite;
 let browser: Browser;
 
@@ -65,9 +67,23 @@ describe('article page in a browser', () => {
     await expect
       .poll(() => page.evaluate(() => document.querySelector(':target')?.textContent))
       .toBe('Chú thích: nội dung thử nghiệm.');
-    // Body images at https:// addresses are allowed by the page's policy (this network cannot reach them).
     expect(violations).toEqual([]);
     await context.close();
+  });
+
+  it('shows a body image from an https:// address, which the page policy allows', async () => {
+    const page = await browser.newPage();
+    const violations = await watchPolicy(page);
+    // This closed network reaches no other host: the image's host answers from here.
+    await page.route('https://anh.thu-nghiem.example/**', (route) =>
+      route.fulfill({ contentType: 'image/png', body: Buffer.from(ONE_PIXEL_PNG, 'base64') }),
+    );
+    await page.goto(`${site.url}/bai-viet/thoi-su-so-5/`);
+    const image = page.getByRole('img', { name: 'Chợ Bảo Lộc sáng sớm' });
+    await image.scrollIntoViewIfNeeded();
+    await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBe(1);
+    expect(violations).toEqual([]);
+    await page.close();
   });
 
   it('sends a redirect page on to the new URL, under its own policy', async () => {
@@ -76,10 +92,11 @@ describe('article page in a browser', () => {
     await page.route('https://thu-nghiem.example/**', (route) =>
       route.fulfill({ contentType: 'text/html; charset=utf-8', body: '<title>Bài mới</title>' }),
     );
-    const response = await page.goto(`${site.url}/tin/da-lat-don-khach/`);
-    await expect(response?.text()).resolves.toContain(
+    const html = await (await fetch(`${site.url}/tin/da-lat-don-khach/`)).text();
+    expect(html).toContain(
       `<meta http-equiv="content-security-policy" content="default-src 'none'; base-uri 'none'; form-action 'none'">`,
     );
+    await page.goto(`${site.url}/tin/da-lat-don-khach/`);
     await page.waitForURL('https://thu-nghiem.example/bai-viet/da-lat-don-khach/');
     expect(violations).toEqual([]);
     await page.close();
