@@ -1,5 +1,5 @@
 /**
- * `npm run build [-- --root DIR]`: builds the site into `dist/`, in place: the previous build's
+ * `npm run build [-- --root DIR] [-- --fresh]`: builds the site into `dist/`, in place: the previous build's
  * pages stay where they are, so Astro skips an unchanged page without copying it back from its
  * cache, and whatever this build did not produce is removed afterwards
  * (scripts/lib/build-output.ts). Nothing half-built is left: a build that fails before writing
@@ -12,9 +12,11 @@
  * the whole site at that point.
  */
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { cacheSummary, folderSize } from '../src/cache/cache-size.ts';
 import { AFTER_BUILD_ENV, OUT_DIR_ENV } from '../src/integrations/build-env.ts';
 import { PICTURE_DIR, SEARCH_DIR } from '../src/lib/urls.ts';
 import {
@@ -27,7 +29,7 @@ import {
 } from './lib/build-output.ts';
 
 const { values, positionals } = parseArgs({
-  options: { root: { type: 'string', default: '.' } },
+  options: { root: { type: 'string', default: '.' }, fresh: { type: 'boolean', default: false } },
   allowPositionals: true,
   strict: false,
 });
@@ -43,6 +45,12 @@ const shownDist = path.relative(process.cwd(), dist) || 'dist';
 const heapFlags = /max-old-space-size/.test(process.env['NODE_OPTIONS'] ?? '')
   ? []
   : [`--max-old-space-size=${Math.max(4096, Math.floor(totalmem() / 2 / 2 ** 20))}`];
+
+// `--fresh`: a build from nothing, as on a new machine: no cache, no earlier dist/.
+if (values.fresh) {
+  rmSync(cacheDir, { recursive: true, force: true });
+  rmSync(dist, { recursive: true, force: true });
+}
 
 const started = Date.now();
 const astroExit = new Promise<number>((resolve) => {
@@ -97,6 +105,8 @@ try {
   console.error(error instanceof search.SearchIndexError ? message : `Không tạo được chỉ mục tìm kiếm: ${message}`);
   await fail(1);
 }
+
+console.log(`${new Date().toTimeString().slice(0, 8)} [news-archive-cache] ${cacheSummary(folderSize(cacheDir))}`);
 
 async function fail(status: number): Promise<never> {
   if (writtenSince(dist, started)) {

@@ -2,9 +2,11 @@
  * The one place pages get content from. The archive is read once per build and indexed once;
  * pages receive slices of it.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { getEntry } from 'astro:content';
 import { createArchive, type Archive, type Article } from '../lib/archive.ts';
-import { readArticleHtml } from './article-html.ts';
+import { readArticleHtml, writeArticleHtml } from './article-html.ts';
 import { ARCHIVE_ID, REGISTRIES_ID, type StoredRegistries } from './article-loader.ts';
 import { archiveDigest, readArticleRecords } from './article-records.ts';
 import { readPictureCatalogue } from './picture-catalogue.ts';
@@ -15,6 +17,7 @@ export { buildTime };
 
 let archive: Promise<Archive> | undefined;
 let htmlDir = '';
+let root = '';
 
 async function loadArchive(): Promise<Archive> {
   const [archiveEntry, registriesEntry] = await Promise.all([
@@ -23,6 +26,7 @@ async function loadArchive(): Promise<Archive> {
   ]);
   const registries = registriesEntry!.data as StoredRegistries;
   htmlDir = registries.htmlDir;
+  root = registries.root;
   // The articles' front matter is in the records file and their pictures' facts in the picture
   // catalogue, both written by the same content sync; the store holds one digest of the two.
   const [records, pictures] = await Promise.all([
@@ -64,7 +68,20 @@ export function getArchive(): Promise<Archive> {
  * @example
  * const html = await articleHtml(article); // '<p>Đà Lạt …</p>'
  */
-export async function articleHtml(article: Pick<Article, 'htmlKey'>): Promise<string> {
+export async function articleHtml(article: Pick<Article, 'htmlKey' | 'file'>): Promise<string> {
   await getArchive();
-  return readArticleHtml(htmlDir, article.htmlKey);
+  const cached = await readArticleHtml(htmlDir, article.htmlKey);
+  if (cached !== undefined) return cached;
+  // Missing or damaged in the cache: rendered again from the source the content sync just read.
+  const { processArticle } = await import('./process-article.ts');
+  const outcome = processArticle({
+    file: article.file,
+    source: await readFile(path.join(root, article.file), 'utf8'),
+    categories: (await getArchive()).categories,
+  });
+  if (!outcome.ok || outcome.html === undefined) {
+    throw new Error(`Bài viết ${article.file} đã đổi trong lúc dựng trang: hãy dựng lại.`);
+  }
+  await writeArticleHtml(htmlDir, [{ key: article.htmlKey, html: outcome.html }]);
+  return outcome.html;
 }

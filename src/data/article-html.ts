@@ -5,8 +5,9 @@
  * bundling, parsing and memory on every build; as files, only the pages actually rendered
  * read their body, and a page restored from the incremental cache reads nothing.
  */
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { readSealedFile, writeSealedFile } from '../cache/sealed-file.ts';
 import { FILES_AT_ONCE, mapConcurrently } from './concurrency.ts';
 
 const SUFFIX = '.html';
@@ -61,24 +62,18 @@ export function hasArticleHtml(files: ReadonlySet<string>, key: string): boolean
  */
 export async function writeArticleHtml(dir: string, bodies: readonly { key: string; html: string }[]): Promise<void> {
   await mkdir(dir, { recursive: true });
-  await mapConcurrently(bodies, FILES_AT_ONCE, ({ key, html }) => writeFile(articleHtmlFile(dir, key), html));
+  await mapConcurrently(bodies, FILES_AT_ONCE, ({ key, html }) => writeSealedFile(articleHtmlFile(dir, key), html));
 }
 
 /**
- * Reads one rendered body.
+ * Reads one rendered body, or `undefined` when it is missing or damaged (cut short, emptied,
+ * overwritten): each body carries the digest of its content, checked here.
  *
  * @example
  * await readArticleHtml('/cache/article-html', '3f9a0c'); // '<p>Đà Lạt</p>'
  */
-export async function readArticleHtml(dir: string, key: string): Promise<string> {
-  try {
-    return await readFile(articleHtmlFile(dir, key), 'utf8');
-  } catch (error) {
-    throw new Error(
-      `Thiếu nội dung đã dựng của bài viết (${articleHtmlFile(dir, key)}): xoá node_modules/.astro rồi dựng lại.`,
-      { cause: error },
-    );
-  }
+export function readArticleHtml(dir: string, key: string): Promise<string | undefined> {
+  return readSealedFile(articleHtmlFile(dir, key));
 }
 
 /**

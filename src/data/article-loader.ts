@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { codeDigest } from '../cache/code-digest.ts';
 import { AFTER_BUILD_ENV } from '../integrations/build-env.ts';
 import type { ParsedArticle } from '../lib/article.ts';
 import { ContentError, formatIssue, type ContentIssue } from '../lib/content-issues.ts';
@@ -33,10 +34,11 @@ import {
 import type { ArticleJob } from './process-article.ts';
 
 /**
- * Part of every article's digest, which names its record and rendered body: changing what is
- * kept (or how bodies are rendered) must change this, or old ones are reused.
+ * Part of every article's digest, which names its record and rendered body: the code that
+ * parses and renders articles (this module's imports, followed) and the packages it loads, so a
+ * changed sanitiser, plugin or parser re-renders every article.
  */
-const STORE_FORMAT = 'article-v5 (keyed by git object id; front matter in article-records, body in article-html)';
+const ARTICLE_CODE = ['src/data/article-loader.ts'];
 
 async function loadArticles({ store, generateDigest, logger, config }: LoaderContext): Promise<void> {
   const root = fileURLToPath(config.root);
@@ -45,6 +47,7 @@ async function loadArticles({ store, generateDigest, logger, config }: LoaderCon
   const recordsFile = articleRecordsFile(cacheDir);
   const registries = await readRegistries(root);
   const registryDigest = generateDigest(JSON.stringify(registries.categories));
+  const code = codeDigest(ARTICLE_CODE);
   const files = await listArticleFiles(root);
   const issues: ContentIssue[] = [...registries.issues];
   const articles: ParsedArticle[] = [];
@@ -63,7 +66,7 @@ async function loadArticles({ store, generateDigest, logger, config }: LoaderCon
     const read = () => readFileSync(path.join(root, file));
     let bytes: Buffer | undefined;
     const blob = committed.get(file) ?? blobId((bytes = read()));
-    const digest = generateDigest(`${STORE_FORMAT}\n${registryDigest}\n${blob}`);
+    const digest = generateDigest(`${code}\n${registryDigest}\n${blob}`);
     const record = records.get(file);
     if (record?.htmlKey === digest && hasArticleHtml(htmlFiles, digest)) {
       articles.push({ ...record, body: '' });
@@ -166,6 +169,7 @@ export function registriesLoader(): Loader {
       const cacheDir = fileURLToPath(config.cacheDir);
       const { site, categories, authors } = await readRegistries(root);
       const data: StoredRegistries = {
+        root,
         htmlDir: articleHtmlDir(cacheDir),
         recordsFile: articleRecordsFile(cacheDir),
         picturesFile: pictureCatalogueFile(cacheDir),
@@ -186,6 +190,8 @@ export const ARCHIVE_ID = 'archive';
 
 /** The registries entry: the registries, and where the article loader keeps what it read. */
 export type StoredRegistries = Omit<Registries, 'issues'> & {
+  /** The site's root folder, which article files are relative to. */
+  root: string;
   /** Rendered bodies (`article-html.ts`). */
   htmlDir: string;
   /** Parsed front matter (`article-records.ts`). */

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -67,10 +67,14 @@ describe('readArticleHtml', () => {
     await expect(readArticleHtml(dir, 'a1')).resolves.toBe('<p>Đức Trọng</p>');
   });
 
-  it('says in Vietnamese what is missing and how to recover', async () => {
-    await expect(readArticleHtml(dir, 'zz')).rejects.toThrow(
-      `Thiếu nội dung đã dựng của bài viết (${path.join(dir, 'zz.html')}): xoá node_modules/.astro rồi dựng lại.`,
-    );
+  it('gives nothing for a body that is missing, cut short, emptied or overwritten', async () => {
+    await writeArticleHtml(dir, [{ key: 'b2', html: '<p>Bảo Lộc, thủ phủ chè</p>' }]);
+    const stored = await readFile(path.join(dir, 'b2.html'), 'utf8');
+    await expect(readArticleHtml(dir, 'zz')).resolves.toBeUndefined();
+    for (const damaged of [stored.slice(0, -5), '', stored.replace('chè', 'cà')]) {
+      await writeFile(path.join(dir, 'b2.html'), damaged);
+      await expect(readArticleHtml(dir, 'b2'), JSON.stringify(damaged)).resolves.toBeUndefined();
+    }
   });
 });
 
