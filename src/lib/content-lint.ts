@@ -51,6 +51,8 @@ const MAY_LINK = /\]\(|\]:|\]\[|<[a-z]|https?:\/\//i;
 
 // Whatever follows `](`, `]:`, `href=`, `src=` or `<`: every place a URL can be written.
 const URL_CANDIDATES = /(?:\]\(\s*<?|\]:\s*<?|\b(?:href|src)\s*=\s*["']?|<)([^\s)"'>]+)/gi;
+// An image written without an address, which no candidate above catches: always parsed for.
+const EMPTY_IMAGE = /!\[[^\]]*\]\(\s*\)|<img\b[^>]*\ssrc\s*=\s*(?:""|'')/i;
 
 /** An HTML comment blanked out, newlines kept: markup inside it is never rendered. */
 const blankComments = (html: string) =>
@@ -69,7 +71,12 @@ const blankComments = (html: string) =>
  */
 export function bodyUrls(body: string, worthParsing?: (url: string) => boolean): FoundUrl[] {
   if (!MAY_LINK.test(body)) return [];
-  if (worthParsing && ![...body.matchAll(URL_CANDIDATES)].some((match) => worthParsing(match[1]!))) return [];
+  if (
+    worthParsing &&
+    !EMPTY_IMAGE.test(body) &&
+    ![...body.matchAll(URL_CANDIDATES)].some((match) => worthParsing(match[1]!))
+  )
+    return [];
   const found: FoundUrl[] = [];
   const tree = parser.parse(body) as Root;
   const definitions = new Map<string, string>();
@@ -112,15 +119,17 @@ export function pointsIntoSite(url: string, siteHost: string): boolean {
 }
 
 /**
- * Whether a URL found in a body needs the Markdown parsed: it may point into the site, or,
- * if it is an image's, break the body-image rule.
+ * For {@link bodyUrls}: whether a URL found in this body needs the Markdown parsed. It may
+ * point into the site, or break the body-image rule in a body that holds an image (bodies of
+ * an old `http://` site's links and no image are not parsed for them).
  *
  * @example
- * worthChecking('https://vnexpress.net/a', 'lamdongtv.example'); // false
- * worthChecking('http://vnexpress.net/a.jpg', 'lamdongtv.example'); // true
+ * worthChecking('Xem [a](http://baolamdong.vn/a)', 'lamdongtv.example')('http://baolamdong.vn/a'); // false
+ * worthChecking('![a](http://baolamdong.vn/a.jpg)', 'lamdongtv.example')('http://baolamdong.vn/a.jpg'); // true
  */
-export function worthChecking(url: string, siteHost: string): boolean {
-  return pointsIntoSite(url, siteHost) || bodyImageProblem(url) !== undefined;
+export function worthChecking(body: string, siteHost: string): (url: string) => boolean {
+  const mayHoldImages = /!\[|<img\b/i.test(body);
+  return (url) => pointsIntoSite(url, siteHost) || (mayHoldImages && bodyImageProblem(url) !== undefined);
 }
 
 const SKIPPED_SCHEMES = /^(mailto|tel|sms|javascript|data|blob):/i;
@@ -175,7 +184,7 @@ function localImageMessage(
 export function lintBodyLinks(
   article: ParsedArticle,
   context: LintContext,
-  urls: readonly FoundUrl[] = bodyUrls(article.body, (url) => worthChecking(url, new URL(context.siteUrl).host)),
+  urls: readonly FoundUrl[] = bodyUrls(article.body, worthChecking(article.body, new URL(context.siteUrl).host)),
 ): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const site = new URL(context.siteUrl);
@@ -404,7 +413,7 @@ export function prepareArticle(
   const result = parseArticle(file, source, categories);
   return {
     result,
-    urls: result.ok ? bodyUrls(result.article.body, (url) => worthChecking(url, siteHost)) : [],
+    urls: result.ok ? bodyUrls(result.article.body, worthChecking(result.article.body, siteHost)) : [],
     tone: lintTonePlacement(file, source),
   };
 }

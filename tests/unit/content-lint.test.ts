@@ -9,6 +9,7 @@ import {
   pointsIntoSite,
   prepareArticle,
   toneStyle,
+  worthChecking,
   type LintContext,
 } from '../../src/lib/content-lint.ts';
 import type { ContentIssue } from '../../src/lib/content-issues.ts';
@@ -96,6 +97,25 @@ describe('pointsIntoSite', () => {
     expect(
       bodyUrls('[a](https://vnexpress.net/a) [b](/bai-viet/b/)', (url) => pointsIntoSite(url, 'x.vn')),
     ).toHaveLength(2);
+  });
+});
+
+describe('worthChecking', () => {
+  it('parses a body for links into the site, and for images that break the rule when it holds an image', () => {
+    const host = 'lamdongtv.example';
+    expect(worthChecking('[a](/bai-viet/a/)', host)('/bai-viet/a/')).toBe(true);
+    expect(worthChecking('[a](http://baolamdong.vn/a)', host)('http://baolamdong.vn/a')).toBe(false);
+    expect(worthChecking('![a](http://baolamdong.vn/a.jpg)', host)('http://baolamdong.vn/a.jpg')).toBe(true);
+    expect(worthChecking('<IMG src="data:image/gif;base64,R0">', host)('data:image/gif;base64,R0')).toBe(true);
+    expect(worthChecking('![a](https://anh.example/a.jpg)', host)('https://anh.example/a.jpg')).toBe(false);
+  });
+
+  it('lets bodyUrls find an image written without an address, in a body with nothing else to check', () => {
+    for (const body of ['Ảnh: ![a]()', 'Ảnh: <img src="" alt="a">']) {
+      expect(bodyUrls(body, worthChecking(body, 'lamdongtv.example')), body).toEqual([
+        { url: '', kind: 'image', line: 1 },
+      ]);
+    }
   });
 });
 
