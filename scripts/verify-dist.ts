@@ -2,8 +2,11 @@
  * `npm run verify [-- DIR] [--site URL] [--max-html-kb N]`: checks a built site before it
  * is deployed (default `dist/`): internal links, anchors, images, scripts and stylesheets
  * resolve; every page has a title, a canonical URL and a language; no HTML page is over the
- * size budget (default 200 KB). Prints every problem as `file:line: …` and exits 1. A site
- * that passes is recorded as verified, which `npm run deploy` requires.
+ * size budget (default 200 KB), and the site fits the limits of the host `content/site.yaml`
+ * names beside `DIR` (`host`, default GitHub Pages; `--host` overrides it), with a warning
+ * naming the article count at which a limit over half used will be reached. Prints every
+ * problem as `file:line: …` and exits 1. A site that passes is recorded as verified, which
+ * `npm run deploy` requires.
  *
  * Absolute URLs on the site's own origin count as internal. The origin is `--site`, else
  * `SITE_URL`, else the origin of the home page's canonical URL.
@@ -22,12 +25,16 @@ import {
   type Reference,
 } from '../src/lib/verify-dist.ts';
 import { listDist } from '../src/data/deploy-files.ts';
+import { checkHostLimits, formatHostLimits } from '../src/lib/host-limits.ts';
+import { readSiteSettings } from '../src/lib/registries.ts';
+import { SITE_HOSTS, type SiteHost } from '../src/lib/schema.ts';
 import { recordVerified } from './lib/deploy-verified.ts';
 
 const { values, positionals } = parseArgs({
   options: {
     site: { type: 'string' },
     'max-html-kb': { type: 'string', default: '200' },
+    host: { type: 'string' },
   },
   allowPositionals: true,
 });
@@ -74,11 +81,27 @@ if (siteUrl && !URL.canParse(siteUrl)) {
   console.error(`Địa chỉ trang "${siteUrl}" không đọc được: cần dạng https://ten-mien.vn`);
   process.exit(2);
 }
+const host = await siteHost(values.host, path.join(path.dirname(root), 'content/site.yaml'));
+const listing = await listDist(root);
+const limits = formatHostLimits(checkHostLimits(listing, host));
+const limitErrors = limits.filter((line) => !line.startsWith('Cảnh báo'));
 const result = verifyDist({ files, pages, sizes, other, redirects }, { siteUrl, maxHtmlBytes: maxHtmlKb * 1024 });
 const report = formatDistReport(result, dir.replace(/\/+$/, ''));
-if (result.problems.length) {
-  console.error(report);
+if (result.problems.length || limitErrors.length) {
+  console.error([...limits, report].join('\n'));
   process.exit(1);
 }
-await recordVerified(root, await listDist(root));
-console.log(report);
+await recordVerified(root, listing);
+console.log([...limits, report].join('\n'));
+
+/** The host to check against: `--host`, else `host` in the site's settings, else GitHub Pages. */
+async function siteHost(option: string | undefined, siteFile: string): Promise<SiteHost> {
+  if (option !== undefined) {
+    if ((SITE_HOSTS as readonly string[]).includes(option)) return option as SiteHost;
+    console.error(`--host phải là một trong ${SITE_HOSTS.join(', ')}, không phải "${option}".`);
+    process.exit(2);
+  }
+  const text = await readFile(siteFile, 'utf8').catch(() => undefined);
+  const settings = text === undefined ? undefined : readSiteSettings(text, 'content/site.yaml').value;
+  return settings?.host ?? 'github-pages';
+}
