@@ -31,6 +31,9 @@ export const vi = {
   'search.count': 'Tìm thấy {count} kết quả cho “{query}”.',
   'search.countFiltered': 'Có {count} bài viết phù hợp với bộ lọc.',
   'search.none': 'Không tìm thấy kết quả nào cho “{query}”.',
+  'search.countApart':
+    'Không bài viết nào có “{query}” liền nhau; {count} bài viết có đủ các từ này ở những chỗ khác nhau.',
+  'search.suggest': 'Có phải bạn muốn tìm: {suggestion}?',
   'search.noneFiltered': 'Không có bài viết nào phù hợp với bộ lọc.',
   'search.more': 'Xem thêm kết quả',
   'search.noscript':

@@ -19,6 +19,8 @@ import { listArticleFiles, readRegistries } from '../data/content-files.ts';
 import { replaceFile } from '../data/replace-file.ts';
 import { isPublished } from '../lib/archive.ts';
 import { parseArticle } from '../lib/article.ts';
+import { keysFile } from '../lib/search-keys.ts';
+import { vocabularyFile } from '../lib/search-rank.ts';
 import {
   BUNDLE_WASM_FILE,
   groupIntoShards,
@@ -83,7 +85,14 @@ const UNUSED_BUNDLE_FILES = [
 ];
 
 /** Bump when the way pages are indexed changes, so cached bundles are not reused. */
-const INDEX_FORMAT = 'search-index-v3 forceLanguage=vi, without pictures';
+const INDEX_FORMAT = 'search-index-v4 forceLanguage=vi, without pictures, words.txt, keys.txt';
+/**
+ * Beside each bundle: its articles' words with how many hold each, which the search page reads
+ * only to suggest a close word when a query word matches nothing (`src/scripts/search.ts`).
+ */
+export const VOCABULARY_FILE = 'words.txt';
+/** Beside each bundle: its index words as Pagefind keys them (`src/lib/search-keys.ts`). */
+export const KEYS_FILE = 'keys.txt';
 const PAGEFIND_VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }
 ).version;
@@ -325,9 +334,11 @@ async function indexShard(
     // Pages are added in URL order: Pagefind numbers pages in the order it indexes them, and a
     // rebuild must equal a cold build byte for byte.
     const ordered = [...pages].sort((a, b) => (a.url < b.url ? -1 : 1));
+    const documents: string[] = [];
     for (let start = 0; start < ordered.length; start += PAGES_READ_AHEAD) {
       const batch = ordered.slice(start, start + PAGES_READ_AHEAD);
       const contents = await Promise.all(batch.map((page) => indexedContent(distDir, page)));
+      documents.push(...contents);
       await addPages(
         index,
         batch.map((page, position) => ({ url: page.url, content: contents[position]! })),
@@ -335,6 +346,10 @@ async function indexShard(
     }
     const written = await answered('writeFiles', () => index.writeFiles({ outputPath }));
     if (written.errors.length > 0) throw new SearchIndexError('writeFiles', written.errors);
+    await mkdir(outputPath, { recursive: true });
+    const vocabulary = vocabularyFile(documents);
+    await writeFile(path.join(outputPath, VOCABULARY_FILE), vocabulary);
+    await writeFile(path.join(outputPath, KEYS_FILE), keysFile(vocabulary));
   } finally {
     // Frees the shard's index in Pagefind's process: memory stays at one shard's worth.
     await index.deleteIndex().catch(() => null);
@@ -503,6 +518,7 @@ async function searchIndexBytes(
 const DEV_BUNDLES_URL = `/${SEARCH_DIR}/`;
 const DEV_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
   '.json': 'application/json',
   '.wasm': 'application/wasm',
   '.css': 'text/css',
@@ -539,6 +555,9 @@ export async function buildDevBundle(root: string, origin: string): Promise<Map<
     const { errors, files } = await created.index.getFiles();
     if (errors.length > 0) throw new SearchIndexError('getFiles', errors);
     await created.index.deleteIndex();
+    const words = vocabularyFile(shardPages.map((page) => page.content));
+    bundle.set(`${shard}/${VOCABULARY_FILE}`, new TextEncoder().encode(words));
+    bundle.set(`${shard}/${KEYS_FILE}`, new TextEncoder().encode(keysFile(words)));
     for (const file of files) {
       // The newest bundle comes first; the others get the placeholder, as in a build.
       const content = position > 0 && BUNDLE_WASM_FILE.test(file.path) ? WASM_PLACEHOLDER : file.content;

@@ -168,6 +168,45 @@ export function matchTokens(tokens: readonly Token[], terms: readonly string[]):
   return matches;
 }
 
+/** Words to mark in an excerpt, as the ranking matched them (see `src/lib/search-query.ts`). */
+export interface MarkSpec {
+  /** The query's words folded, in order; a `prefix` word also marks the words it starts. */
+  words: readonly { folded: string; prefix: boolean }[];
+  /** Mark only where the words stand together and in order; otherwise each word anywhere. */
+  phrase: boolean;
+}
+
+/**
+ * Which words of `tokens` a ranked match consists of: with `phrase`, only runs of tokens that
+ * spell the query's words in order; otherwise every token equal to a word. Returns, for each
+ * token, the index of the word it matched or -1.
+ *
+ * @example
+ * matchWords(tokenize('Đà Lạt đã lạt'), { words: [{ folded: 'da', prefix: false }, { folded: 'lat', prefix: false }], phrase: true });
+ * // [0, 1, -1, -1]
+ */
+export function matchWords(tokens: readonly Token[], spec: MarkSpec): number[] {
+  const folded = tokens.map((token) => foldVietnamese(token.text));
+  const matches = folded.map(() => -1);
+  const fits = (word: string, index: number) => {
+    const query = spec.words[index]!;
+    return query.prefix ? word.startsWith(query.folded) : word === query.folded;
+  };
+  if (spec.words.length === 0) return matches;
+  if (!spec.phrase) {
+    folded.forEach((word, index) => {
+      matches[index] = spec.words.findIndex((_, term) => fits(word, term));
+    });
+    return matches;
+  }
+  for (let start = 0; start + spec.words.length <= folded.length; start++) {
+    if (spec.words.every((_, term) => fits(folded[start + term]!, term))) {
+      spec.words.forEach((_, term) => (matches[start + term] = term));
+    }
+  }
+  return matches;
+}
+
 export interface ExcerptOptions {
   /** Longest excerpt, in words. */
   words?: number;
@@ -180,19 +219,20 @@ export interface ExcerptOptions {
 /**
  * A short excerpt of `content` around the best cluster of query words, in the original
  * Vietnamese, split into parts with the matched words marked (consecutive matched words
- * separated only by spaces form one part). "da lat" marks "Đà Lạt"; "hoà" marks "hòa".
- * Without any match, the excerpt is the start of the text.
+ * separated only by spaces form one part). "da lat" marks "Đà Lạt"; "hoà" marks "hòa". A
+ * {@link MarkSpec} marks what the ranking matched instead (a phrase: its runs alone). Without
+ * any match, the excerpt is the start of the text.
  *
  * @example
  * excerpt('Khách đổ về Đà Lạt ngày càng đông.', 'da lat', { words: 4, lead: 1 });
  * // [{ text: '…về ', mark: false }, { text: 'Đà Lạt', mark: true }, { text: ' ngày…', mark: false }]
  */
-export function excerpt(content: string, query: string, options: ExcerptOptions = {}): ExcerptPart[] {
+export function excerpt(content: string, query: string | MarkSpec, options: ExcerptOptions = {}): ExcerptPart[] {
   const { words = 30, ellipsis = '…' } = options;
   const lead = Math.min(options.lead ?? 4, words - 1);
   const tokens = tokenize(content);
   if (tokens.length === 0) return content.trim() ? [{ text: content.trim(), mark: false }] : [];
-  const matches = matchTokens(tokens, queryTerms(query));
+  const matches = matchQuery(tokens, query);
 
   // Best window: most distinct terms, then most matched words, then earliest (so a match
   // near the top shows from the first word). Windows open `lead` words before a match.
@@ -218,10 +258,14 @@ export function excerpt(content: string, query: string, options: ExcerptOptions 
  * highlight('Đức Trọng mở rộng đường', 'duc trong');
  * // [{ text: 'Đức Trọng', mark: true }, { text: ' mở rộng đường', mark: false }]
  */
-export function highlight(text: string, query: string): ExcerptPart[] {
+export function highlight(text: string, query: string | MarkSpec): ExcerptPart[] {
   const tokens = tokenize(text);
   if (tokens.length === 0) return text ? [{ text, mark: false }] : [];
-  return markedParts(text, tokens, matchTokens(tokens, queryTerms(query)), 0, tokens.length, '');
+  return markedParts(text, tokens, matchQuery(tokens, query), 0, tokens.length, '');
+}
+
+function matchQuery(tokens: readonly Token[], query: string | MarkSpec): number[] {
+  return typeof query === 'string' ? matchTokens(tokens, queryTerms(query)) : matchWords(tokens, query);
 }
 
 function markedParts(

@@ -1,119 +1,127 @@
 /**
  * The search page in the browser: reads the query and filters from the URL, searches the
- * Pagefind index built by `src/integrations/search-index.ts`, shows results with an excerpt
- * highlighted in the original Vietnamese, and keeps the URL in sync as the reader types.
+ * Pagefind bundles built by `src/integrations/search-index.ts` (`search-flow.ts`), shows the
+ * results with what matched marked in the original Vietnamese, suggests a close word of the
+ * archive when a word matches nothing, and keeps the URL in sync as the reader types.
  */
-import { t } from '../i18n/vi.ts';
-import { inTurn } from '../lib/in-turn.ts';
-import { excerpt, highlight, normalizeQuery, stripLeading, type ExcerptPart } from '../lib/search-fold.ts';
+import { t, type MessageKey } from '../i18n/vi.ts';
+import type { MarkSpec } from '../lib/search-fold.ts';
+import { parseQuery, preloadTerms, replaceWords } from '../lib/search-query.ts';
+import { readVocabulary, suggestWord, type RankOrder } from '../lib/search-rank.ts';
 import { readSearchState, searchStateUrl, SORT_NEWEST, type SearchState } from '../lib/search-url.ts';
 import { searchShardUrl } from '../lib/urls.ts';
-
-/** The part of Pagefind's browser API used here (`/pagefind/pagefind.js`). */
-interface PagefindResultData {
-  url: string;
-  content: string;
-  meta: Record<string, string | undefined>;
-  filters: Record<string, string[] | undefined>;
-}
-interface PagefindResult {
-  id: string;
-  score: number;
-  data: () => Promise<PagefindResultData>;
-}
-interface PagefindSearchOptions {
-  filters?: Record<string, string>;
-  sort?: Record<string, 'asc' | 'desc'>;
-}
-interface PagefindSearch {
-  results: PagefindResult[];
-  /** Pages that match the words, before any filter. */
-  unfilteredResultCount: number;
-}
-interface Pagefind {
-  preload: (query: string, options?: PagefindSearchOptions) => Promise<void>;
-  search: (query: string | null, options?: PagefindSearchOptions) => Promise<PagefindSearch>;
-}
-interface PagefindModule {
-  createInstance: (options: Record<string, unknown>) => Pagefind;
-}
-/** Relevance, or newest first (with words or without: a filter alone lists by date). */
-type Order = 'relevance' | 'date';
+import { holdsAnyWord, openShards, type Bundle, type Match } from './search-bundles.ts';
+import { searchAll } from './search-flow.ts';
+import { resultItem, suggestionNode } from './search-render.ts';
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 200;
-/** Ranking boosts per metadata field (see `src/pages/bai-viet/[slug].astro`). */
-const META_WEIGHTS = {
-  title: 5,
-  // The đ-folded copies rank like the text they were copied from.
-  folded_title: 5,
-  folded_text: 1,
-  authors: 1,
-  // Also in the body text; a second boost would favour every article from that day.
-  dateline: 0,
-};
+/** The file of words beside each bundle, for suggestions (see `src/integrations/search-index.ts`). */
+const VOCABULARY_FILE = 'words.txt';
+
+/** The search page's elements. */
+interface Page {
+  root: HTMLElement;
+  form: HTMLFormElement;
+  input: HTMLInputElement;
+  filterSelects: HTMLSelectElement[];
+  sortSelect: HTMLSelectElement;
+  status: HTMLElement;
+  suggestion: HTMLElement;
+  list: HTMLOListElement;
+  more: HTMLButtonElement;
+}
 
 const root = document.querySelector<HTMLElement>('[data-search]');
-if (root) start(root);
+if (root) start(pageOf(root));
 
-function start(root: HTMLElement) {
+function pageOf(root: HTMLElement): Page {
   const form = root.querySelector<HTMLFormElement>('[data-search-form]')!;
-  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
-  const filterSelects = [...form.querySelectorAll<HTMLSelectElement>('[data-search-filter]')];
-  const sortSelect = form.querySelector<HTMLSelectElement>('[data-search-sort]')!;
-  const status = root.querySelector<HTMLElement>('[data-search-status]')!;
-  const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
-  const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
+  return {
+    root,
+    form,
+    input: form.querySelector<HTMLInputElement>('input[name="q"]')!,
+    filterSelects: [...form.querySelectorAll<HTMLSelectElement>('[data-search-filter]')],
+    sortSelect: form.querySelector<HTMLSelectElement>('[data-search-sort]')!,
+    status: root.querySelector<HTMLElement>('[data-search-status]')!,
+    suggestion: root.querySelector<HTMLElement>('[data-search-suggestion]')!,
+    list: root.querySelector<HTMLOListElement>('[data-search-results]')!,
+    more: root.querySelector<HTMLButtonElement>('[data-search-more]')!,
+  };
+}
 
+function filterName(select: HTMLSelectElement): 'category' | 'author' | 'year' {
+  return select.dataset['searchFilter'] as 'category' | 'author' | 'year';
+}
+
+function readForm(page: Page): SearchState {
+  const state = readSearchState('');
+  state.q = page.input.value;
+  for (const select of page.filterSelects) state[filterName(select)] = select.value;
+  state.sort = page.sortSelect.value === SORT_NEWEST ? SORT_NEWEST : '';
+  return state;
+}
+
+function writeForm(page: Page, state: SearchState): void {
+  page.input.value = state.q;
+  for (const select of page.filterSelects) {
+    const name = filterName(select);
+    // A value the page does not offer (an old link) is dropped rather than half-applied.
+    select.value = [...select.options].some((option) => option.value === state[name]) ? state[name] : '';
+  }
+  page.sortSelect.value = state.sort;
+}
+
+/** The chosen filters as Pagefind indexed them (the names printed on the articles). */
+function pagefindFilters(page: Page): Record<string, string> {
+  const filters: Record<string, string> = {};
+  for (const select of page.filterSelects) {
+    const value = select.selectedOptions[0]?.dataset['filter'];
+    if (select.value && value) filters[filterName(select)] = value;
+  }
+  return filters;
+}
+
+/** The closest words of the archive to the query's missing ones, as a query; undefined without any. */
+async function suggestion(
+  shards: readonly string[],
+  words: readonly string[],
+  text: string,
+): Promise<string | undefined> {
+  const files = await Promise.all(
+    shards.map(async (shard) => {
+      const response = await fetch(`${searchShardUrl(shard)}${VOCABULARY_FILE}`);
+      return response.ok ? response.text() : '';
+    }),
+  );
+  const vocabulary = readVocabulary(files);
+  const replacements = new Map<string, string>();
+  for (const word of words) {
+    const closest = suggestWord(word, vocabulary);
+    if (closest) replacements.set(word, closest);
+  }
+  return replacements.size > 0 ? replaceWords(parseQuery(text), replacements) : undefined;
+}
+
+function start(page: Page) {
+  const { root, input, filterSelects, sortSelect, status, list, more } = page;
   // The search bundles (the newest month, then runs of older months), newest first (src/lib/search-shards.ts).
   const shards = (root.dataset['searchShards'] ?? '').split(' ').filter(Boolean);
-  // A Pagefind instance per bundle, newest first.
-  let bundles: Promise<Pagefind[]> | undefined;
+  let bundles: Promise<Bundle[]> | undefined;
   const openBundles = () => {
     bundles ??= openShards(shards);
     return bundles;
   };
 
   let generation = 0;
-  let results: PagefindResult[] = [];
+  let results: Match[] = [];
   let shown = 0;
-  let shownQuery = '';
+  let marks: MarkSpec = { words: [], phrase: false };
   let timer: ReturnType<typeof setTimeout> | undefined;
-
-  const readForm = (): SearchState => {
-    const state = readSearchState('');
-    state.q = input.value;
-    for (const select of filterSelects) {
-      const name = select.dataset['searchFilter'] as 'category' | 'author' | 'year';
-      state[name] = select.value;
-    }
-    state.sort = sortSelect.value === SORT_NEWEST ? SORT_NEWEST : '';
-    return state;
-  };
-
-  const writeForm = (state: SearchState) => {
-    input.value = state.q;
-    for (const select of filterSelects) {
-      const name = select.dataset['searchFilter'] as 'category' | 'author' | 'year';
-      // A value the page does not offer (an old link) is dropped rather than half-applied.
-      select.value = [...select.options].some((option) => option.value === state[name]) ? state[name] : '';
-    }
-    sortSelect.value = state.sort;
-  };
-
-  const pagefindFilters = () => {
-    const filters: Record<string, string> = {};
-    for (const select of filterSelects) {
-      const value = select.selectedOptions[0]?.dataset['filter'];
-      if (select.value && value) filters[select.dataset['searchFilter']!] = value;
-    }
-    return filters;
-  };
 
   // Index chunks fetched while the reader types, one round (every bundle) at a time for the
   // latest text: Pagefind's worker answers one request at a time, and a round per keystroke
-  // ("d", "da", "da ", …) queued so many loads at 100,000 articles that the search itself waited
-  // seconds behind them.
+  // queued so many loads at 100,000 articles that the search itself waited behind them.
   let preloading = false;
   let toPreload: string | undefined;
   const preloadLatest = async () => {
@@ -121,7 +129,7 @@ function start(root: HTMLElement) {
     try {
       for (let query = toPreload; query; query = toPreload) {
         toPreload = undefined;
-        const filters = pagefindFilters();
+        const filters = pagefindFilters(page);
         await Promise.all((await openBundles()).map((bundle) => bundle.preload(query!, { filters })));
       }
     } catch {
@@ -131,45 +139,58 @@ function start(root: HTMLElement) {
     }
   };
 
+  /** Loads and builds the results after those shown, up to `until`; `undefined` if a newer search started. */
+  const renderNext = async (current: number, until = shown + PAGE_SIZE) => {
+    const next = results.slice(shown, until);
+    const data = await Promise.all(next.map((match) => match.result.data()));
+    if (current !== generation) return undefined;
+    shown += next.length;
+    more.hidden = shown >= results.length;
+    return data.map((result, index) => resultItem(result, { ...marks, phrase: next[index]!.phrase }));
+  };
+
+  const say = (key: MessageKey, params: Record<string, string> = {}) => {
+    status.textContent = t(key, params);
+  };
+
   const run = async () => {
     clearTimeout(timer);
     // The search loads the index chunks it needs itself.
     toPreload = undefined;
-    const state = readForm();
+    const state = readForm(page);
     const url = searchStateUrl(state);
     if (url !== location.pathname + location.search) history.replaceState(history.state, '', url);
-    const query = normalizeQuery(state.q);
-    const filters = pagefindFilters();
+    let query = parseQuery(state.q);
+    const filters = pagefindFilters(page);
     const current = ++generation;
     // False once a newer search has begun: this one then stops and shows nothing more.
     const isCurrent = () => current === generation;
-    if (!query && Object.keys(filters).length === 0) {
+    page.suggestion.replaceChildren();
+    if (query.words.length === 0 && Object.keys(filters).length === 0) {
       results = [];
       shown = 0;
       list.replaceChildren();
       more.hidden = true;
-      status.textContent = t('search.empty');
+      say(query.text ? 'search.none' : 'search.empty', { query: query.text, count: '0' });
       root.removeAttribute('aria-busy');
       return;
     }
     root.setAttribute('aria-busy', 'true');
     try {
       const open = await openBundles();
+      // A joined word the archive holds as written is searched as written.
+      if (query.joined.length > 0 && (await holdsAnyWord(open, query.joined)))
+        query = parseQuery(state.q, { split: false });
       if (!isCurrent()) return;
       // Without words there is no relevance: a filter alone lists articles newest first.
-      const order: Order = state.sort === SORT_NEWEST || !query ? 'date' : 'relevance';
+      const order: RankOrder = state.sort === SORT_NEWEST || query.words.length === 0 ? 'date' : 'relevance';
       results = [];
       shown = 0;
-      shownQuery = query;
+      marks = { words: query.words, phrase: true };
       // The previous results stay on screen until this search's first ones replace them.
       more.hidden = true;
       let listed = false;
-      // Newest first, each bundle's results are shown as they come, so the first page of a
-      // large archive appears once the newest bundles have answered, not all of them.
-      const batches =
-        order === 'relevance'
-          ? [byRelevance(open, query, filters, isCurrent)]
-          : newestFirst(open, query, filters, isCurrent);
+      const { batches, outcome } = searchAll(open, query, filters, order, isCurrent);
       for await (const batch of batches) {
         if (!isCurrent()) return;
         // Not push(...batch): tens of thousands of arguments can overflow the stack.
@@ -181,47 +202,41 @@ function start(root: HTMLElement) {
         if (listed) list.append(...items);
         else list.replaceChildren(...items);
         listed = true;
-        if (order === 'date') status.textContent = t('search.loading');
+        if (order === 'date') say('search.loading');
       }
       if (!isCurrent()) return;
       if (!listed) list.replaceChildren();
       const count = results.length.toLocaleString('vi-VN');
-      status.textContent = query
-        ? t(results.length ? 'search.count' : 'search.none', { count, query })
-        : t(results.length ? 'search.countFiltered' : 'search.noneFiltered', { count });
+      if (query.words.length === 0) {
+        say(results.length ? 'search.countFiltered' : 'search.noneFiltered', { count });
+      } else if (results.length === 0) {
+        say('search.none', { count, query: query.text });
+        const missing = outcome.missing.map((index) => query.words[index]!.typed);
+        const suggested = missing.length > 0 ? await suggestion(shards, missing, query.text) : undefined;
+        if (suggested && isCurrent()) page.suggestion.replaceChildren(suggestionNode(suggested, state));
+      } else {
+        say(outcome.apart ? 'search.countApart' : 'search.count', { count, query: query.text });
+      }
     } catch (error) {
       if (!isCurrent()) return;
       console.error(error);
       bundles = undefined;
       list.replaceChildren();
       more.hidden = true;
-      status.textContent = t('search.unavailable');
+      say('search.unavailable');
     } finally {
       if (isCurrent()) root.removeAttribute('aria-busy');
     }
   };
 
-  /**
-   * Loads and builds the results after those shown, up to `until` (the next ten by default);
-   * `undefined` if a newer search started.
-   */
-  const renderNext = async (current: number, until = shown + PAGE_SIZE) => {
-    const page = results.slice(shown, until);
-    const data = await Promise.all(page.map((result) => result.data()));
-    if (current !== generation) return undefined;
-    shown += page.length;
-    more.hidden = shown >= results.length;
-    return data.map((result) => resultItem(result, shownQuery));
-  };
-
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    toPreload = normalizeQuery(input.value) || undefined;
+    toPreload = preloadTerms(parseQuery(input.value)) || undefined;
     if (toPreload && !preloading) void preloadLatest();
     timer = setTimeout(() => void run(), DEBOUNCE_MS);
   });
   for (const select of [...filterSelects, sortSelect]) select.addEventListener('change', () => void run());
-  form.addEventListener('submit', (event) => {
+  page.form.addEventListener('submit', (event) => {
     event.preventDefault();
     void run();
   });
@@ -233,156 +248,9 @@ function start(root: HTMLElement) {
     items[0]?.querySelector('a')?.focus();
   });
 
-  writeForm(readSearchState(location.search));
+  writeForm(page, readSearchState(location.search));
   void run();
   // Whoever opens the search page is about to search: fetch Pagefind and compile its
   // WebAssembly now, so the first query only waits for its own index chunks.
   void openBundles().catch(() => undefined);
-}
-
-/** A filter no page has: a search under it ranks nothing, it only counts the matching pages. */
-const COUNT_ONLY = { filters: { 'count-only': '' } };
-
-/**
- * Bundle searches waiting in Pagefind's worker at once. The worker answers one request at a
- * time, so a search the reader's next keystroke made stale would otherwise hold up the new one
- * behind every bundle's search (seconds at 100,000 articles); with a few at a time it stops
- * within a few bundles. Six: what a browser fetches at once from one host over HTTP/1.1, so
- * the index chunks of six bundles still load side by side.
- */
-const SEARCHES_IN_FLIGHT = 6;
-
-/**
- * Searches the bundles by relevance, keeping only results that contain every word: the
- * bundles' results merged by score, as Pagefind's own `mergeIndex` merges them. Stops starting
- * bundle searches once `current()` is false (a newer search began); what it returns then is
- * partial, for the caller to drop.
- */
-async function byRelevance(
-  bundles: readonly Pagefind[],
-  query: string,
-  filters: Record<string, string>,
-  current: () => boolean,
-): Promise<PagefindResult[]> {
-  const found: PagefindResult[][] = [];
-  for await (const results of inTurn(bundles, SEARCHES_IN_FLIGHT, current, (bundle) =>
-    searchBundle(bundle, query, { filters }),
-  )) {
-    found.push(results);
-  }
-  // The sort is stable: equal scores keep the newer bundle first.
-  return found.flat().sort((a, b) => b.score - a.score);
-}
-
-/**
- * Searches the bundles newest first, each bundle's results newest first, keeping only results
- * that contain every word; yields each bundle's results in turn, and stops once `current()` is
- * false. Pagefind sorts by date within one bundle by scoring each page with its rank in that
- * bundle, so scores from two bundles do not compare: the bundles' results are concatenated. The
- * newest bundle is searched first, then, once its results are taken, the older ones a few at a
- * time (see {@link SEARCHES_IN_FLIGHT}).
- */
-async function* newestFirst(
-  bundles: readonly Pagefind[],
-  query: string,
-  filters: Record<string, string>,
-  current: () => boolean,
-): AsyncGenerator<PagefindResult[]> {
-  const options: PagefindSearchOptions = { filters, sort: { date: 'desc' } };
-  const [newest, ...older] = bundles;
-  if (!newest) return;
-  // The newest bundle alone, and its results shown, before the others are searched: Pagefind's
-  // worker answers in turn, so both its search and the loading of the results it shows would
-  // otherwise wait behind the older bundles' searches.
-  yield await searchBundle(newest, query, options);
-  yield* inTurn(older, SEARCHES_IN_FLIGHT, current, (bundle) => searchBundle(bundle, query, options));
-}
-
-/** One bundle's results, or none when its index lacks a word of `query` (see {@link hasEveryWord}). */
-async function searchBundle(
-  bundle: Pagefind,
-  query: string,
-  options: PagefindSearchOptions,
-): Promise<PagefindResult[]> {
-  return (await hasEveryWord(bundle, query)) ? (await bundle.search(query || null, options)).results : [];
-}
-
-/**
- * Whether a bundle's index has every word of `query` (always, for one word, a quoted phrase
- * or no words).
- *
- * Pagefind ignores a word its index lacks altogether instead of matching nothing, so with the
- * archive split into bundles "dân tộc" would find every article of a bundle with "dân" when no
- * article of that bundle has "tộc". Where a bundle has every word, its own answer is right. Each
- * word is counted by a search under a filter no page has: Pagefind then counts the matching
- * pages without ranking them, from the index chunks the query itself loads.
- */
-async function hasEveryWord(bundle: Pagefind, query: string): Promise<boolean> {
-  const words = query.split(/\s+/).filter(Boolean);
-  if (words.length < 2 || /^\s*".+"\s*$/.test(query)) return true;
-  const counts = await Promise.all(words.map((word) => bundle.search(word, COUNT_ONLY)));
-  return counts.every((count) => count.unfilteredResultCount > 0);
-}
-
-/**
- * A Pagefind instance per bundle, newest first. Not one instance with the others merged in
- * (`mergeIndex`): that merges each search's counts too, and telling the bundles apart then took
- * a synthetic filter on every page, which Pagefind counts against the matching pages with a
- * linear search on every query (a second per word at 100,000 articles; 10 ms without it).
- * The newest bundle opens first and alone: its WebAssembly, compiled once, serves every
- * instance of the page, and the other bundles ship a placeholder for it (see
- * `WASM_PLACEHOLDER` in `src/lib/search-shards.ts`).
- */
-async function openShards(shards: readonly string[]): Promise<Pagefind[]> {
-  const [newest, ...older] = shards;
-  if (!newest) return [];
-  const { createInstance } = (await import(
-    // The path is only known at run time: Vite must not try to bundle it.
-    /* @vite-ignore */ `${searchShardUrl(newest)}pagefind.js`
-  )) as PagefindModule;
-  const open = (shard: string) =>
-    createInstance({ basePath: searchShardUrl(shard), ranking: { metaWeights: META_WEIGHTS } });
-  const first = open(newest);
-  // A search waits until its instance has compiled Pagefind's WebAssembly.
-  await first.search('');
-  return [first, ...older.map(open)];
-}
-
-function resultItem(result: PagefindResultData, query: string): HTMLLIElement {
-  const item = element('li', 'search-result');
-  const heading = element('h2', 'search-result__title');
-  const link = element('a');
-  link.href = result.url;
-  link.append(...excerptNodes(highlight(result.meta['title'] ?? result.url, query)));
-  heading.append(link);
-
-  const meta = element('p', 'meta search-result__meta');
-  const details = [
-    result.meta['dateline'],
-    result.filters['category']?.[0],
-    result.meta['authors'] ?? result.filters['author']?.join(', '),
-  ].filter((detail): detail is string => Boolean(detail));
-  meta.textContent = details.join(' · ');
-
-  const text = stripLeading(result.content, [result.meta['title'], result.meta['dateline']]);
-  const summary = element('p', 'search-result__excerpt');
-  summary.append(...excerptNodes(excerpt(text, query)));
-  item.append(heading, meta, summary);
-  return item;
-}
-
-/** Text nodes and `<mark>`s, never HTML strings: Pagefind's `content` is raw page text. */
-function excerptNodes(parts: readonly ExcerptPart[]): Node[] {
-  return parts.map((part) => {
-    if (!part.mark) return document.createTextNode(part.text);
-    const mark = element('mark');
-    mark.textContent = part.text;
-    return mark;
-  });
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  return node;
 }

@@ -8,6 +8,7 @@ import {
   foldedCopy,
   highlight,
   matchTokens,
+  matchWords,
   normalizeQuery,
   queryTerms,
   stripLeading,
@@ -143,6 +144,32 @@ describe('matchTokens', () => {
   });
 });
 
+describe('matchWords', () => {
+  const dalat = [
+    { folded: 'da', prefix: false },
+    { folded: 'lat', prefix: false },
+  ];
+
+  it('marks only the runs that spell the phrase, not each folded word', () => {
+    expect(matchWords(tokenize('Đà Lạt: khách đã lát đường, đã đến Đà Lạt'), { words: dalat, phrase: true })).toEqual([
+      0, 1, -1, 0, 1, -1, -1, -1, 0, 1,
+    ]);
+    expect(matchWords(tokenize('Lạt đã, đà'), { words: dalat, phrase: true })).toEqual([-1, -1, -1]);
+  });
+
+  it('marks every whole word apart, and the words a prefix starts', () => {
+    expect(
+      matchWords(tokenize('Đà Lạt đang đón dân'), {
+        words: [
+          { folded: 'lat', prefix: false },
+          { folded: 'da', prefix: true },
+        ],
+        phrase: false,
+      }),
+    ).toEqual([1, 0, 1, -1, 1]);
+  });
+});
+
 describe('excerpt', () => {
   it('marks the original words a folded query matched', () => {
     expect(excerpt('Khách đổ về Đà Lạt ngày càng đông.', 'da lat', { words: 4, lead: 1 })).toEqual([
@@ -179,6 +206,21 @@ describe('excerpt', () => {
 });
 
 describe('highlight', () => {
+  it('marks the phrase a ranked match holds, not every folded "đã"', () => {
+    expect(
+      highlight('Đà Lạt đã đón khách', {
+        words: [
+          { folded: 'da', prefix: false },
+          { folded: 'lat', prefix: false },
+        ],
+        phrase: true,
+      }),
+    ).toEqual([
+      { text: 'Đà Lạt', mark: true },
+      { text: ' đã đón khách', mark: false },
+    ]);
+  });
+
   it('marks matches in the whole text, without cutting it', () => {
     expect(highlight('Đức Trọng mở rộng đường', 'duc trong')).toEqual([
       { text: 'Đức Trọng', mark: true },

@@ -45,6 +45,16 @@ async function page(file: string, body: string, year?: number, extra = '') {
   );
 }
 
+/** The words and index words written beside each bundle of the three pages above. */
+const WORDS_2023 = 'bảo 1\nchè 1\nlộc 1\nmới 1\ntrọng 1\nđường 1\nđức 1\nở 1\n';
+const KEYS_2023 = 'bao\nche\nloc\nmoi\no\ntrong\nđuc\nđuong\n';
+const WORDS_2022 = 'khách 1\nlạt 1\nđà 1\nđón 1\nđến 1\n';
+const KEYS_2022 = 'khach\nlat\nđa\nđen\nđon\n';
+const VOCABULARY_BYTES = [WORDS_2023, KEYS_2023, WORDS_2022, KEYS_2022].reduce(
+  (sum, file) => sum + Buffer.byteLength(file),
+  0,
+);
+
 /** What the fake Pagefind writes for its WebAssembly. */
 const FAKE_WASM = 'wasm'.repeat(25);
 
@@ -125,8 +135,8 @@ describe('buildSearchIndex', () => {
     const stats = await buildSearchIndex({ distDir: dist, pagefind: api });
     expect(stats).toEqual({
       pages: 3,
-      // pagefind.js twice, the WebAssembly and its placeholder
-      bytes: 100 + 100 + 100 + 13,
+      // pagefind.js twice, the WebAssembly and its placeholder, the words
+      bytes: 100 + 100 + 100 + 13 + VOCABULARY_BYTES,
       seconds: expect.any(Number),
       shards: ['2023-06', '2022-06'],
       indexed: ['2023-06', '2022-06'],
@@ -134,6 +144,10 @@ describe('buildSearchIndex', () => {
     expect(state.outputPaths).toEqual([path.join(dist, 'pagefind/2023-06'), path.join(dist, 'pagefind/2022-06')]);
     expect(state.urls.sort()).toEqual(['/bai-viet/bao-loc/', '/bai-viet/da-lat/', '/bai-viet/duc-trong/']);
     expect(existsSync(path.join(dist, 'pagefind/2023-06/pagefind-ui.js'))).toBe(false);
+    await expect(readFile(path.join(dist, 'pagefind/2023-06/words.txt'), 'utf8')).resolves.toBe(WORDS_2023);
+    await expect(readFile(path.join(dist, 'pagefind/2023-06/keys.txt'), 'utf8')).resolves.toBe(KEYS_2023);
+    await expect(readFile(path.join(dist, 'pagefind/2022-06/words.txt'), 'utf8')).resolves.toBe(WORDS_2022);
+    await expect(readFile(path.join(dist, 'pagefind/2022-06/keys.txt'), 'utf8')).resolves.toBe(KEYS_2022);
     expect(state.deleted).toBe(2);
     expect(state.closed).toBe(true);
   });
@@ -156,7 +170,7 @@ describe('buildSearchIndex', () => {
 
   it('reuses a cached bundle whose indexed pages are unchanged, and indexes the one that changed', async () => {
     const cold = await buildSearchIndex({ distDir: dist, cacheDir: cache, pagefind: fakePagefind().api });
-    expect(cold.bytes).toBe(100 + 100 + 100 + 13);
+    expect(cold.bytes).toBe(100 + 100 + 100 + 13 + VOCABULARY_BYTES);
     // what a rebuilt or relinked folder would lose
     await writeFile(path.join(dist, 'pagefind/2022-06/marker'), '');
     // Outside the indexed element (related articles, say): no reason to index again.

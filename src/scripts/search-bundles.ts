@@ -1,0 +1,289 @@
+/**
+ * The search page's side of Pagefind: opens each search bundle (`src/lib/search-shards.ts`) as
+ * an instance, and finds one bundle's matching articles for a parsed query, with what the
+ * ranking rule (`src/lib/search-rank.ts`) needs to know of each: whether the words stand
+ * together and in order, spelled as typed, in the title, and how new the article is.
+ *
+ * Pagefind ranks by its own score, matches every word that starts like a query word, and, for a
+ * word its index lacks, falls back to the longest indexed word it starts with ("festivalx"
+ * finds "festival"). So each word is looked up on its own: in quotes (the whole word only,
+ * with the word locations of every page), and unquoted for the title, the date order and a
+ * word still being typed. All lookups read the same index chunks as the query itself.
+ */
+import type { Candidate } from '../lib/search-rank.ts';
+import { indexKey, type ParsedQuery, type QueryWord } from '../lib/search-query.ts';
+import { phraseStart } from '../lib/search-rank.ts';
+import { extensions, hasKey, readKeys } from '../lib/search-keys.ts';
+import { searchShardUrl } from '../lib/urls.ts';
+
+/** The part of Pagefind's browser API used here (`/pagefind/pagefind.js`). */
+export interface PagefindResultData {
+  url: string;
+  content: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[] | undefined>;
+}
+export interface PagefindResult {
+  id: string;
+  score: number;
+  /** Where the matched words stand in the page's text (word positions; the title comes first). */
+  words: number[];
+  /** Metadata fields (title, folded_title, …) where a query word matched. */
+  matchedMetaFields?: string[];
+  data: () => Promise<PagefindResultData>;
+}
+export interface PagefindSearchOptions {
+  filters?: Record<string, string>;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
+interface PagefindSearch {
+  results: PagefindResult[];
+}
+interface Pagefind {
+  options: (options: Record<string, unknown>) => Promise<void>;
+  preload: (query: string, options?: PagefindSearchOptions) => Promise<void>;
+  search: (query: string | null, options?: PagefindSearchOptions) => Promise<PagefindSearch>;
+}
+interface PagefindModule {
+  createInstance: (options: Record<string, unknown>) => Pagefind;
+}
+
+/** Ranking boosts per metadata field (see `src/pages/bai-viet/[slug].astro`). */
+const META_WEIGHTS = {
+  title: 5,
+  // The đ-folded copies rank like the text they were copied from.
+  folded_title: 5,
+  folded_text: 1,
+  authors: 1,
+  // Also in the body text; a second boost would favour every article from that day.
+  dateline: 0,
+};
+const TITLE_FIELDS = ['title', 'folded_title'];
+/** Written by the build beside each bundle (`src/integrations/search-index.ts`). */
+const KEYS_FILE = 'keys.txt';
+const NEWEST_FIRST: Record<string, 'asc' | 'desc'> = { date: 'desc' };
+
+/**
+ * One search bundle, with its index words (`src/lib/search-keys.ts`). Its searches run one
+ * after another: a search matching the marks as typed switches the instance's
+ * `exactDiacritics` option for its own duration only.
+ */
+export class Bundle {
+  #queue: Promise<unknown> = Promise.resolve();
+  readonly pagefind: Pagefind;
+  /** Newest bundle 0; bundles hold consecutive months. */
+  readonly position: number;
+  /** The bundle's index words, sorted. */
+  readonly keys: Promise<string[]>;
+
+  constructor(pagefind: Pagefind, position: number, shard: string) {
+    this.pagefind = pagefind;
+    this.position = position;
+    this.keys = fetch(`${searchShardUrl(shard)}${KEYS_FILE}`).then(async (response) => {
+      if (!response.ok) throw new Error(`${KEYS_FILE}: ${response.status}`);
+      return readKeys(await response.text());
+    });
+    // A bundle whose words cannot load fails the search that needs them, which says so.
+    this.keys.catch(() => undefined);
+  }
+
+  search(term: string | null, options: PagefindSearchOptions, exactDiacritics = false): Promise<PagefindResult[]> {
+    const task = async () => {
+      if (exactDiacritics) await this.pagefind.options({ exactDiacritics: true });
+      try {
+        return (await this.pagefind.search(term, options)).results;
+      } finally {
+        if (exactDiacritics) await this.pagefind.options({ exactDiacritics: false });
+      }
+    };
+    const next = this.#queue.then(task, task);
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  preload(term: string, options: PagefindSearchOptions): Promise<void> {
+    return this.pagefind.preload(term, options);
+  }
+}
+
+/**
+ * A Pagefind instance per bundle, newest first. Not one instance with the others merged in
+ * (`mergeIndex`): that merges each search's counts too, and telling the bundles apart then took
+ * a synthetic filter on every page, which Pagefind counts against the matching pages with a
+ * linear search on every query. The newest bundle opens first and alone: its WebAssembly,
+ * compiled once, serves every instance of the page, and the other bundles ship a placeholder
+ * for it (see `WASM_PLACEHOLDER` in `src/lib/search-shards.ts`).
+ */
+export async function openShards(shards: readonly string[]): Promise<Bundle[]> {
+  const [newest, ...older] = shards;
+  if (!newest) return [];
+  const { createInstance } = (await import(
+    // The path is only known at run time: Vite must not try to bundle it.
+    /* @vite-ignore */ `${searchShardUrl(newest)}pagefind.js`
+  )) as PagefindModule;
+  const open = (shard: string) =>
+    createInstance({ basePath: searchShardUrl(shard), ranking: { metaWeights: META_WEIGHTS } });
+  const first = open(newest);
+  // A search waits until its instance has compiled Pagefind's WebAssembly.
+  await first.search('');
+  return [first, ...older.map(open)].map((pagefind, position) => new Bundle(pagefind, position, shards[position]!));
+}
+
+/** A matching article, with what the ranking rule knows of it. */
+export interface Match extends Candidate {
+  result: PagefindResult;
+}
+
+/** One bundle's answer: its matches, and which query words it has no article for. */
+export interface BundleAnswer {
+  matches: Match[];
+  /** Indexes of query words that match no word of this bundle. */
+  missing: number[];
+}
+
+/** A word's positions in each page that has it, by page. */
+type Locations = Map<string, number[]>;
+
+function addLocations(into: Locations, found: Locations): void {
+  for (const [id, positions] of found) {
+    const known = into.get(id);
+    into.set(id, known ? known.concat(positions) : positions);
+  }
+}
+
+/** Everything the bundle knows of one word: its pages' positions, titles and date order. */
+interface WordFinds {
+  locations: Locations;
+  /** Pages with the word in the title. */
+  titled: Set<string>;
+  /** The unquoted search's results, newest first. */
+  byDate: PagefindResult[];
+  /** Positions spelled with the marks as typed (only for a word typed with marks). */
+  accented?: Locations;
+}
+
+/** The positions in `found` but those in `less`, by page. */
+function positionsBut(found: readonly PagefindResult[], less: readonly PagefindResult[][]): Locations {
+  const taken = new Map<string, Set<number>>();
+  for (const result of less.flat()) {
+    const set = taken.get(result.id) ?? new Set<number>();
+    for (const position of result.words) set.add(position);
+    taken.set(result.id, set);
+  }
+  const positions: Locations = new Map();
+  for (const result of found) {
+    const away = taken.get(result.id);
+    const kept = away ? result.words.filter((position) => !away.has(position)) : result.words;
+    if (kept.length > 0) positions.set(result.id, kept);
+  }
+  return positions;
+}
+
+async function findWord(
+  bundle: Bundle,
+  word: QueryWord,
+  filters: Record<string, string>,
+  seen: Map<string, PagefindResult>,
+): Promise<WordFinds> {
+  const keys = await bundle.keys;
+  const present = word.keys.filter((key) => hasKey(keys, key, word.prefix));
+  const locations: Locations = new Map();
+  const empty: WordFinds = { locations, titled: new Set(), byDate: [] };
+  // Pagefind would answer for a word the bundle lacks with a shorter word it starts.
+  if (present.length === 0) return empty;
+  // The folded word is always in the index: as written, or in the đ-folded copies.
+  const byDate = await bundle.search(word.folded, { filters, sort: NEWEST_FIRST });
+  const titled = new Set(
+    byDate
+      .filter((result) => result.matchedMetaFields?.some((field) => TITLE_FIELDS.includes(field)))
+      .map((result) => result.id),
+  );
+  for (const key of present) {
+    const found = key === word.folded ? byDate : await bundle.search(key, { filters });
+    for (const result of found) if (!seen.has(result.id)) seen.set(result.id, result);
+    // A whole word: its positions, less those of the longer words it starts.
+    const longer = word.prefix
+      ? []
+      : await Promise.all(extensions(keys, key).map((extension) => bundle.search(extension, { filters })));
+    addLocations(locations, positionsBut(found, longer));
+  }
+  const finds: WordFinds = { locations, titled, byDate };
+  if (word.marked && locations.size > 0) {
+    // Spelled as typed: the words starting with that spelling, at the word's own positions.
+    const spelled = positionsBut(await bundle.search(word.typed, { filters }, true), []);
+    finds.accented = new Map();
+    for (const [id, positions] of spelled) {
+      const own = new Set(locations.get(id));
+      const kept = positions.filter((position) => own.has(position));
+      if (kept.length > 0) finds.accented.set(id, kept);
+    }
+  }
+  return finds;
+}
+
+/**
+ * One bundle's articles holding every word of `query` (under `filters`), each with whether it
+ * holds them as a phrase, as typed, in its title, and its place in the bundle's date order.
+ * Stops early, with no matches, once a word is missing from the bundle.
+ */
+export async function searchWords(
+  bundle: Bundle,
+  query: ParsedQuery,
+  filters: Record<string, string>,
+): Promise<BundleAnswer> {
+  const finds: WordFinds[] = [];
+  const missing: number[] = [];
+  // Every result seen, by page: the one whose data() shows the article.
+  const seen = new Map<string, PagefindResult>();
+  for (const [index, word] of query.words.entries()) {
+    const found = await findWord(bundle, word, filters, seen);
+    if (found.locations.size === 0) missing.push(index);
+    finds.push(found);
+  }
+  if (missing.length > 0 || finds.length === 0) return { matches: [], missing };
+  const [first] = finds as [WordFinds, ...WordFinds[]];
+  const dateRank = new Map(first.byDate.map((result, rank) => [result.id, rank]));
+  const matches: Match[] = [];
+  for (const id of first.locations.keys()) {
+    const positions = finds.map((find) => find.locations.get(id));
+    if (positions.some((found) => !found)) continue;
+    const result = seen.get(id);
+    if (!result) continue;
+    const phrase = phraseStart(positions as number[][]) >= 0;
+    const typed = finds.map((find, index) => (find.accented ? find.accented.get(id) : positions[index]));
+    const accented = typed.every(Boolean) && (!phrase || phraseStart(typed as number[][]) >= 0);
+    matches.push({
+      result,
+      phrase,
+      accented,
+      title: finds.every((find) => find.titled.has(id)),
+      bundle: bundle.position,
+      dateRank: dateRank.get(id) ?? Number.MAX_SAFE_INTEGER,
+    });
+  }
+  return { matches, missing };
+}
+
+/**
+ * A bundle's articles under `filters` alone (no words), newest first, as matches of their own.
+ */
+export async function searchFilters(bundle: Bundle, filters: Record<string, string>): Promise<Match[]> {
+  const results = await bundle.search(null, { filters, sort: NEWEST_FIRST });
+  return results.map((result, rank) => ({
+    result,
+    phrase: true,
+    accented: true,
+    title: false,
+    bundle: bundle.position,
+    dateRank: rank,
+  }));
+}
+
+/**
+ * Whether any bundle holds one of `words` as a whole word (a name typed as written,
+ * "Langbiang", which would otherwise split into syllables).
+ */
+export async function holdsAnyWord(bundles: readonly Bundle[], words: readonly string[]): Promise<boolean> {
+  const keys = await Promise.all(bundles.map((bundle) => bundle.keys));
+  return keys.some((list) => words.some((word) => hasKey(list, indexKey(word), false)));
+}

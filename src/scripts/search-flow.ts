@@ -1,0 +1,89 @@
+/**
+ * One search across every bundle, in the order results are shown: by relevance (every
+ * bundle's answer, then the ranking rule of `src/lib/search-rank.ts`), or newest first (each
+ * bundle's answer shown as it comes, the newest bundle first). Articles holding the words
+ * apart are shown only when no article holds them together, and never for a quoted query.
+ */
+import { inTurn } from '../lib/in-turn.ts';
+import type { ParsedQuery } from '../lib/search-query.ts';
+import { compareCandidates, keepBest, type RankOrder } from '../lib/search-rank.ts';
+import { searchFilters, searchWords, type Bundle, type BundleAnswer, type Match } from './search-bundles.ts';
+
+/**
+ * Bundle searches waiting in Pagefind's worker at once. The worker answers one request at a
+ * time, so a search the reader's next keystroke made stale would otherwise hold up the new one
+ * behind every bundle's search; with a few at a time it stops within a few bundles. Six: what
+ * a browser fetches at once from one host over HTTP/1.1, so the index chunks of six bundles
+ * still load side by side.
+ */
+const SEARCHES_IN_FLIGHT = 6;
+
+/** What a search found besides its results, known once every batch has been read. */
+export interface Outcome {
+  /** The results hold the words apart (no article holds them together). */
+  apart: boolean;
+  /** Indexes of query words that match no word of the archive. */
+  missing: number[];
+}
+
+/**
+ * The search's results in batches to show in turn, and its {@link Outcome}, filled in once the
+ * batches are read. Stops starting bundle searches once `current()` is false (a newer search
+ * began); what it yields then is partial, for the caller to drop.
+ */
+export function searchAll(
+  bundles: readonly Bundle[],
+  query: ParsedQuery,
+  filters: Record<string, string>,
+  order: RankOrder,
+  current: () => boolean,
+): { batches: AsyncGenerator<Match[]>; outcome: Outcome } {
+  const outcome: Outcome = { apart: false, missing: [] };
+  if (query.words.length === 0) return { batches: filtersOnly(bundles, filters, current), outcome };
+  const answers: BundleAnswer[] = [];
+  const settle = (found: Match[]) => {
+    const kept = query.quoted ? found.filter((match) => match.phrase) : found;
+    outcome.apart = kept.length > 0 && !kept.some((match) => match.phrase);
+    outcome.missing = query.words.flatMap((_, index) =>
+      answers.length > 0 && answers.every((answer) => answer.missing.includes(index)) ? [index] : [],
+    );
+    return keepBest(kept, order);
+  };
+  const ask = (bundle: Bundle) => searchWords(bundle, query, filters);
+  async function* byRelevance(): AsyncGenerator<Match[]> {
+    for await (const answer of inTurn(bundles, SEARCHES_IN_FLIGHT, current, ask)) answers.push(answer);
+    yield settle(answers.flatMap((answer) => answer.matches));
+  }
+  async function* newestFirst(): AsyncGenerator<Match[]> {
+    const [newest, ...older] = bundles;
+    if (!newest) return;
+    let shown = 0;
+    const take = (answer: BundleAnswer) => {
+      answers.push(answer);
+      const phrase = answer.matches.filter((match) => match.phrase);
+      shown += phrase.length;
+      return phrase.sort((a, b) => compareCandidates(a, b, 'date'));
+    };
+    // The newest bundle alone, and its results shown, before the others are searched: Pagefind's
+    // worker answers in turn, so its search would otherwise wait behind the older bundles'.
+    yield take(await ask(newest));
+    for await (const answer of inTurn(older, SEARCHES_IN_FLIGHT, current, ask)) yield take(answer);
+    const all = answers.flatMap((answer) => answer.matches);
+    const rest = settle(all);
+    // Nothing together anywhere: the articles holding the words apart, newest first.
+    if (shown === 0 && rest.length > 0) yield rest;
+  }
+  return { batches: order === 'relevance' ? byRelevance() : newestFirst(), outcome };
+}
+
+/** Articles under the filters alone, newest first, each bundle's as it comes. */
+async function* filtersOnly(
+  bundles: readonly Bundle[],
+  filters: Record<string, string>,
+  current: () => boolean,
+): AsyncGenerator<Match[]> {
+  const [newest, ...older] = bundles;
+  if (!newest) return;
+  yield await searchFilters(newest, filters);
+  yield* inTurn(older, SEARCHES_IN_FLIGHT, current, (bundle) => searchFilters(bundle, filters));
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { extensions, hasKey, keysFile, readKeys } from '../../src/lib/search-keys.ts';
+
+describe('keysFile', () => {
+  it('lists each index word once (marks folded, đ kept), in code-point order', () => {
+    expect(keysFile('đà 3\nđã 9\nlạt 2\n2022 4\nĐức 1\n')).toBe('2022\nlat\nđa\nđuc\n');
+  });
+});
+
+describe('readKeys', () => {
+  it('reads the lines', () => expect(readKeys('2022\nlat\nđa\n')).toEqual(['2022', 'lat', 'đa']));
+});
+
+describe('hasKey', () => {
+  const keys = ['da', 'dan', 'lat', 'đa'];
+  it('finds a whole word, or with prefix any word it starts', () => {
+    expect(hasKey(keys, 'da', false)).toBe(true);
+    expect(hasKey(keys, 'd', false)).toBe(false);
+    expect(hasKey(keys, 'd', true)).toBe(true);
+    expect(hasKey(keys, 'la', true)).toBe(true);
+    expect(hasKey(keys, 'festivalx', true)).toBe(false);
+    expect(hasKey(keys, 'đ', true)).toBe(true);
+  });
+});
+
+describe('extensions', () => {
+  it('gives the word and one more letter for every longer word it starts', () => {
+    expect(extensions(['da', 'dai', 'dan', 'dang', 'danh', 'dao', 'e', 'đa'], 'da')).toEqual(['dai', 'dan', 'dao']);
+  });
+
+  it('is empty for a word no longer word starts, or one the list lacks', () => {
+    expect(extensions(['da', 'lat'], 'lat')).toEqual([]);
+    expect(extensions(['da', 'lat'], 'x')).toEqual([]);
+  });
+});
