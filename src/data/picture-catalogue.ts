@@ -1,6 +1,6 @@
 /**
  * The catalogue of lead pictures: for every picture file an article names, the digest of its
- * bytes and its size, found during content sync and kept in one file beside Astro's data store.
+ * bytes and of the code that encodes it, and its size, found during content sync and kept in one file beside Astro's data store.
  * Pages read their picture's facts from it (`src/data/archive.ts`); the build publishes each
  * picture's files from it (`src/data/picture-files.ts`).
  *
@@ -16,6 +16,7 @@ import path from 'node:path';
 import type { ParsedArticle } from '../lib/article.ts';
 import type { ContentIssue } from '../lib/content-issues.ts';
 import type { PictureFacts } from '../lib/pictures.ts';
+import { codeDigest } from '../cache/code-digest.ts';
 import { mapConcurrently } from './concurrency.ts';
 import { blobId } from './git-blobs.ts';
 import { replaceFile } from './replace-file.ts';
@@ -26,7 +27,12 @@ export interface CataloguedPicture extends PictureFacts {
   mtimeMs: number;
   /** Git's object id of the bytes digested (`blobId`). */
   blob: string;
+  /** The picture encoder's code digest (`codeDigest`), part of `digest`. */
+  encoder: string;
 }
+
+/** The code that encodes pictures: a change to it gives every picture a new digest, so new files. */
+const PICTURE_CODE = ['src/data/picture-files.ts'];
 
 /** What the catalogue needs of an article: which picture it names, and on which line. */
 export interface PictureReference {
@@ -36,7 +42,7 @@ export interface PictureReference {
 }
 
 /** Bump when {@link CataloguedPicture} changes: a file of another format is not read. */
-const CATALOGUE_FORMAT = 'pictures-v2';
+const CATALOGUE_FORMAT = 'pictures-v3';
 
 /** Formats sharp reads that every browser shows once converted; anything else is refused. */
 const READABLE_FORMATS = new Set(['jpeg', 'png', 'webp', 'avif', 'heif', 'gif', 'tiff']);
@@ -121,6 +127,7 @@ export async function cataloguePictures(
       });
     }
   };
+  const encoder = codeDigest(PICTURE_CODE);
   const byDigest = new Map([...previous.values()].map((picture) => [picture.digest, picture]));
   const pictures = new Map<string, CataloguedPicture>();
   let changed = false;
@@ -133,7 +140,8 @@ export async function cataloguePictures(
     }
     const stats = statSync(file, { throwIfNoEntry: false });
     if (!stats?.isFile()) return; // reported by crossCheckArticles
-    const known = previous.get(src);
+    const catalogued = previous.get(src);
+    const known = catalogued?.encoder === encoder ? catalogued : undefined;
     const committedBlob = committed.get(path.relative(root, file).split(path.sep).join('/'));
     if (known && known.size === stats.size && known.mtimeMs === stats.mtimeMs) {
       pictures.set(src, known);
@@ -149,7 +157,7 @@ export async function cataloguePictures(
     // Synchronous, as for articles: a checkout gives every file a new time, and reading tens of
     // thousands through the thread pool only adds to it.
     const bytes = readFileSync(file);
-    const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+    const digest = createHash('sha256').update(encoder).update('\0').update(bytes).digest('hex').slice(0, 16);
     const seen = byDigest.get(digest);
     const size = seen ? { width: seen.width, height: seen.height } : await displayedSize(bytes);
     if (typeof size === 'string') {
@@ -157,7 +165,7 @@ export async function cataloguePictures(
       return;
     }
     const blob = committedBlob ?? blobId(bytes);
-    pictures.set(src, { src, digest, ...size, size: stats.size, mtimeMs: stats.mtimeMs, blob });
+    pictures.set(src, { src, digest, ...size, size: stats.size, mtimeMs: stats.mtimeMs, blob, encoder });
   });
   if (pictures.size !== previous.size) changed = true;
   // In the order of their paths, whichever file was read first.

@@ -1,6 +1,6 @@
 /**
- * The caches are keyed on the code that filled them: after a change to the Markdown renderer,
- * or to the version of a package it loads, a rebuild re-renders every article and equals a
+ * The caches are keyed on the code that filled them: after a change to the Markdown renderer or
+ * the picture encoder, or to the version of a package the renderer loads, a rebuild re-renders every article and equals a
  * build from nothing, byte for byte. And a damaged cache entry is rebuilt, never published.
  * The project is copied to a temporary folder, so its code can be changed.
  */
@@ -59,6 +59,7 @@ let afterLock: { output: string; files: Map<string, Buffer> };
 let afterDamage: Map<string, Buffer>;
 let fresh: { output: string; files: Map<string, Buffer> };
 let articleCount: number;
+let firstPictures: string[];
 
 beforeAll(() => {
   copy = mkdtempSync(path.join(tmpdir(), 'tin-luu-tru-code-'));
@@ -80,7 +81,9 @@ beforeAll(() => {
   ).length;
 
   build();
+  firstPictures = [...snapshot().keys()].filter((file) => file.startsWith('anh/'));
   edit('src/lib/markdown.ts', 'return render(markdown).html;', 'return `${render(markdown).html}<p>mã-mới</p>`;');
+  edit('src/data/picture-files.ts', 'resized.jpeg()', 'resized.jpeg({ quality: 60 })');
   const rendererOutput = build();
   afterRenderer = { output: rendererOutput, files: snapshot() };
 
@@ -122,6 +125,13 @@ describe('a rebuild after a code change', () => {
     const page = [...afterRenderer.files].find(([file]) => file.startsWith('bai-viet/'))!;
     expect(page[1].toString()).toContain('<p>mã-mới</p>');
     expect(differences(afterRenderer.files, fresh.files)).toEqual([]);
+  });
+
+  it('publishes pictures under new names when the picture encoder changes', () => {
+    const pictures = [...afterRenderer.files.keys()].filter((file) => file.startsWith('anh/'));
+    expect(firstPictures.length).toBeGreaterThan(0);
+    expect(pictures.length).toBe(firstPictures.length);
+    expect(pictures.filter((file) => firstPictures.includes(file))).toEqual([]);
   });
 
   it('re-renders every article when a package it loads changes version', () => {

@@ -73,6 +73,17 @@ describe('cataloguePictures', () => {
     expect(replaced.pictures.get('images/doi-che.jpg')!.digest).not.toBe(known.digest);
   });
 
+  it('reads a picture again, and gives it a new digest, when the code that encodes pictures changed', async () => {
+    const file = path.join(root, 'content/images/doi-che.jpg');
+    await writeFile(file, await photo(1000, 750));
+    const articles = [articleWith('content/articles/a.md', 'images/doi-che.jpg')];
+    const known = (await cataloguePictures(root, articles, new Map())).pictures.get('images/doi-che.jpg')!;
+    const byOtherEncoder = new Map([[known.src, { ...known, digest: 'ffffffffffffffff', encoder: 'mã cũ' }]]);
+    const again = await cataloguePictures(root, articles, byOtherEncoder);
+    expect(again.changed).toBe(true);
+    expect(again.pictures.get('images/doi-che.jpg')).toEqual(known);
+  });
+
   it('keeps what it knew of a file git finds unchanged though its time changed (a fresh checkout)', async () => {
     const file = path.join(root, 'content/images/doi-che.jpg');
     const bytes = await photo(1000, 750);
@@ -131,6 +142,7 @@ describe('readPictureCatalogue', () => {
       size: 1234,
       mtimeMs: 1_700_000_000_000,
       blob: '0123456789abcdef0123456789abcdef01234567',
+      encoder: 'k3J',
     };
     await writePictureCatalogue(file, new Map([[picture.src, picture]]));
     expect([...(await readPictureCatalogue(file)).values()]).toEqual([picture]);
