@@ -1,5 +1,5 @@
 /**
- * `npm run deploy -- s3://bucket/prefix [--dir dist] [--dry-run]`: publishes the built site to
+ * `npm run deploy -- s3://bucket/prefix [--dir dist] [--dry-run] [--no-redirect-metadata]`: publishes the built site to
  * an S3-compatible object store (AWS S3, Cloudflare R2, Backblaze B2), sending only the files
  * whose content changed.
  *
@@ -8,6 +8,9 @@
  * assets, pictures and search bundles first, then pages, feeds and sitemaps, the home page
  * last, and deletes what the new site no longer has only once everything is in place. Run it
  * again after any failure: what is already in the store is not sent again.
+ *
+ * Old URLs' redirect pages carry `x-amz-website-redirect-location` for S3's website endpoint;
+ * `--no-redirect-metadata` leaves it out for a store that refuses it (the pages still redirect).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -52,8 +55,13 @@ function refuse(message: string): never {
 }
 
 const { values, positionals } = parseArgs({
-  options: { dir: { type: 'string', default: 'dist' }, 'dry-run': { type: 'boolean', default: false } },
+  options: {
+    dir: { type: 'string', default: 'dist' },
+    'dry-run': { type: 'boolean', default: false },
+    'redirect-metadata': { type: 'boolean', default: true },
+  },
   allowPositionals: true,
+  allowNegative: true,
 });
 const dryRun = values['dry-run'];
 let target: DeployTarget;
@@ -89,7 +97,8 @@ if (problems.length) {
   refuse(problems.map((problem) => `${dir}/_headers:${problem.line}: ${problem.message}`).join('\n'));
 }
 const redirects = redirectTargets(await readOptional('_redirects'), redirectFilePath);
-const digest = rulesDigest(headersText, redirects);
+const redirectMetadata = values['redirect-metadata'];
+const digest = rulesDigest(headersText, redirects, redirectMetadata);
 
 const published = listing.filter((entry) => !HOST_FILES.has(entry.file));
 const reading = startProgress('Đọc các tệp đã dựng', published.length, tty);
@@ -107,6 +116,7 @@ try {
     prefix: target.prefix,
     rules,
     redirects,
+    redirectMetadata,
     rulesDigest: digest,
     remoteRulesDigest: remoteDigest,
   });

@@ -5,7 +5,7 @@ import { parseHeadersFile } from '../../src/lib/headers-file.ts';
 const HEADERS =
   '/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n/bai-viet/*\n  Cache-Control: public, max-age=300\n';
 const { rules } = parseHeadersFile(HEADERS);
-const DIGEST = rulesDigest(HEADERS, new Map());
+const DIGEST = rulesDigest(HEADERS, new Map(), true);
 
 const file = (name: string, md5: string, size = 100): LocalFile => ({ file: name, size, md5 });
 const FILES = [
@@ -23,6 +23,7 @@ const input = (overrides: Partial<PlanInput>): PlanInput => ({
   prefix: 'trang',
   rules,
   redirects: new Map(),
+  redirectMetadata: true,
   rulesDigest: DIGEST,
   remoteRulesDigest: DIGEST,
   ...overrides,
@@ -51,6 +52,15 @@ describe('planDeploy', () => {
     expect(plan).toMatchObject({ deletions: ['trang/bai-viet/cu/index.html'], unchanged: 6, bytes: 100 });
   });
 
+  it('leaves the website redirect out when told to', () => {
+    const redirects = new Map([['tin/a/index.html', '/bai-viet/a/']]);
+    const files = [file('tin/a/index.html', 'b0')];
+    const uploads = (redirectMetadata: boolean) =>
+      planDeploy(input({ files, redirects, redirectMetadata })).phases.flat()[0]!;
+    expect(uploads(true)).toMatchObject({ kind: 'redirect', redirectLocation: '/bai-viet/a/' });
+    expect(uploads(false)).toMatchObject({ kind: 'redirect', redirectLocation: undefined });
+  });
+
   it('sends everything again when the rules the store was sent with differ', () => {
     const remote = FILES.map((f) => ({ key: `trang/${f.file}`, etag: f.md5, size: f.size }));
     const plan = planDeploy(input({ remote, remoteRulesDigest: 'khac' }));
@@ -66,9 +76,12 @@ describe('rulesDigest', () => {
       ['tin/b/index.html', '/bai-viet/b/'],
     ]);
     const b = new Map([...a].reverse());
-    expect(rulesDigest(HEADERS, a)).toBe(rulesDigest(HEADERS, b));
-    expect(rulesDigest(HEADERS, a)).not.toBe(rulesDigest(HEADERS, new Map()));
-    expect(rulesDigest(`${HEADERS}/rss.xml\n  Cache-Control: no-cache\n`, a)).not.toBe(rulesDigest(HEADERS, a));
-    expect(rulesDigest(HEADERS, a)).toMatch(/^[0-9a-f]{16}$/);
+    expect(rulesDigest(HEADERS, a, true)).toBe(rulesDigest(HEADERS, b, true));
+    expect(rulesDigest(HEADERS, a, true)).not.toBe(rulesDigest(HEADERS, new Map(), true));
+    expect(rulesDigest(HEADERS, a, true)).not.toBe(rulesDigest(HEADERS, a, false));
+    expect(rulesDigest(`${HEADERS}/rss.xml\n  Cache-Control: no-cache\n`, a, true)).not.toBe(
+      rulesDigest(HEADERS, a, true),
+    );
+    expect(rulesDigest(HEADERS, a, true)).toMatch(/^[0-9a-f]{16}$/);
   });
 });

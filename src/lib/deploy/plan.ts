@@ -56,6 +56,8 @@ export interface PlanInput {
   rules: readonly HeaderRule[];
   /** Redirect pages by file, with their targets. */
   redirects: ReadonlyMap<string, string>;
+  /** Whether redirect pages carry `x-amz-website-redirect-location` (some stores refuse it). */
+  redirectMetadata: boolean;
   /** This deploy's {@link rulesDigest}. */
   rulesDigest: string;
   /** The digest the store's home page records; undefined when it has none. */
@@ -64,13 +66,18 @@ export interface PlanInput {
 
 /**
  * A digest of everything an object's headers are derived from besides its path: the
- * `_headers` text and the redirects. Objects sent under other rules are sent again.
+ * `_headers` text, the redirects and whether they are sent as metadata. Objects sent under
+ * other rules are sent again.
  *
  * @example
- * rulesDigest('/_astro/*\n  Cache-Control: immutable\n', new Map()); // '5b1d…' (16 hex digits)
+ * rulesDigest('/_astro/*\n  Cache-Control: immutable\n', new Map(), true); // '5b1d…' (16 hex digits)
  */
-export function rulesDigest(headersText: string, redirects: ReadonlyMap<string, string>): string {
-  const hash = createHash('sha256').update('deploy-headers-1\n').update(headersText);
+export function rulesDigest(
+  headersText: string,
+  redirects: ReadonlyMap<string, string>,
+  redirectMetadata: boolean,
+): string {
+  const hash = createHash('sha256').update(`deploy-headers-1 ${redirectMetadata}\n`).update(headersText);
   for (const [file, to] of [...redirects].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(`\n${file} ${to}`);
   return hash.digest('hex').slice(0, 16);
 }
@@ -79,7 +86,7 @@ export function rulesDigest(headersText: string, redirects: ReadonlyMap<string, 
  * The deploy's plan: which files to send in which phase, which keys to delete.
  *
  * @example
- * const plan = planDeploy({ files, remote, prefix: '', rules, redirects, rulesDigest: d, remoteRulesDigest: d });
+ * const plan = planDeploy({ files, remote, prefix: '', rules, redirects, redirectMetadata: true, rulesDigest: d, remoteRulesDigest: d });
  * plan.phases.flat().map((upload) => upload.key); // only the changed files
  */
 export function planDeploy(input: PlanInput): DeployPlan {
@@ -99,7 +106,9 @@ export function planDeploy(input: PlanInput): DeployPlan {
       continue;
     }
     const kind = objectKind(local.file, redirectFiles);
-    const upload: Upload = { ...local, key, kind, ...objectHeaders(local.file, input.rules, input.redirects) };
+    const headers = objectHeaders(local.file, input.rules, input.redirects);
+    if (!input.redirectMetadata) headers.redirectLocation = undefined;
+    const upload: Upload = { ...local, key, kind, ...headers };
     const list = byKind.get(kind) ?? [];
     list.push(upload);
     byKind.set(kind, list);
