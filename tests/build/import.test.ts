@@ -92,10 +92,13 @@ describe('npm run import', () => {
         "đã nhập: tests/fixtures/import/input/107_utf16le.txt → <out>/2024/bao-loc-khanh-thanh-cau-dan-sinh-o-xa-dai-lao.md (chuyển từ UTF-16 LE sang UTF-8)",
         "đã nhập: tests/fixtures/import/input/108_utf16be_khong_bom.txt → <out>/2024/don-duong-thu-hoach-vu-ca-chua-trai-mua.md (chuyển từ UTF-16 BE sang UTF-8)",
         "đã nhập: tests/fixtures/import/input/109_windows1258.txt → <out>/2024/duc-trong-to-chuc-ngay-hoi-dai-doan-ket-toan-dan-toc.md (chuyển từ Windows-1258 sang UTF-8)",
+        "đã nhập: tests/fixtures/import/input/110_vni.txt → <out>/2024/di-linh-khoi-cong-duong-giao-thong-nong-thon-o-xa-gia-hiep.md (chuyển từ VNI sang UTF-8)",
         "đã nhập: tests/fixtures/import/input/113_trung_tieu_de.txt → <out>/2024/cong-bo-ket-qua-thi-tot-nghiep-thpt-tai-lam-dong-20240717.md",
         "đã nhập: tests/fixtures/import/input/114_trung_tieu_de.txt → <out>/2023/cong-bo-ket-qua-thi-tot-nghiep-thpt-tai-lam-dong.md",
         "đã nhập: tests/fixtures/import/input/115_chuyen_muc_cu.txt → <out>/2025/lam-ha-ra-mat-mo-hinh-camera-an-ninh-o-thon.md",
-        "Xong: đã nhập 13 (13 mới, 0 ghi đè), không đổi 0, bỏ qua 0, lỗi 6; 3 cảnh báo.",
+        "đã nhập: tests/fixtures/import/input/119_vni_mo_bang_latin1.txt → <out>/2024/hoi-nghi-tong-ket-cong-tac-thi-dua-khen-thuong-nam-2023.md (chuyển từ VNI đã bị mở nhầm bằng Latin-1 sang UTF-8)",
+        "đã nhập: tests/fixtures/import/input/121_tieu_de_rat_dai.txt → <out>/2025/lam-dong-day-manh-phat-trien-nong-nghiep-ung-dung-cong-nghe-cao-gan-voi-chuyen-doi-so-day-manh-phat.md",
+        "Xong: đã nhập 16 (16 mới, 0 ghi đè), không đổi 0, bỏ qua 0, lỗi 6; 4 cảnh báo.",
       ]
     `);
   });
@@ -104,13 +107,14 @@ describe('npm run import', () => {
     expect(first.stderr.trim().split('\n')).toMatchInlineSnapshot(`
       [
         "tests/fixtures/import/input/105_khong_tac_gia.txt: cảnh báo: không có dòng tác giả; ghi tác giả là "Ban biên tập".",
-        "tests/fixtures/import/input/110_vni.txt: lỗi: tệp không phải UTF-8 và không đọc được theo Windows-1258; có thể là bảng mã VNI hoặc TCVN3 (ABC). Hãy chuyển tệp sang Unicode UTF-8 (ví dụ bằng Unikey: Công cụ chuyển mã) rồi nhập lại.",
         "tests/fixtures/import/input/111_khong_ngay.txt: lỗi: không tìm thấy dòng ngày tháng (dạng "Thứ tư, 11/05/2022 - 06:49") ở đầu tệp.",
         "tests/fixtures/import/input/112_khong_tieu_de.txt: lỗi: không tìm thấy tiêu đề: trước dòng ngày tháng chỉ có một dòng ("Tin tức"), cần dòng chuyên mục rồi dòng tiêu đề.",
         "tests/fixtures/import/input/113_trung_tieu_de.txt: cảnh báo: đường dẫn "cong-bo-ket-qua-thi-tot-nghiep-thpt-tai-lam-dong" đã thuộc về tests/fixtures/import/input/114_trung_tieu_de.txt; bài này lấy "cong-bo-ket-qua-thi-tot-nghiep-thpt-tai-lam-dong-20240717".",
         "tests/fixtures/import/input/116_chuyen_muc_la.txt: lỗi: chuyên mục "Thể thao" chưa được khai báo; gần nhất là "Thời sự". Khai báo nó trong content/categories.yaml hoặc chuyển nó sang một chuyên mục có sẵn bằng --category-map.",
         "tests/fixtures/import/input/117_sai_thu.txt: lỗi: dòng ngày tháng "Thứ hai, 11/05/2022 - 06:49" sai: ngày 11/05/2022 là Thứ tư, không phải Thứ hai.",
         "tests/fixtures/import/input/118_mojibake.txt: lỗi: chữ trong tệp đã bị hỏng mã từ trước (có "á»", kiểu "Thá»© tÆ°" thay cho "Thứ tư"); cần bản lưu gốc.",
+        "tests/fixtures/import/input/120_vni_sua_mot_nua.txt: lỗi: chữ trong tệp không đọc được thành tiếng Việt: 63 trong 72 từ có dấu không phải âm tiết tiếng Việt (ví dụ "töùc", "coâng", "taùc"); có thể tệp đã bị mở bằng sai bảng mã rồi lưu lại. Cần bản lưu gốc, hoặc chuyển lại bảng mã (ví dụ bằng Unikey: Công cụ chuyển mã) rồi nhập lại.",
+        "tests/fixtures/import/input/121_tieu_de_rat_dai.txt: cảnh báo: tiêu đề dài nên đường dẫn được rút gọn còn 99 ký tự (tối đa 100): "lam-dong-day-manh-phat-trien-nong-nghiep-ung-dung-cong-nghe-cao-gan-voi-chuyen-doi-so-day-manh-phat".",
         "cảnh báo: 1 dòng của bảng đường dẫn cũ không khớp tệp đầu vào nào: 999_khong_co.txt (dòng 5).",
       ]
     `);
@@ -126,6 +130,7 @@ describe('npm run import', () => {
     expect(frontMatter).toMatchInlineSnapshot(`
       "---
       # nhập từ: 000_01855cfa11249e32.txt
+      # mã kiểm tra: cab949caa44ed1b5fbe5f6ac27af74dd
       title: Cụm thi đua số 1 ký kết giao ước thi đua năm 2022
       date: 2022-05-11T06:49:00+07:00
       author: Lô Thanh
@@ -142,7 +147,7 @@ describe('npm run import', () => {
   });
 
   it('writes every article in NFC with LF line ends, without BOM, mojibake or page furniture', () => {
-    expect(Object.keys(written)).toHaveLength(13);
+    expect(Object.keys(written)).toHaveLength(16);
     for (const [file, text] of Object.entries(written)) {
       expect(text, file).toBe(text.normalize('NFC'));
       expect(text, file).not.toMatch(
@@ -155,6 +160,7 @@ describe('npm run import', () => {
     expect(written['2022/lam-dong-ra-quan-tiem-vac-xin-phong-benh-mua-mua.md']).toMatchInlineSnapshot(`
       "---
       # nhập từ: 101_crlf_bom.txt
+      # mã kiểm tra: 8cf5b2ac1477dfbcf3e6b5f4fc8e75fa
       title: Lâm Đồng ra quân tiêm vắc xin phòng bệnh mùa mưa
       date: 2022-06-13T08:15:00+07:00
       author: [Minh Đức, Hoàng Yến]
@@ -189,6 +195,7 @@ describe('npm run import', () => {
     expect(written['2023/hoi-thi-tieng-hat-nguoi-cao-tuoi-thanh-pho-bao-loc.md']).toMatchInlineSnapshot(`
       "---
       # nhập từ: 104_ngay_khong_so_0.txt
+      # mã kiểm tra: f430328ae0bf1eae11fecad55ac670be
       title: Hội thi tiếng hát người cao tuổi thành phố Bảo Lộc
       date: 2023-12-03T19:30:00+07:00
       author: Ngọc Hà
@@ -278,27 +285,167 @@ describe('npm run import', () => {
   it('is idempotent: a second run reports everything unchanged and rewrites nothing', () => {
     const again = importInto(out);
     expect(again.status).toBe(1);
-    expect(again.stdout.trim()).toBe('Xong: đã nhập 0 (0 mới, 0 ghi đè), không đổi 13, bỏ qua 0, lỗi 6; 2 cảnh báo.');
+    expect(again.stdout.trim()).toBe('Xong: đã nhập 0 (0 mới, 0 ghi đè), không đổi 16, bỏ qua 0, lỗi 6; 3 cảnh báo.');
     expect(snapshotFolder(out)).toEqual(written);
   });
 
-  it('does not overwrite an article that would change unless --force is given, and says so', () => {
+  it('replaces its own unedited article only with --force, and says so', () => {
+    const other = freshOut();
+    const seed = `${INPUT}/000_01855cfa11249e32.txt`;
+    runImport(seed, '--root', SITE, '--out', other, ...TABLES);
+    const file = path.join(other, `2022/${SEED_SLUG}.md`);
+    const before = readFileSync(file, 'utf8');
+    // Without the old-URL table the article would lose its alias: it would change.
+    const refused = runImport(seed, '--root', SITE, '--out', other);
+    expect(refused.status).toBe(0);
+    expect(refused.stdout.replaceAll(other, '<out>')).toMatchInlineSnapshot(`
+      "bỏ qua: tests/fixtures/import/input/000_01855cfa11249e32.txt → <out>/2022/cum-thi-dua-so-1-ky-ket-giao-uoc-thi-dua-nam-2022.md: bài đã nhập trước đây, chưa ai sửa, và khác bản sắp nhập; thêm --force để ghi đè.
+      Xong: đã nhập 0 (0 mới, 0 ghi đè), không đổi 0, bỏ qua 1, lỗi 0.
+      "
+    `);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    const forced = runImport(seed, '--root', SITE, '--out', other, '--force');
+    expect(forced.stdout.replaceAll(other, '<out>')).toMatchInlineSnapshot(`
+      "đã ghi đè: tests/fixtures/import/input/000_01855cfa11249e32.txt → <out>/2022/cum-thi-dua-so-1-ky-ket-giao-uoc-thi-dua-nam-2022.md
+      Xong: đã nhập 1 (0 mới, 1 ghi đè), không đổi 0, bỏ qua 0, lỗi 0.
+      "
+    `);
+    expect(readFileSync(file, 'utf8')).not.toContain('aliases:');
+  });
+
+  it('never overwrites an article edited after its import, even with --force, and names the file', () => {
     const edited = path.join(out, `2022/${SEED_SLUG}.md`);
     appendFileSync(edited, '\nMột đoạn biên tập viên đã thêm.\n');
     const kept = readFileSync(edited, 'utf8');
-    const refused = runImport(`${INPUT}/000_01855cfa11249e32.txt`, '--root', SITE, '--out', out, ...TABLES);
+    const seed = `${INPUT}/000_01855cfa11249e32.txt`;
+    const refused = runImport(seed, '--root', SITE, '--out', out, ...TABLES);
     expect(refused.status).toBe(0);
     expect(refused.stdout.replaceAll(out, '<out>')).toMatchInlineSnapshot(`
-      "bỏ qua: tests/fixtures/import/input/000_01855cfa11249e32.txt → <out>/2022/cum-thi-dua-so-1-ky-ket-giao-uoc-thi-dua-nam-2022.md: bài đã có và khác bản sắp nhập (có thể đã được sửa tay); thêm --force để ghi đè.
+      "bỏ qua: tests/fixtures/import/input/000_01855cfa11249e32.txt → <out>/2022/cum-thi-dua-so-1-ky-ket-giao-uoc-thi-dua-nam-2022.md: <out>/2022/cum-thi-dua-so-1-ky-ket-giao-uoc-thi-dua-nam-2022.md ghi "# nhập từ: 000_01855cfa11249e32.txt" nhưng không còn đúng như lệnh nhập đã ghi (đã được sửa tay hoặc chép từ bài khác) nên không ghi đè; muốn nhập lại bài này thì xóa hoặc đổi tên tệp đó.
       Xong: đã nhập 0 (0 mới, 0 ghi đè), không đổi 0, bỏ qua 1, lỗi 0; 1 cảnh báo.
       "
     `);
+    const forced = runImport(seed, '--root', SITE, '--out', out, ...TABLES, '--force');
+    expect(forced.status).toBe(1);
+    expect((forced.stderr + forced.stdout).replaceAll(out, '<out>')).toMatchInlineSnapshot(`
+      "tests/fixtures/import/input/000_01855cfa11249e32.txt: lỗi: <out>/2022/cum-thi-dua-so-1-ky-ket-giao-uoc-thi-dua-nam-2022.md ghi "# nhập từ: 000_01855cfa11249e32.txt" nhưng không còn đúng như lệnh nhập đã ghi (đã được sửa tay hoặc chép từ bài khác) nên không ghi đè, kể cả với --force; muốn nhập lại bài này thì xóa hoặc đổi tên tệp đó.
+      cảnh báo: 3 dòng của bảng đường dẫn cũ không khớp tệp đầu vào nào: 101_crlf_bom.txt (dòng 3), 101_crlf_bom.txt (dòng 4), 999_khong_co.txt (dòng 5).
+      Xong: đã nhập 0 (0 mới, 0 ghi đè), không đổi 0, bỏ qua 0, lỗi 1; 1 cảnh báo.
+      "
+    `);
     expect(readFileSync(edited, 'utf8')).toBe(kept);
-
-    const forced = runImport(`${INPUT}/000_01855cfa11249e32.txt`, '--root', SITE, '--out', out, ...TABLES, '--force');
-    expect(forced.stdout).toContain('đã ghi đè: tests/fixtures/import/input/000_01855cfa11249e32.txt → ');
-    expect(forced.stdout).toContain('Xong: đã nhập 1 (0 mới, 1 ghi đè), không đổi 0, bỏ qua 0, lỗi 0; 1 cảnh báo.');
+    writeFileSync(edited, written[`2022/${SEED_SLUG}.md`]!);
     expect(snapshotFolder(out)).toEqual(written);
+  });
+
+  it('never overwrites a journalist’s copy that kept the import comments, and names every file claiming the input', () => {
+    const other = freshOut();
+    const seed = `${INPUT}/000_01855cfa11249e32.txt`;
+    runImport(seed, '--root', SITE, '--out', other, ...TABLES);
+    const imported = path.join(other, `2022/${SEED_SLUG}.md`);
+    const copy = path.join(other, '2022/cum-thi-dua-so-1-ban-bien-tap.md');
+    const copyText = readFileSync(imported, 'utf8')
+      .replace('title: Cụm thi đua số 1 ký kết giao ước thi đua năm 2022', 'title: Cụm thi đua số 1 (bản biên tập)')
+      .replace(/aliases:\n.*\n/, '');
+    writeFileSync(copy, copyText);
+    // While the imported article is there, it is the one the input owns; the copy is named and left alone.
+    const beside = runImport(seed, '--root', SITE, '--out', other, ...TABLES, '--force');
+    expect(beside.status).toBe(0);
+    expect((beside.stderr + beside.stdout).replaceAll(other, '<out>')).toMatchInlineSnapshot(`
+      "tests/fixtures/import/input/000_01855cfa11249e32.txt: cảnh báo: <out>/2022/cum-thi-dua-so-1-ban-bien-tap.md cũng ghi "# nhập từ: 000_01855cfa11249e32.txt" nhưng không phải bài lệnh nhập đã ghi; lệnh nhập không đụng tới.
+      cảnh báo: 3 dòng của bảng đường dẫn cũ không khớp tệp đầu vào nào: 101_crlf_bom.txt (dòng 3), 101_crlf_bom.txt (dòng 4), 999_khong_co.txt (dòng 5).
+      Xong: đã nhập 0 (0 mới, 0 ghi đè), không đổi 1, bỏ qua 0, lỗi 0; 2 cảnh báo.
+      "
+    `);
+    // Once it is gone, the copy is all that claims the input: refused, even with --force.
+    rmSync(imported);
+    const alone = runImport(seed, '--root', SITE, '--out', other, ...TABLES, '--force');
+    expect(alone.status).toBe(1);
+    expect((alone.stderr + alone.stdout).replaceAll(other, '<out>')).toMatchInlineSnapshot(`
+      "tests/fixtures/import/input/000_01855cfa11249e32.txt: lỗi: <out>/2022/cum-thi-dua-so-1-ban-bien-tap.md ghi "# nhập từ: 000_01855cfa11249e32.txt" nhưng không còn đúng như lệnh nhập đã ghi (đã được sửa tay hoặc chép từ bài khác) nên không ghi đè, kể cả với --force; muốn nhập lại bài này thì xóa hoặc đổi tên tệp đó.
+      cảnh báo: 3 dòng của bảng đường dẫn cũ không khớp tệp đầu vào nào: 101_crlf_bom.txt (dòng 3), 101_crlf_bom.txt (dòng 4), 999_khong_co.txt (dòng 5).
+      Xong: đã nhập 0 (0 mới, 0 ghi đè), không đổi 0, bỏ qua 0, lỗi 1; 1 cảnh báo.
+      "
+    `);
+    expect(readFileSync(copy, 'utf8')).toBe(copyText);
+    expect(Object.keys(snapshotFolder(other))).toEqual(['2022/cum-thi-dua-so-1-ban-bien-tap.md']);
+  });
+
+  it('refuses two inputs with the same file name, naming both, and imports the others', () => {
+    const folder = path.dirname(freshOut());
+    for (const sub of ['a', 'b']) {
+      mkdirSync(path.join(folder, sub));
+      writeFileSync(
+        path.join(folder, sub, 'bai.txt'),
+        readFileSync(path.join(PROJECT, INPUT, '000_01855cfa11249e32.txt')),
+      );
+    }
+    const other = path.join(folder, 'articles');
+    const run = runImport(
+      `${folder}/a`,
+      `${folder}/b`,
+      `${INPUT}/104_ngay_khong_so_0.txt`,
+      '--root',
+      SITE,
+      '--out',
+      other,
+    );
+    expect(run.status).toBe(1);
+    expect((run.stderr + run.stdout).replaceAll(folder, '<tmp>')).toMatchInlineSnapshot(`
+      "<tmp>/a/bai.txt: lỗi: trùng tên tệp "bai.txt" với <tmp>/b/bai.txt: cả hai cùng nhận một bài, vì bài nhập được nhận ra theo tên tệp đầu vào; đổi tên một trong hai tệp rồi nhập lại.
+      <tmp>/b/bai.txt: lỗi: trùng tên tệp "bai.txt" với <tmp>/a/bai.txt: cả hai cùng nhận một bài, vì bài nhập được nhận ra theo tên tệp đầu vào; đổi tên một trong hai tệp rồi nhập lại.
+      đã nhập: tests/fixtures/import/input/104_ngay_khong_so_0.txt → <tmp>/articles/2023/hoi-thi-tieng-hat-nguoi-cao-tuoi-thanh-pho-bao-loc.md
+      Xong: đã nhập 1 (1 mới, 0 ghi đè), không đổi 0, bỏ qua 0, lỗi 2.
+      "
+    `);
+    expect(Object.keys(snapshotFolder(other))).toEqual(['2023/hoi-thi-tieng-hat-nguoi-cao-tuoi-thanh-pho-bao-loc.md']);
+  });
+
+  it('reports a failed write for its input, imports the others, and leaves no temporary file', () => {
+    const other = freshOut();
+    // A folder where the seed's article would go, and a file where the 2023 folder would.
+    mkdirSync(path.join(other, `2022/${SEED_SLUG}.md`), { recursive: true });
+    writeFileSync(path.join(other, '2023'), '');
+    const run = runImport(INPUT, '--root', SITE, '--out', other, ...TABLES);
+    expect(run.status).toBe(1);
+    expect(
+      run.stderr
+        .replaceAll(other, '<out>')
+        .split('\n')
+        .filter((line) => line.includes('không ghi được')),
+    ).toMatchInlineSnapshot(`
+      [
+        "tests/fixtures/import/input/000_01855cfa11249e32.txt: lỗi: không ghi được <out>/2022/cum-thi-dua-so-1-ky-ket-giao-uoc-thi-dua-nam-2022.md: đã có tệp hoặc thư mục cùng tên (EEXIST).",
+        "tests/fixtures/import/input/103_tron_nfc_nfd.txt: lỗi: không ghi được <out>/2023/gia-ca-phe-di-linh-tang-manh-dau-nam.md: một phần của đường dẫn là tệp chứ không phải thư mục (ENOTDIR).",
+        "tests/fixtures/import/input/104_ngay_khong_so_0.txt: lỗi: không ghi được <out>/2023/hoi-thi-tieng-hat-nguoi-cao-tuoi-thanh-pho-bao-loc.md: một phần của đường dẫn là tệp chứ không phải thư mục (ENOTDIR).",
+        "tests/fixtures/import/input/106_binh_luan.txt: lỗi: không ghi được <out>/2023/lac-duong-mo-tuyen-du-lich-trai-nghiem-rung-thong.md: một phần của đường dẫn là tệp chứ không phải thư mục (ENOTDIR).",
+        "tests/fixtures/import/input/114_trung_tieu_de.txt: lỗi: không ghi được <out>/2023/cong-bo-ket-qua-thi-tot-nghiep-thpt-tai-lam-dong.md: một phần của đường dẫn là tệp chứ không phải thư mục (ENOTDIR).",
+      ]
+    `);
+    expect(run.stdout.trim().split('\n').at(-1)).toMatchInlineSnapshot(
+      `"Xong: đã nhập 11 (11 mới, 0 ghi đè), không đổi 0, bỏ qua 0, lỗi 11; 4 cảnh báo."`,
+    );
+    const files = readdirSync(other, { recursive: true }).map(String);
+    expect(files.filter((file) => file.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('gives a title too long for a file name a shortened slug and imports it', () => {
+    const long = Object.keys(written).find((file) => file.startsWith('2025/lam-dong-day-manh'));
+    expect(long).toBe(
+      '2025/lam-dong-day-manh-phat-trien-nong-nghiep-ung-dung-cong-nghe-cao-gan-voi-chuyen-doi-so-day-manh-phat.md',
+    );
+    expect(written[long!]).toContain(
+      'title: Lâm Đồng đẩy mạnh phát triển nông nghiệp ứng dụng công nghệ cao gắn với chuyển đổi số, đẩy mạnh',
+    );
+  });
+
+  it('turns VNI, raw or once opened as Latin-1, back into Vietnamese', () => {
+    expect(written['2024/hoi-nghi-tong-ket-cong-tac-thi-dua-khen-thuong-nam-2023.md']).toContain(
+      '\nNăm 2023, toàn tỉnh có 1.250 tập thể và cá nhân được khen thưởng vì thành tích xuất sắc.\n',
+    );
+    expect(written['2024/di-linh-khoi-cong-duong-giao-thong-nong-thon-o-xa-gia-hiep.md']).toContain(
+      'author: Đình Bảo\n',
+    );
   });
 
   it('writes nothing on --dry-run but reports what it would do', () => {
@@ -308,11 +455,11 @@ describe('npm run import', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(`sẽ nhập: ${INPUT}/000_01855cfa11249e32.txt → `);
     expect(run.stdout).toContain(
-      'Chạy thử, không ghi tệp nào: sẽ nhập 13 (13 mới, 0 ghi đè), không đổi 0, bỏ qua 0, lỗi 6; 3 cảnh báo.',
+      'Chạy thử, không ghi tệp nào: sẽ nhập 16 (16 mới, 0 ghi đè), không đổi 0, bỏ qua 0, lỗi 6; 4 cảnh báo.',
     );
   });
 
-  it('explains bad usage and unreadable tables, and imports nothing', () => {
+  it('explains bad usage, unreadable tables and unusable folders without a stack trace, and imports nothing', () => {
     const empty = runImport();
     expect(empty.status).toBe(2);
     expect(empty.stderr).toContain('Chưa có tệp hoặc thư mục nào để nhập.');
@@ -320,9 +467,27 @@ describe('npm run import', () => {
     const dry = freshOut();
     const missing = runImport(INPUT, '--root', SITE, '--out', dry, '--aliases', `${FIXTURE}/khong-co.csv`);
     expect(missing.status).toBe(2);
-    expect(missing.stderr.trim()).toBe(
-      'Không nhập được: không đọc được bảng đường dẫn cũ tests/fixtures/import/khong-co.csv (ENOENT)',
+    expect(missing.stderr.trim()).toMatchInlineSnapshot(
+      `"Không nhập được: không đọc được bảng đường dẫn cũ tests/fixtures/import/khong-co.csv: không có tệp hoặc thư mục này (ENOENT)"`,
     );
+    expect(existsSync(dry)).toBe(false);
+    const outIsFile = runImport(INPUT, '--root', SITE, '--out', 'package.json');
+    expect(outIsFile.status).toBe(2);
+    expect(outIsFile.stderr).toMatchInlineSnapshot(`
+      "Không nhập được: --out package.json là một tệp, không phải thư mục; hãy chọn một thư mục (chưa có thì lệnh nhập tạo)
+      "
+    `);
+    const outUnderFile = runImport(INPUT, '--root', SITE, '--out', 'package.json/bai');
+    expect(outUnderFile.status).toBe(2);
+    expect(outUnderFile.stderr).toMatchInlineSnapshot(`
+      "Không nhập được: --out package.json/bai: package.json là một tệp nên không tạo được thư mục trong đó; hãy chọn một thư mục (chưa có thì lệnh nhập tạo)
+      "
+    `);
+    const rootIsFile = runImport(INPUT, '--root', 'package.json', '--out', dry);
+    expect(rootIsFile.stderr).toMatchInlineSnapshot(`
+      "Không nhập được: --root package.json không dùng được làm thư mục gốc của trang: là một tệp, không phải thư mục
+      "
+    `);
     expect(existsSync(dry)).toBe(false);
     const unknownOption = runImport(INPUT, '--xoa-het');
     expect(unknownOption.status).toBe(2);
@@ -335,7 +500,7 @@ describe('an imported set, built', () => {
   beforeAll(() => {
     rmSync(SITE_ARTICLES, { recursive: true, force: true });
     const run = runImport(INPUT, '--root', SITE, ...TABLES);
-    expect(run.stdout).toContain('Xong: đã nhập 13 (13 mới, 0 ghi đè)');
+    expect(run.stdout).toContain('Xong: đã nhập 16 (16 mới, 0 ghi đè)');
     site = buildFixture('import/site', { BUILD_TIME: '2026-11-23T12:00:00+07:00' });
   });
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkArticleFile, convertSave, DEFAULT_AUTHOR, encodingName } from '../../src/lib/import/convert.ts';
 import { createSectionResolver } from '../../src/lib/import/mappings.ts';
+import { MAX_SLUG_LENGTH } from '../../src/lib/import/naming.ts';
 import type { Category } from '../../src/lib/schema.ts';
 
 const INPUT = path.resolve(import.meta.dirname, '../fixtures/import/input');
@@ -18,6 +19,7 @@ describe('encodingName', () => {
   it('names encodings for the report', () => {
     expect(encodingName('utf-16le')).toBe('UTF-16 LE');
     expect(encodingName('windows-1258')).toBe('Windows-1258');
+    expect(encodingName('vni-latin1')).toBe('VNI đã bị mở nhầm bằng Latin-1');
   });
 });
 
@@ -58,16 +60,37 @@ describe('convertSave', () => {
       encoding: 'windows-1258',
       article: { title: 'Đức Trọng tổ chức Ngày hội Đại đoàn kết toàn dân tộc', authors: ['Quốc Tuấn'] },
     });
+    expect(convert('110_vni.txt')).toMatchObject({
+      ok: true,
+      encoding: 'vni',
+      article: { title: 'Di Linh khởi công đường giao thông nông thôn ở xã Gia Hiệp', authors: ['Đình Bảo'] },
+    });
+    expect(convert('119_vni_mo_bang_latin1.txt')).toMatchObject({
+      ok: true,
+      encoding: 'vni-latin1',
+      article: { title: 'Hội nghị tổng kết công tác thi đua khen thưởng năm 2023', authors: ['Ngọc Hà'] },
+    });
+  });
+
+  it('shortens the slug of a long title at a hyphen, with a warning', () => {
+    const result = convert('121_tieu_de_rat_dai.txt');
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.slug.length).toBeLessThanOrEqual(MAX_SLUG_LENGTH);
+    expect(result.warnings).toMatchInlineSnapshot(`
+      [
+        "tiêu đề dài nên đường dẫn được rút gọn còn 99 ký tự (tối đa 100): "lam-dong-day-manh-phat-trien-nong-nghiep-ung-dung-cong-nghe-cao-gan-voi-chuyen-doi-so-day-manh-phat"",
+      ]
+    `);
   });
 
   it('fails with the reason of whichever step refused the file', () => {
-    const reasons = ['110_vni.txt', '111_khong_ngay.txt', '116_chuyen_muc_la.txt'].map((name) => {
+    const reasons = ['120_vni_sua_mot_nua.txt', '111_khong_ngay.txt', '116_chuyen_muc_la.txt'].map((name) => {
       const result = convert(name);
       return result.ok ? 'ok' : result.reason;
     });
     expect(reasons).toMatchInlineSnapshot(`
       [
-        "tệp không phải UTF-8 và không đọc được theo Windows-1258; có thể là bảng mã VNI hoặc TCVN3 (ABC). Hãy chuyển tệp sang Unicode UTF-8 (ví dụ bằng Unikey: Công cụ chuyển mã) rồi nhập lại",
+        "chữ trong tệp không đọc được thành tiếng Việt: 63 trong 72 từ có dấu không phải âm tiết tiếng Việt (ví dụ "töùc", "coâng", "taùc"); có thể tệp đã bị mở bằng sai bảng mã rồi lưu lại. Cần bản lưu gốc, hoặc chuyển lại bảng mã (ví dụ bằng Unikey: Công cụ chuyển mã) rồi nhập lại",
         "không tìm thấy dòng ngày tháng (dạng "Thứ tư, 11/05/2022 - 06:49") ở đầu tệp",
         "chuyên mục "Thể thao" chưa được khai báo; gần nhất là "Thời sự". Khai báo nó trong content/categories.yaml hoặc chuyển nó sang một chuyên mục có sẵn bằng --category-map",
       ]
@@ -84,7 +107,7 @@ describe('checkArticleFile', () => {
     const bad = valid.replace('category: Tin tức', 'category: Thể thao\naliases: [khong-phai-url]');
     expect(checkArticleFile('content/articles/2022/a.md', bad, CATEGORIES)).toMatchInlineSnapshot(`
       "content/articles/2022/a.md:5: lỗi ở trường "category", giá trị "Thể thao": chuyên mục chưa được khai báo; gần nhất là "Thời sự". Cần: tên một chuyên mục có trong content/categories.yaml.
-      content/articles/2022/a.md:6: lỗi ở trường "aliases", giá trị ["khong-phai-url"]: "khong-phai-url" không phải đường dẫn. Cần: danh sách đường dẫn bắt đầu bằng / hoặc http(s)://."
+      content/articles/2022/a.md:6: lỗi ở trường "aliases", giá trị ["khong-phai-url"]: "khong-phai-url" không phải đường dẫn. Cần: danh sách đường dẫn thật của trang cũ, bắt đầu bằng / hoặc http(s)://, không có *, :biến, khoảng trắng, "." hay ".."."
     `);
   });
 });

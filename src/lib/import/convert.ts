@@ -10,6 +10,7 @@ import { slugify } from '../slug.ts';
 import type { ImportedArticle } from './article-file.ts';
 import { decodeSave, type SourceEncoding } from './encoding.ts';
 import type { SectionLookup } from './mappings.ts';
+import { MAX_SLUG_LENGTH, truncateSlug } from './naming.ts';
 import { parseOldPage } from './page.ts';
 
 /** Default `author` for a page without a byline; the schema requires one. */
@@ -41,6 +42,8 @@ const ENCODING_NAMES: Record<SourceEncoding, string> = {
   'utf-16le': 'UTF-16 LE',
   'utf-16be': 'UTF-16 BE',
   'windows-1258': 'Windows-1258',
+  vni: 'VNI',
+  'vni-latin1': 'VNI đã bị mở nhầm bằng Latin-1',
 };
 
 /**
@@ -69,9 +72,16 @@ export function convertSave(bytes: Uint8Array, origin: string, context: ConvertC
   const { page } = parsed;
   const section = context.resolveSection(page.section);
   if (!section.ok) return section;
-  const slug = slugify(page.title);
-  if (!slug) return { ok: false, reason: `tiêu đề "${page.title}" không tạo được đường dẫn (không có chữ hoặc số)` };
+  const fullSlug = slugify(page.title);
+  if (!fullSlug)
+    return { ok: false, reason: `tiêu đề "${page.title}" không tạo được đường dẫn (không có chữ hoặc số)` };
+  const slug = truncateSlug(fullSlug);
   const warnings: string[] = [];
+  if (slug !== fullSlug) {
+    warnings.push(
+      `tiêu đề dài nên đường dẫn được rút gọn còn ${slug.length} ký tự (tối đa ${MAX_SLUG_LENGTH}): "${slug}"`,
+    );
+  }
   if (page.authors.length === 0) {
     warnings.push(`không có dòng tác giả; ghi tác giả là "${context.defaultAuthor}"`);
   }

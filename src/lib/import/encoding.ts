@@ -1,14 +1,17 @@
 /**
  * Turns the bytes of an old page save into text, or refuses them with a Vietnamese reason.
  * Old exports come as UTF-8 (with or without a BOM), UTF-16 (with or without a BOM) and
- * Windows-1258; VNI and TCVN3 (ABC) are font encodings whose bytes are also valid
- * Windows-1258, so they are told apart by what the decoded text looks like and refused
- * rather than guessed: a wrong guess would be written to the archive as mojibake.
+ * Windows-1258 and VNI, the last also as UTF-8 text made by opening VNI as Latin-1. VNI and
+ * TCVN3 (ABC) are font encodings whose bytes are also valid Windows-1258, so every decoding
+ * is kept only when its words are Vietnamese syllables; anything else is refused rather
+ * than guessed, because a wrong guess would be written to the archive as mojibake.
  */
 import iconv from 'iconv-lite';
+import { checkSyllables } from '../vietnamese-syllables.ts';
+import { decodeVni, latin1Bytes } from './vni.ts';
 
 /** The encodings the importer reads. */
-export type SourceEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258';
+export type SourceEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'vni' | 'vni-latin1';
 
 export type DecodeResult = { ok: true; text: string; encoding: SourceEncoding } | { ok: false; reason: string };
 
@@ -26,7 +29,7 @@ const TYPOGRAPHY = new Set('\u00a0\ufeff“”‘’–—…•«»°·×€₫
 const MOJIBAKE = /Ã[\u0080-\u00bf]|á[\u00ba\u00bb]|Ä[\u0080-\u00bf\u0192\u2018\u2019]|Æ[\u00a0-\u00b0]/;
 
 const LEGACY_REFUSAL =
-  'tệp không phải UTF-8 và không đọc được theo Windows-1258; có thể là bảng mã VNI hoặc TCVN3 (ABC). Hãy chuyển tệp sang Unicode UTF-8 (ví dụ bằng Unikey: Công cụ chuyển mã) rồi nhập lại';
+  'tệp không phải UTF-8 và không đọc được theo Windows-1258 hay VNI; có thể là bảng mã TCVN3 (ABC). Hãy chuyển tệp sang Unicode UTF-8 (ví dụ bằng Unikey: Công cụ chuyển mã) rồi nhập lại';
 
 /**
  * Share of the non-ASCII characters that are Vietnamese letters or ordinary typography:
@@ -65,6 +68,34 @@ function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   return oddZeros > evenZeros ? 'utf-16le' : 'utf-16be';
 }
 
+/** Above this share of words with marks that are no Vietnamese syllable, a text is mojibake. */
+export const MOJIBAKE_SHARE = 0.2;
+/** Fewer such words than this are foreign names or acronyms, whatever the share. */
+const MOJIBAKE_WORDS = 3;
+
+/**
+ * Whether text reads as Vietnamese: few of its words with marks fail the syllable check.
+ * Real articles stay under a twentieth (foreign names, HĐND); text decoded with the wrong
+ * table fails most of its words.
+ *
+ * @example
+ * readsAsVietnamese('Hội nghị tổng kết năm 2022 của HĐND'); // true
+ * readsAsVietnamese('Hoäi nghò toång keát naêm 2022');     // false
+ */
+export function readsAsVietnamese(text: string): boolean {
+  const { checked, invalidCount } = checkSyllables(text);
+  return invalidCount < MOJIBAKE_WORDS || invalidCount <= checked * MOJIBAKE_SHARE;
+}
+
+function notVietnamese(text: string): string {
+  const { checked, invalid, invalidCount } = checkSyllables(text);
+  const examples = invalid
+    .slice(0, 3)
+    .map((word) => `"${word}"`)
+    .join(', ');
+  return `chữ trong tệp không đọc được thành tiếng Việt: ${invalidCount} trong ${checked} từ có dấu không phải âm tiết tiếng Việt (ví dụ ${examples}); có thể tệp đã bị mở bằng sai bảng mã rồi lưu lại. Cần bản lưu gốc, hoặc chuyển lại bảng mã (ví dụ bằng Unikey: Công cụ chuyển mã) rồi nhập lại`;
+}
+
 function checked(text: string, encoding: SourceEncoding): DecodeResult {
   const mojibake = MOJIBAKE.exec(text);
   if (mojibake) {
@@ -76,7 +107,14 @@ function checked(text: string, encoding: SourceEncoding): DecodeResult {
   if (text.includes('\ufffd')) {
     return { ok: false, reason: 'tệp có ký tự hỏng (�): bản lưu đã mất chữ ở những chỗ đó; cần bản lưu gốc' };
   }
-  return { ok: true, text: text.normalize('NFC'), encoding };
+  const normalized = text.normalize('NFC');
+  if (readsAsVietnamese(normalized)) return { ok: true, text: normalized, encoding };
+  // A VNI file once opened as Latin-1 and saved again: undo both steps, and keep the result
+  // only if it reads as Vietnamese.
+  const bytes = latin1Bytes(normalized);
+  const vni = bytes && decodeVni(bytes);
+  if (vni !== undefined && readsAsVietnamese(vni)) return { ok: true, text: vni, encoding: 'vni-latin1' };
+  return { ok: false, reason: notVietnamese(normalized) };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -84,12 +122,14 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /**
  * Decodes an old page save: BOMs are honoured and dropped, UTF-16 is recognised by its NUL
  * bytes even without a BOM, invalid UTF-8 is tried as Windows-1258 (whose separate tone
- * marks are composed to NFC) and kept only when the result reads as Vietnamese.
+ * marks are composed to NFC) and then as VNI, each kept only when the result reads as
+ * Vietnamese; UTF-8 that reads as VNI opened as Latin-1 is turned back into Vietnamese.
  *
  * @example
  * decodeSave(Buffer.from('\ufeffTin tức', 'utf8'));     // { ok: true, text: 'Tin tức', encoding: 'utf-8-bom' }
  * decodeSave(Buffer.from([0x54, 0x68, 0xfd, 0xec]));   // { ok: true, text: 'Thứ', encoding: 'windows-1258' }
- * decodeSave(Buffer.from('Th\xf6\xf9 t\xf6', 'latin1')); // { ok: false, reason: 'tệp không phải UTF-8 … VNI hoặc TCVN3 …' }
+ * decodeSave(Buffer.from('Th\xf6\xf9 t\xf6', 'latin1')); // { ok: true, text: 'Thứ tư', encoding: 'vni' }
+ * decodeSave(Buffer.from('Hoäi nghò', 'utf8'));          // { ok: true, text: 'Hội nghị', encoding: 'vni-latin1' }
  */
 export function decodeSave(bytes: Uint8Array): DecodeResult {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -111,8 +151,10 @@ export function decodeSave(bytes: Uint8Array): DecodeResult {
   }
   if (text !== undefined) return checked(text, 'utf-8');
   const legacy = iconv.decode(bytes, 'cp1258').normalize('NFC');
-  if (vietnameseShare(legacy) < 0.97) return { ok: false, reason: LEGACY_REFUSAL };
-  return checked(legacy, 'windows-1258');
+  if (vietnameseShare(legacy) >= 0.97 && readsAsVietnamese(legacy)) return checked(legacy, 'windows-1258');
+  const vni = decodeVni(bytes);
+  if (vni !== undefined && readsAsVietnamese(vni)) return checked(vni, 'vni');
+  return { ok: false, reason: LEGACY_REFUSAL };
 }
 
 /** Tone marks Windows-1258 stores as separate combining characters. */

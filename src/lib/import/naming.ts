@@ -4,9 +4,29 @@
  * before keeps its file (the comment in its front matter names its input); a new article
  * takes the title's slug, or, when that is taken, the slug plus its date, then its time,
  * then a counter. New articles claim names oldest first (then by input file name), so the
- * result never depends on the order the inputs were listed in.
+ * result never depends on the order the inputs were listed in. Every name is at most
+ * {@link MAX_SLUG_LENGTH} characters, so a long title never makes a file name the file
+ * system refuses.
  */
 import { vietnamParts } from '../dates.ts';
+
+/** Longest slug the importer gives an article (ASCII, so also its length in bytes). */
+export const MAX_SLUG_LENGTH = 100;
+
+/**
+ * Shortens a slug to at most `max` characters, at a hyphen when there is one, so a word is
+ * never cut in half.
+ *
+ * @example
+ * truncateSlug('hoi-nghi-tong-ket-nam', 12); // 'hoi-nghi'
+ * truncateSlug('abcdefghij', 4);             // 'abcd'
+ */
+export function truncateSlug(slug: string, max = MAX_SLUG_LENGTH): string {
+  if (slug.length <= max) return slug;
+  const head = slug.slice(0, max + 1);
+  const cut = head.lastIndexOf('-');
+  return (cut > 0 ? head.slice(0, cut) : slug.slice(0, max)).replace(/-+$/, '');
+}
 
 export interface NameRequest {
   /** Input file name: the article's identity across runs. */
@@ -19,7 +39,8 @@ export interface NameRequest {
 const pad = (value: number) => String(value).padStart(2, '0');
 
 /**
- * The names an article may take, most wanted first.
+ * The names an article may take, most wanted first, each at most {@link MAX_SLUG_LENGTH}
+ * characters: the title's part is shortened to leave room for the date suffix.
  *
  * @example
  * candidateSlugs('cum-thi-dua', new Date('2022-05-10T23:49:00Z')).slice(0, 4);
@@ -28,10 +49,12 @@ const pad = (value: number) => String(value).padStart(2, '0');
 export function* candidateSlugs(slug: string, date: Date): Generator<string> {
   const p = vietnamParts(date);
   const day = `${p.year}${pad(p.month)}${pad(p.day)}`;
-  yield slug;
-  yield `${slug}-${day}`;
-  yield `${slug}-${day}-${pad(p.hour)}${pad(p.minute)}`;
-  for (let counter = 2; ; counter++) yield `${slug}-${day}-${pad(p.hour)}${pad(p.minute)}-${counter}`;
+  const time = `${day}-${pad(p.hour)}${pad(p.minute)}`;
+  const suffixed = (suffix: string) => `${truncateSlug(slug, MAX_SLUG_LENGTH - suffix.length - 1)}-${suffix}`;
+  yield truncateSlug(slug);
+  yield suffixed(day);
+  yield suffixed(time);
+  for (let counter = 2; ; counter++) yield suffixed(`${time}-${counter}`);
 }
 
 /**
