@@ -12,21 +12,15 @@
  * the whole site at that point.
  */
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { cacheSummary, folderSize } from '../src/cache/cache-size.ts';
 import { AFTER_BUILD_ENV, OUT_DIR_ENV } from '../src/integrations/build-env.ts';
 import { PICTURE_DIR, SEARCH_DIR } from '../src/lib/urls.ts';
-import {
-  discardFolder,
-  forgetPageCache,
-  pageCacheOutputs,
-  removeFiles,
-  staleFiles,
-  writtenSince,
-} from './lib/build-output.ts';
+import { forgetPageCache, pageCacheOutputs } from '../src/integrations/astro-internals.mjs';
+import { discardFolder, removeFiles, staleFiles, writtenSince } from './lib/build-output.ts';
 
 const { values, positionals } = parseArgs({
   options: { root: { type: 'string', default: '.' }, fresh: { type: 'boolean', default: false } },
@@ -51,6 +45,17 @@ if (values.fresh) {
   rmSync(cacheDir, { recursive: true, force: true });
   rmSync(dist, { recursive: true, force: true });
 }
+
+// Present while a build runs: found at the start, it says the last build was killed midway, so
+// neither its pages in dist/ nor Astro's page cache can be trusted, and every page is rendered.
+const unfinished = path.join(cacheDir, 'build-unfinished');
+if (existsSync(unfinished)) {
+  console.log('Lần dựng trước bị ngắt giữa chừng: dựng lại toàn bộ các trang.');
+  forgetPageCache(cacheDir);
+  await discardFolder(dist);
+}
+mkdirSync(cacheDir, { recursive: true });
+writeFileSync(unfinished, '');
 
 const started = Date.now();
 const astroExit = new Promise<number>((resolve) => {
@@ -106,6 +111,7 @@ try {
   await fail(1);
 }
 
+rmSync(unfinished);
 console.log(`${new Date().toTimeString().slice(0, 8)} [news-archive-cache] ${cacheSummary(folderSize(cacheDir))}`);
 
 async function fail(status: number): Promise<never> {
@@ -118,5 +124,6 @@ async function fail(status: number): Promise<never> {
   } else {
     console.error(`\nDựng trang thất bại: thư mục ${shownDist}/ được giữ nguyên.`);
   }
+  rmSync(unfinished, { force: true });
   process.exit(status);
 }

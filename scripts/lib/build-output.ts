@@ -10,84 +10,9 @@
  * before writing leaves `dist/` as it was, one that fails after removes it.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, rmdirSync, statSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-
-/** Astro's record of the pages it may skip (its `experimental.incrementalBuild` manifest). */
-const PAGE_CACHE_MANIFEST = 'incremental-build.json';
-
-const OUTPUT_FILE_KEY = Buffer.from('"outputFile"');
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-
-/**
- * The output files, relative to the output folder, of every page Astro's page cache lists:
- * the pages a build skipped (or may skip) when the output folder still holds them. Empty when
- * there is no usable manifest.
- *
- * The manifest also records every image transform of every page, alt text included (28 MB at
- * 10,000 articles): decoding and parsing it whole took 1 to 2 s of every build. Only each
- * page's `outputFile` matters here, so those strings alone are found in the bytes and
- * decoded. A file cut short (a build killed while writing it) counts as none.
- *
- * @example
- * pageCacheOutputs('node_modules/.astro'); // Set { 'bai-viet/da-lat/index.html', … }
- */
-export function pageCacheOutputs(cacheDir: string): Set<string> {
-  const outputs = new Set<string>();
-  let manifest: Buffer;
-  try {
-    manifest = readFileSync(path.join(cacheDir, PAGE_CACHE_MANIFEST));
-  } catch {
-    return outputs; // none: Astro renders every page then, and so lists none
-  }
-  if (!isObjectText(manifest)) return outputs;
-  try {
-    for (let key = manifest.indexOf(OUTPUT_FILE_KEY); key >= 0; key = manifest.indexOf(OUTPUT_FILE_KEY, key + 1)) {
-      // The value is the next JSON string: from its opening quote to the first quote not escaped.
-      const open = manifest.indexOf(QUOTE, key + OUTPUT_FILE_KEY.length);
-      let close = open < 0 ? -1 : manifest.indexOf(QUOTE, open + 1);
-      while (close >= 0 && isEscaped(manifest, close)) close = manifest.indexOf(QUOTE, close + 1);
-      if (close < 0) return new Set();
-      const file: unknown = JSON.parse(manifest.toString('utf8', open, close + 1));
-      if (typeof file === 'string') outputs.add(file);
-      key = close;
-    }
-  } catch {
-    return new Set(); // not JSON after all: as with no manifest
-  }
-  return outputs;
-}
-
-/** Whether the bytes, blanks aside, open with `{` and close with `}`: not cut short. */
-function isObjectText(bytes: Buffer): boolean {
-  const blank = (byte: number | undefined) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
-  let first = 0;
-  let last = bytes.length - 1;
-  while (blank(bytes[first])) first++;
-  while (last > first && blank(bytes[last])) last--;
-  return bytes[first] === 0x7b && bytes[last] === 0x7d && last > first;
-}
-
-/** Whether the character at `index` follows an odd number of backslashes. */
-function isEscaped(bytes: Buffer, index: number): boolean {
-  let backslashes = 0;
-  while (bytes[index - 1 - backslashes] === BACKSLASH) backslashes++;
-  return backslashes % 2 === 1;
-}
-
-/**
- * Forgets Astro's page cache, so the next build renders every page. For a build that failed
- * after rendering pages: Astro saved their new versions in its cache but not the manifest, so a
- * later build could restore a failed build's page under the previous build's key.
- *
- * @example
- * forgetPageCache('node_modules/.astro');
- */
-export function forgetPageCache(cacheDir: string): void {
-  rmSync(path.join(cacheDir, PAGE_CACHE_MANIFEST), { force: true });
-}
 
 /** A file under a folder: its path relative to the folder (with `/`) and modification time. */
 export interface FileTime {

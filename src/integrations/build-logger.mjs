@@ -9,8 +9,8 @@
  *
  * JavaScript, not TypeScript: Astro loads a logger only from a JavaScript file.
  */
-import { stripVTControlCharacters } from 'node:util';
 import nodeLogger from 'astro/logger/node';
+import { pageLineKind } from './astro-internals.mjs';
 
 /** @typedef {import('astro').AstroLoggerDestination} AstroLoggerDestination */
 /** @typedef {import('astro').AstroLoggerMessage} AstroLoggerMessage */
@@ -85,15 +85,15 @@ export function tidyPageLines(destination) {
 
   return {
     write(message) {
-      const note = message.label === 'SKIP_FORMAT' ? stripVTControlCharacters(message.message).trim() : undefined;
-      if (heldPath && (note === '(cached)' || note === '(restored)')) {
+      const kind = pageLineKind(message);
+      if (heldPath && (kind === 'cached' || kind === 'restored')) {
         heldPath = undefined;
         skipped += 1;
-        if (note === '(restored)') restored += 1;
-      } else if (message.label === null && !message.newLine && message.message.includes('├─')) {
+        if (kind === 'restored') restored += 1;
+      } else if (kind === 'page') {
         if (heldPath) release();
         heldPath = message;
-      } else if (note !== undefined && /^\(\+(\d+m )?[\d.]+m?s\)$/.test(note)) {
+      } else if (kind === 'render-time') {
         release();
       } else {
         release();

@@ -3,6 +3,7 @@ import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pageCacheOutputs } from '../../src/integrations/astro-internals.mjs';
 import { buildFixture, fixturePath, type FixtureBuild } from './build-fixture.ts';
 
 // Two private copies of the basic fixture: one, a git repository of its own, rebuilt
@@ -161,5 +162,28 @@ describe('a rebuild after a picture is replaced under the same name', () => {
     expect(coldPictured.status).toBe(0);
     expect(afterPicture.files).toEqual(afterPicture.otherFiles);
     expect(afterPicture.different).toEqual([]);
+  });
+});
+
+describe("Astro's internals the build reads (src/integrations/astro-internals.mjs)", () => {
+  it('finds every page that has a cache key in its incremental-build manifest', () => {
+    const outputs = pageCacheOutputs(path.join(fixturePath(WARM), 'node_modules/.astro'));
+    // Article pages and paginated lists have keys; the home, archive index, search and 404 pages are always rendered.
+    const keyed = warmPictured
+      .files()
+      .filter((file) => /^(bai-viet|chuyen-muc|the|tac-gia)\/.+\/index\.html$/.test(file))
+      .filter((file) => !warmPictured.read(file).includes('http-equiv="refresh"'));
+    expect(keyed.length).toBeGreaterThan(10);
+    expect(
+      keyed.filter((page) => !outputs.has(page)),
+      "Astro's incremental-build.json no longer names each page's outputFile: update pageCacheOutputs",
+    ).toEqual([]);
+  });
+
+  it("reads Astro's page lines: skipped pages counted, none listed with Astro's own note", () => {
+    expect(rebuildOutput, "Astro's page log lines changed: update pageLineKind").toMatch(
+      /├─ … \d+ trang không đổi, không dựng lại/,
+    );
+    expect(rebuildOutput, "Astro's page log lines changed: update pageLineKind").not.toMatch(/\((cached|restored)\)/);
   });
 });

@@ -3,15 +3,8 @@ import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  discardFolder,
-  forgetPageCache,
-  listFiles,
-  pageCacheOutputs,
-  removeFiles,
-  staleFiles,
-  writtenSince,
-} from '../../scripts/lib/build-output.ts';
+import { discardFolder, listFiles, removeFiles, staleFiles, writtenSince } from '../../scripts/lib/build-output.ts';
+import { forgetPageCache, pageCacheOutputs } from '../../src/integrations/astro-internals.mjs';
 
 let dir: string;
 
