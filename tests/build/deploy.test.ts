@@ -347,8 +347,13 @@ describe('npm run deploy', () => {
   it("deletes a removed article's files only once the new pages are in place", async () => {
     rmSync(path.join(root, 'content/articles/thoi-su-so-1.md'));
     rebuild();
-    expect((await verify()).status).toBe(0);
     requests = [];
+    // Built again but not verified since: refused, nothing asked of the store.
+    const unverified = await deploy();
+    expect(unverified.status).toBe(1);
+    expect(unverified.stderr).toContain('chưa qua npm run verify kể từ lần dựng gần nhất');
+    expect(requests).toEqual([]);
+    expect((await verify()).status).toBe(0);
     const result = await deploy();
     expect(result.status, result.stderr).toBe(0);
     const firstDelete = requests.findIndex((request) => request.delete);
