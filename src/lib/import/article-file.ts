@@ -2,7 +2,8 @@
  * Writes an imported article as the Markdown file journalists would have written: front
  * matter with English keys (YAML), then the body as Markdown paragraphs. The first line of
  * the front matter is a YAML comment naming the input file, which is how a later run
- * recognises its own earlier output (idempotency, collisions, `--force`).
+ * recognises its own earlier output (idempotency, collisions, `--force`); the importer adds a
+ * digest line under it (`seal.ts`) to tell its own untouched output from an edited file.
  */
 import { Document, isSeq } from 'yaml';
 import { toVietnamIso } from '../dates.ts';

@@ -9,9 +9,10 @@
  * system refuses.
  */
 import { vietnamParts } from '../dates.ts';
+import { MAX_SLUG_LENGTH } from '../url-claims.ts';
 
-/** Longest slug the importer gives an article (ASCII, so also its length in bytes). */
-export const MAX_SLUG_LENGTH = 100;
+/** Longest slug the importer gives an article: the schema's limit (ASCII, so also its length in bytes). */
+export { MAX_SLUG_LENGTH };
 
 /**
  * Shortens a slug to at most `max` characters, at a hyphen when there is one, so a word is
