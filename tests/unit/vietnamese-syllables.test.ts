@@ -79,6 +79,10 @@ describe('checkSyllables', () => {
     });
   });
 
+  it('stops after `limit` checked words', () => {
+    expect(checkSyllables('Hội nghị Hoäi nghò toång', 2)).toEqual({ checked: 2, invalid: [], invalidCount: 0 });
+  });
+
   it('finds hardly any failures in real articles, and most words failing in VNI opened as Latin-1', () => {
     for (const [file, text] of realTexts()) {
       const { checked, invalidCount } = checkSyllables(text);

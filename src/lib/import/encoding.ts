@@ -72,6 +72,8 @@ function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
 export const MOJIBAKE_SHARE = 0.2;
 /** Fewer such words than this are foreign names or acronyms, whatever the share. */
 const MOJIBAKE_WORDS = 3;
+/** Words with marks checked from the start of a file. */
+const SAMPLE_WORDS = 300;
 
 /**
  * Whether text reads as Vietnamese: few of its words with marks fail the syllable check.
@@ -83,7 +85,8 @@ const MOJIBAKE_WORDS = 3;
  * readsAsVietnamese('Hoäi nghò toång keát naêm 2022');     // false
  */
 export function readsAsVietnamese(text: string): boolean {
-  const { checked, invalidCount } = checkSyllables(text);
+  // A wrong decoding spoils a whole file alike, so its first few hundred words tell.
+  const { checked, invalidCount } = checkSyllables(text, SAMPLE_WORDS);
   return invalidCount < MOJIBAKE_WORDS || invalidCount <= checked * MOJIBAKE_SHARE;
 }
 
