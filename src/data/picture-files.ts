@@ -5,10 +5,21 @@
  * Encoding is the slow part (an AVIF of 1600 pixels takes about a second of CPU), so each
  * variant is encoded once and kept in the picture cache under Astro's cache folder, named by
  * digest, width and format; `dist/anh/` holds hard links to those files. A file already in
- * `dist/anh/` is left alone, since its name says what is in it, and one no article shows any
- * more is removed there and from the cache.
+ * `dist/anh/` is left alone while it is as it was written (its name says what is in it), and
+ * one no article shows any more is removed there and from the cache.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+} from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -58,6 +69,14 @@ const cacheName = (picture: PictureFacts, variant: PictureVariant) =>
   `${picture.digest}-${variant.width}.${variant.format}`;
 
 /**
+ * The modification time every encoded file is given: any later write to it (a file cut short,
+ * emptied or overwritten, in the cache or in `dist/`, which share it) changes its time, so a
+ * file without this time is encoded again instead of published. One `stat` per file.
+ */
+const SEALED_TIME = new Date('2000-01-01T00:00:00Z');
+const isSealed = (file: string) => statSync(file, { throwIfNoEntry: false })?.mtimeMs === SEALED_TIME.getTime();
+
+/**
  * Encodes one variant of a picture: rotated as its EXIF data says, scaled to the variant's
  * width, metadata dropped. Quality settings are sharp's defaults, as with Astro's `<Picture>`.
  *
@@ -94,15 +113,17 @@ export async function publishPictures(options: PicturePublishOptions): Promise<P
       wanted.add(variant.file);
       const inCache = cacheName(picture, variant);
       wantedInCache.add(inCache);
-      if (published.has(variant.file)) continue;
+      const publishedFile = path.join(outDir, variant.file);
+      if (published.has(variant.file) && isSealed(publishedFile)) continue;
       const cachedFile = path.join(options.cacheDir, inCache);
-      if (!cached.has(inCache)) {
+      if (!cached.has(inCache) || !isSealed(cachedFile)) {
         source ??= readPictureSource(options.root, picture, options.contentDir);
         await encodeIntoCache(source, picture, variant, cachedFile, options.contentDir);
         cached.add(inCache);
         encoded++;
       }
-      linkOrCopy(cachedFile, path.join(outDir, variant.file));
+      rmSync(publishedFile, { force: true });
+      linkOrCopy(cachedFile, publishedFile);
       published.add(variant.file);
     }
   });
@@ -141,6 +162,7 @@ async function encodeIntoCache(
   }
   const fresh = `${cachedFile}.${process.pid}.tmp`;
   await writeFile(fresh, bytes);
+  utimesSync(fresh, SEALED_TIME, SEALED_TIME);
   renameSync(fresh, cachedFile);
 }
 
@@ -164,7 +186,7 @@ export async function prepareInCache(
     let source: Buffer | undefined;
     for (const variant of pictureVariants(picture)) {
       const inCache = cacheName(picture, variant);
-      if (cached.has(inCache)) continue;
+      if (cached.has(inCache) && isSealed(path.join(options.cacheDir, inCache))) continue;
       source ??= readPictureSource(options.root, picture, options.contentDir);
       await encodeIntoCache(source, picture, variant, path.join(options.cacheDir, inCache), options.contentDir);
       encoded++;
@@ -193,6 +215,7 @@ function linkOrCopy(from: string, to: string): void {
     linkSync(from, to);
   } catch {
     copyFileSync(from, to);
+    utimesSync(to, SEALED_TIME, SEALED_TIME);
   }
 }
 

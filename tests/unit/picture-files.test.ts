@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -58,6 +59,34 @@ describe('publishPictures', () => {
     await rm(distDir, { recursive: true });
     expect(await publish([picture])).toMatchObject({ files: 9, encoded: 0, removed: 0 });
     expect(await published()).toHaveLength(9);
+  });
+
+  it('encodes again, instead of publishing, a file cut short, emptied or overwritten in the cache or in dist/', async () => {
+    const picture = await addPhoto('cho.jpg', 900, 600);
+    await publish([picture]);
+    const read = (file: string) => readFile(path.join(distDir, 'anh', file));
+    const good = await Promise.all((await published()).map(read));
+    const cacheFiles = (await readdir(cacheDir)).sort();
+    const avif = path.join(
+      cacheDir,
+      cacheFiles.find((file) => file.endsWith('-800.avif'))!,
+    );
+    await writeFile(avif, (await readFile(avif)).subarray(0, 100)); // cut short
+    await writeFile(
+      path.join(
+        cacheDir,
+        cacheFiles.find((file) => file.endsWith('-400.webp'))!,
+      ),
+      '',
+    ); // emptied
+    await writeFile(path.join(distDir, 'anh/cho-0000000000000007-900.jpg'), randomBytes(5000)); // overwritten
+    expect(await publish([picture])).toMatchObject({ files: 9, encoded: 3, removed: 0 });
+    expect(await Promise.all((await published()).map(read))).toEqual(good);
+    // and from the cache alone, into a new dist/
+    await writeFile(avif, randomBytes(300));
+    await rm(distDir, { recursive: true });
+    expect(await publish([picture])).toMatchObject({ files: 9, encoded: 1 });
+    expect(await Promise.all((await published()).map(read))).toEqual(good);
   });
 
   it('removes the files of a picture no article shows any more, from dist/ and the cache', async () => {
