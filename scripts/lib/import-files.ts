@@ -34,6 +34,7 @@ const REASONS: Record<string, string> = {
   EEXIST: 'đã có tệp hoặc thư mục cùng tên',
   EMFILE: 'mở quá nhiều tệp cùng lúc',
   EIO: 'lỗi đọc ghi của ổ đĩa',
+  ELOOP: 'liên kết tượng trưng trỏ vòng',
 };
 
 /**
@@ -103,10 +104,18 @@ export async function expandInputs(inputs: readonly string[], cwd: string) {
         reason: info.code === 'ENOENT' ? 'không tìm thấy tệp hoặc thư mục' : `không đọc được: ${fsReason(info)}`,
       });
     } else if (info.isDirectory()) {
+      let found = 0;
       try {
-        for await (const found of glob('**/*', { cwd: full, exclude: (name) => path.basename(name).startsWith('.') })) {
-          if (/\.txt$/i.test(found)) files.add(path.join(full, found));
+        for await (const name of glob('**/*', {
+          cwd: full,
+          exclude: (entry) => path.basename(entry).startsWith('.'),
+        })) {
+          if (/\.txt$/i.test(name)) {
+            files.add(path.join(full, name));
+            found++;
+          }
         }
+        if (found === 0) failed.push({ file: full, reason: 'thư mục không có tệp .txt nào để nhập' });
       } catch (error) {
         failed.push({ file: full, reason: `không đọc hết được thư mục: ${fsReason(error)}` });
       }

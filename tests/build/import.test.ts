@@ -11,6 +11,7 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -399,6 +400,25 @@ describe('npm run import', () => {
       "
     `);
     expect(Object.keys(snapshotFolder(other))).toEqual(['2023/hoi-thi-tieng-hat-nguoi-cao-tuoi-thanh-pho-bao-loc.md']);
+  });
+
+  it('reports an empty folder, an empty file and a link it cannot follow, and imports the others', () => {
+    const folder = path.dirname(freshOut());
+    mkdirSync(path.join(folder, 'trong'));
+    writeFileSync(path.join(folder, 'rong.txt'), '');
+    symlinkSync(path.join(folder, 'vong.txt'), path.join(folder, 'vong.txt'));
+    const other = path.join(folder, 'articles');
+    const inputs = ['trong', 'rong.txt', 'vong.txt'].map((name) => path.join(folder, name));
+    const run = runImport(...inputs, `${INPUT}/104_ngay_khong_so_0.txt`, '--root', SITE, '--out', other);
+    expect(run.status).toBe(1);
+    expect((run.stderr + run.stdout).replaceAll(folder, '<tmp>')).toMatchInlineSnapshot(`
+      "<tmp>/rong.txt: lỗi: tệp trống.
+      <tmp>/trong: lỗi: thư mục không có tệp .txt nào để nhập.
+      <tmp>/vong.txt: lỗi: không đọc được: liên kết tượng trưng trỏ vòng (ELOOP).
+      đã nhập: tests/fixtures/import/input/104_ngay_khong_so_0.txt → <tmp>/articles/2023/hoi-thi-tieng-hat-nguoi-cao-tuoi-thanh-pho-bao-loc.md
+      Xong: đã nhập 1 (1 mới, 0 ghi đè), không đổi 0, bỏ qua 0, lỗi 3.
+      "
+    `);
   });
 
   it('reports a failed write for its input, imports the others, and leaves no temporary file', () => {
