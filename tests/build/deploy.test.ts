@@ -4,9 +4,9 @@
  * copy of the basic fixture is built, verified and deployed, then edited, rebuilt and deployed
  * again; the server records every request, so the tests see what was sent and in what order.
  *
- * s3rver checks the access key of every request but not the signature of bucket-level requests
- * (it signs `/bucket` where the SDK signs `/bucket/`), so wrong keys are tested with a key id
- * the store does not know.
+ * s3rver checks the signature of every request. For a bucket-level request (a listing, a batch
+ * of deletions) it signs the path `/bucket` where the SDK, like S3, signs `/bucket/`; a small
+ * middleware hands s3rver that request the way it signs `/bucket/` for virtual-hosted requests.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -26,6 +26,8 @@ import { buildFixture, privateFixtureCopy, type FixtureBuild } from './build-fix
 interface StoreContext {
   method: string;
   path: string;
+  mountPath?: string;
+  state: { vhost?: boolean };
   query: Record<string, unknown>;
   req: { socket: { destroy: () => void } };
 }
@@ -138,7 +140,6 @@ beforeAll(async () => {
     port: 0,
     silent: true,
     directory: storeDir,
-    allowMismatchedSignatures: true,
     configureBuckets: [{ name: BUCKET }],
   });
   // First in line: records each request, and drops the connection once the fault is armed.
@@ -149,6 +150,15 @@ beforeAll(async () => {
       return;
     }
     requests.push({ method: ctx.method, key, delete: ctx.method === 'POST' && 'delete' in ctx.query });
+    await next();
+  });
+  // Last before the router (after s3rver's own virtual-host middleware).
+  store.middleware.splice(store.middleware.length - 1, 0, async (ctx, next) => {
+    if (/^\/[^/]+\/$/.test(ctx.path) && !ctx.state.vhost) {
+      ctx.state.vhost = true;
+      ctx.mountPath = '/';
+      ctx.path = ctx.path.slice(0, -1);
+    }
     await next();
   });
   const address = await store.run();
@@ -189,9 +199,15 @@ describe('npm run deploy', () => {
   });
 
   it('refuses wrong keys and a missing bucket before sending or deleting anything', async () => {
-    const wrongKey = await run('scripts/deploy.ts', [`s3://${BUCKET}/trang`, '--dir', path.join(root, 'dist')], {
-      AWS_ACCESS_KEY_ID: 'KHOA-SAI',
-    });
+    const target = [`s3://${BUCKET}/trang`, '--dir', path.join(root, 'dist')];
+    const wrongSecret = await run('scripts/deploy.ts', target, { AWS_SECRET_ACCESS_KEY: 'KHOA-SAI' });
+    expect(wrongSecret.status).toBe(1);
+    expect(wrongSecret.stderr).toMatchInlineSnapshot(`
+      "Kho lưu trữ từ chối khoá truy cập (SignatureDoesNotMatch): hãy kiểm tra AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY và quyền ghi, đọc, xoá trên bucket "bao-thu".
+      Không có gì trong kho lưu trữ bị thay đổi hay xoá.
+      "
+    `);
+    const wrongKey = await run('scripts/deploy.ts', target, { AWS_ACCESS_KEY_ID: 'KHOA-SAI' });
     expect(wrongKey.status).toBe(1);
     expect(wrongKey.stderr).toMatchInlineSnapshot(`
       "Kho lưu trữ từ chối khoá truy cập (InvalidAccessKeyId): hãy kiểm tra AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY và quyền ghi, đọc, xoá trên bucket "bao-thu".
