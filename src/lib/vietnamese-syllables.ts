@@ -105,7 +105,8 @@ function spelled(initial: string, rhyme: string): boolean {
 export function isVietnameseSyllable(word: string): boolean {
   let bare = '';
   let tone: string | undefined;
-  for (const char of word.toLowerCase().normalize('NFD')) {
+  // Ð (eth) stands in for Đ in much text typed on old keyboards and fonts.
+  for (const char of word.toLowerCase().replaceAll('ð', 'đ').normalize('NFD')) {
     if (/[a-zđ]/.test(char)) {
       bare += char;
       continue;

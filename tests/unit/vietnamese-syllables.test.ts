@@ -52,6 +52,8 @@ describe('isVietnameseSyllable', () => {
     ];
     for (const word of words) expect(isVietnameseSyllable(word), word).toBe(true);
     expect(isVietnameseSyllable('Nguyễn'.normalize('NFD'))).toBe(true);
+    // Ð (U+00D0, eth) typed for Đ.
+    expect(isVietnameseSyllable('\u00d0À')).toBe(true);
   });
 
   it('refuses letters, rhymes, spellings and tones Vietnamese does not have', () => {
