@@ -2,10 +2,22 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    globalSetup: ['tests/global-setup.ts'],
-    include: ['tests/unit/**/*.test.ts', 'tests/build/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
-    // Fixture builds and browser tests spawn processes; give them room on a 2-core machine.
-    testTimeout: 120_000,
-    hookTimeout: 300_000,
+    projects: [
+      {
+        // Pure functions and small file I/O: no site is built (`npm run test:unit`).
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] },
+      },
+      {
+        test: {
+          name: 'site',
+          include: ['tests/build/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          // The shared fixture sites, built once before any of these files runs.
+          globalSetup: ['tests/global-setup.ts'],
+          // Fixture builds and browser tests spawn processes; give them room on a 2-core machine.
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
   },
 });

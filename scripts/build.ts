@@ -111,7 +111,7 @@ try {
   await fail(1);
 }
 
-rmSync(unfinished);
+rmSync(unfinished, { force: true });
 console.log(`${new Date().toTimeString().slice(0, 8)} [news-archive-cache] ${cacheSummary(folderSize(cacheDir))}`);
 
 async function fail(status: number): Promise<never> {

@@ -83,7 +83,6 @@ const context = {
   articles,
   slugOfFile,
   categories: registries.categories,
-  fileExists: (file: string) => existsSync(path.join(root, file)),
   now,
 };
 for (const { article, urls } of parsed)

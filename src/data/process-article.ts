@@ -3,7 +3,7 @@
  * loader spreads over worker threads.
  */
 import { parseArticle, type ArticleParseResult } from '../lib/article.ts';
-import { renderMarkdown } from '../lib/markdown.ts';
+import { renderArticleBody } from '../lib/markdown.ts';
 import type { Category } from '../lib/schema.ts';
 import { mapOnWorkers } from './worker-pool.ts';
 
@@ -21,7 +21,10 @@ export type ArticleOutcome = ArticleParseResult & { html?: string };
  */
 export function processArticle(job: ArticleJob): ArticleOutcome {
   const result = parseArticle(job.file, job.source, job.categories);
-  return result.ok ? { ...result, html: renderMarkdown(result.article.body) } : result;
+  if (!result.ok) return result;
+  // Body images that break the one rule (`src/lib/body-images.ts`) are errors, as in `npm run check`.
+  const { html, issues } = renderArticleBody(result.article);
+  return issues.length ? { ok: false, issues } : { ...result, html };
 }
 
 /**

@@ -10,7 +10,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { parseArticle, type ArticleParseResult, type ParsedArticle } from './article.ts';
-import { BODY_IMAGE_EXPECTED, bodyImageProblem, type BodyImageProblem } from './body-images.ts';
+import { BODY_IMAGE_EXPECTED, bodyImageProblem } from './body-images.ts';
 import type { ContentIssue } from './content-issues.ts';
 import type { Category } from './schema.ts';
 import { nearest } from './text.ts';
@@ -30,11 +30,8 @@ export interface LintContext {
   /** Slug of every article file, by site-relative path, for relative `.md` links. */
   slugOfFile: ReadonlyMap<string, string>;
   categories: readonly Category[];
-  /** Whether a site-relative path (`content/images/a.jpg`) exists. */
-  fileExists: (file: string) => boolean;
   /** The build time: links to articles dated later are not live yet. */
   now: Date;
-  contentDir?: string;
 }
 
 export interface FoundUrl {
@@ -152,28 +149,6 @@ function safeDecode(text: string): string {
 }
 
 /**
- * The message for a body image the rule refuses; for a path on the site, which file it
- * names and whether that file exists, since the journalist will look for it.
- */
-function localImageMessage(
-  written: string,
-  problem: BodyImageProblem,
-  articleDir: string,
-  context: LintContext,
-): string {
-  const pathOnly = safeDecode(written.split(/[?#]/)[0]!);
-  if (!problem.local || !pathOnly || pathOnly.endsWith('/')) return problem.message;
-  const contentDir = context.contentDir ?? 'content';
-  const candidates = pathOnly.startsWith('/')
-    ? [posixJoin(contentDir, pathOnly)]
-    : [posixJoin(articleDir, pathOnly), posixJoin(contentDir, pathOnly)];
-  const existing = candidates.find((file) => context.fileExists(file));
-  return existing
-    ? `ảnh trong thân bài không được xử lý khi dựng trang nên sẽ không hiện (${existing})`
-    : `không tìm thấy tệp ảnh ${candidates.join(' hay ')}`;
-}
-
-/**
  * Problems with the links and images in one article's body; `urls` are its
  * {@link bodyUrls} when already extracted (by a worker thread).
  *
@@ -204,7 +179,8 @@ export function lintBodyLinks(
     const written = found.url.trim();
     if (found.kind === 'image') {
       const problem = bodyImageProblem(written);
-      if (problem) issue(found, 'error', localImageMessage(written, problem, articleDir, context), BODY_IMAGE_EXPECTED);
+      // The build refuses the same image with the same words (`renderArticleBody`).
+      if (problem) issue(found, 'error', problem.message, BODY_IMAGE_EXPECTED);
       continue;
     }
     if (!written || written.startsWith('#') || SKIPPED_SCHEMES.test(written)) continue;

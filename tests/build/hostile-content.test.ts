@@ -45,6 +45,10 @@ const ARTICLES: Record<string, string | Buffer> = {
   'nam-0001.md': front('').replace('2024-05-01 08:00', '01/01/0001 00:00'),
   'mui-gio.md': front('').replace('2024-05-01 08:00', '2024-05-01T08:00:00+25:00'),
   'tuong-lai.md': front('').replace('2024-05-01 08:00', '2030-01-01 08:00'),
+  'anh-trong-bai.md': front('').replace(
+    'Nội dung.',
+    'Nội dung.\n\n![Ảnh](http://lamdongtv.vn/a.jpg)\n\n<img src="images/khong-co.jpg" alt="x">\n\n![Đúng](https://lamdongtv.vn/b.jpg)',
+  ),
 };
 
 let check: { status: number | null; output: string };
@@ -104,7 +108,9 @@ describe('hostile and damaged content', () => {
   it('is refused by npm run check with every problem of every file, in Vietnamese', () => {
     expect(check.output).not.toMatch(/\n\s+at |Error:/);
     expect(errors(check.output).join('\n')).toMatchInlineSnapshot(`
-      "content/articles/byte-hong.md:8: lỗi ở trường "nội dung", giá trị "Nội �(": có byte không phải UTF-8 hợp lệ (hiện thành ký tự �). Cần: văn bản thông thường, không có ký tự điều khiển hay byte lỗi mã hóa (lưu tệp dưới dạng UTF-8).
+      "content/articles/anh-trong-bai.md:10: lỗi, giá trị "http://lamdongtv.vn/a.jpg": địa chỉ ảnh http:// bị trình duyệt chặn trên trang https. Cần: đặt ảnh ở trường "ảnh" đầu bài, hoặc dùng địa chỉ ảnh đầy đủ (https://…).
+      content/articles/anh-trong-bai.md:12: lỗi, giá trị "images/khong-co.jpg": ảnh trong thân bài là một tệp của trang: khi dựng trang chỉ ảnh ở trường "ảnh" được đăng, nên ảnh này sẽ không hiện. Cần: đặt ảnh ở trường "ảnh" đầu bài, hoặc dùng địa chỉ ảnh đầy đủ (https://…).
+      content/articles/byte-hong.md:8: lỗi ở trường "nội dung", giá trị "Nội �(": có byte không phải UTF-8 hợp lệ (hiện thành ký tự �). Cần: văn bản thông thường, không có ký tự điều khiển hay byte lỗi mã hóa (lưu tệp dưới dạng UTF-8).
       content/articles/chiem-404.md:6: lỗi ở trường "đường dẫn cũ", giá trị ["/./404.html"]: "/./404.html" có đoạn "." hoặc "..": trình duyệt không bao giờ gửi đường dẫn như vậy. Cần: danh sách đường dẫn thật của trang cũ, bắt đầu bằng / hoặc http(s)://, không có *, :biến, khoảng trắng, "." hay "..".
       content/articles/chiem-bai-khac.md:6: lỗi ở trường "đường dẫn cũ (aliases)", giá trị "//bai-viet/hop-le/": đường dẫn cũ chiếm chỗ của bài content/articles/hop-le.md (/bai-viet/hop-le/). Cần: đường dẫn của trang cũ, ví dụ /tin-tuc/ten-bai-a123.html.
       content/articles/chiem-bai-khac.md:6: lỗi ở trường "đường dẫn cũ (aliases)", giá trị "/%62ai-viet/hop-le/": đường dẫn cũ chiếm chỗ của bài content/articles/hop-le.md (/bai-viet/hop-le/). Cần: đường dẫn của trang cũ, ví dụ /tin-tuc/ten-bai-a123.html.
