@@ -4,6 +4,8 @@
  */
 export const vi = {
   'site.skipToContent': 'Bỏ qua, đến nội dung chính',
+  'article.footnotes': 'Chú thích',
+  'article.footnoteBack': 'Quay lại chỗ trích dẫn {n}',
   'nav.main': 'Chuyên mục',
   'nav.home': 'Trang chủ',
   'nav.archive': 'Lưu trữ',

@@ -10,6 +10,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
+import { t } from '../i18n/vi.ts';
 import { unified } from 'unified';
 import rehypeBodyImages from '../plugins/rehype-body-images.ts';
 import rehypeEmbedAllowlist from '../plugins/rehype-embed-allowlist.ts';
@@ -26,7 +27,13 @@ function createProcessor(parseRawHtml: boolean) {
       .use(remarkParse)
       .use(remarkGfm)
       // Footnote ids are left bare here: the sanitiser prefixes every id once, its own included.
-      .use(remarkRehype, { allowDangerousHtml: parseRawHtml, clobberPrefix: '' })
+      .use(remarkRehype, {
+        allowDangerousHtml: parseRawHtml,
+        clobberPrefix: '',
+        footnoteLabel: t('article.footnotes'),
+        footnoteBackLabel: (reference: number, again: number) =>
+          t('article.footnoteBack', { n: `${reference + 1}${again > 1 ? `-${again}` : ''}` }),
+      })
       .use({ plugins: parseRawHtml ? [rehypeRaw] : [] })
       .use(rehypeBodyImages)
       .use(rehypeSanitize, sanitizeSchema)

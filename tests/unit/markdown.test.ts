@@ -70,7 +70,7 @@ describe('renderMarkdown', () => {
 
   it('keeps footnote links and their ids together, prefixed once', () => {
     expect(renderMarkdown('Số liệu[^1].\n\n[^1]: Cục Thống kê.')).toBe(
-      '<p>Số liệu<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref aria-describedby="user-content-footnote-label">1</a></sup>.</p>\n<section data-footnotes class="footnotes"><h2 class="sr-only" id="user-content-footnote-label">Footnotes</h2>\n<ol>\n<li id="user-content-fn-1">\n<p>Cục Thống kê. <a href="#user-content-fnref-1" data-footnote-backref="" aria-label="Back to reference 1" class="data-footnote-backref">↩</a></p>\n</li>\n</ol>\n</section>',
+      '<p>Số liệu<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref aria-describedby="user-content-footnote-label">1</a></sup>.</p>\n<section data-footnotes class="footnotes"><h2 class="sr-only" id="user-content-footnote-label">Chú thích</h2>\n<ol>\n<li id="user-content-fn-1">\n<p>Cục Thống kê. <a href="#user-content-fnref-1" data-footnote-backref="" aria-label="Quay lại chỗ trích dẫn 1" class="data-footnote-backref">↩</a></p>\n</li>\n</ol>\n</section>',
     );
   });
 
