@@ -32,7 +32,7 @@ import {
   storeErrorMessage,
   type DeployTarget,
 } from '../src/lib/deploy/messages.ts';
-import { HOST_FILES, objectKey, redirectTargets } from '../src/lib/deploy/objects.ts';
+import { HOST_FILES, objectKey, redirectTargets, UPLOAD_PHASES, type ObjectKind } from '../src/lib/deploy/objects.ts';
 import { planDeploy, rulesDigest, type Upload } from '../src/lib/deploy/plan.ts';
 import { parseHeadersFile } from '../src/lib/headers-file.ts';
 import { redirectFilePath } from '../src/lib/redirects.ts';
@@ -42,12 +42,14 @@ import { isVerified } from './lib/deploy-verified.ts';
 /** Uploads in flight at once: enough to hide each request's round trip. */
 const UPLOADS_AT_ONCE = 16;
 
-const PHASE_LABELS: Record<string, string> = {
-  asset: 'Gửi tài nguyên, ảnh và chỉ mục tìm kiếm',
-  'search-entry': 'Gửi tệp mở đầu của chỉ mục tìm kiếm',
-  page: 'Gửi trang, nguồn tin và sơ đồ trang',
-  home: 'Gửi trang chủ',
-};
+/** What each of UPLOAD_PHASES sends, in its order. */
+const PHASE_LABELS = [
+  'Gửi tài nguyên, ảnh và chỉ mục tìm kiếm',
+  'Gửi tệp mở đầu của chỉ mục tìm kiếm',
+  'Gửi trang, nguồn tin và sơ đồ trang',
+  'Gửi trang chủ',
+];
+const phaseLabel = (kind: ObjectKind) => PHASE_LABELS[UPLOAD_PHASES.findIndex((kinds) => kinds.includes(kind))]!;
 
 function refuse(message: string): never {
   console.error(`${message}\nKhông có gì trong kho lưu trữ bị thay đổi hay xoá.`);
@@ -140,7 +142,7 @@ if (plan.rulesChanged) console.log('Quy tắc tiêu đề (_headers) hoặc chuy
 
 let sent = 0;
 for (const phase of plan.phases) {
-  const progress = startProgress(PHASE_LABELS[phase[0]!.kind] ?? PHASE_LABELS['page']!, phase.length, tty);
+  const progress = startProgress(phaseLabel(phase[0]!.kind), phase.length, tty);
   try {
     await mapConcurrently(phase, UPLOADS_AT_ONCE, async (upload: Upload) => {
       await putFile(client, target.bucket, dist, upload, digest);

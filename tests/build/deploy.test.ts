@@ -41,6 +41,11 @@ const S3rver = createRequire(import.meta.url)('@20minutes/s3rver') as new (optio
 const PROJECT = path.resolve(import.meta.dirname, '../..');
 const NAME = 'basic/.deploy';
 const BUCKET = 'bao-thu';
+/** A bucket served as a website, as S3's website endpoint serves one. */
+const WEBSITE = 'bao-web';
+const WEBSITE_CONFIG =
+  '<WebsiteConfiguration><IndexDocument><Suffix>index.html</Suffix></IndexDocument>' +
+  '<ErrorDocument><Key>ban-sao/404.html</Key></ErrorDocument></WebsiteConfiguration>';
 const ARTICLE = 'thoi-su-so-3';
 
 interface Request {
@@ -120,8 +125,8 @@ const client = () =>
   storeClient({ AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_ENDPOINT_URL_S3: endpoint });
 
 /** Keys (under the prefix) and ETags the store lists. */
-async function storedObjects(prefix: string): Promise<Map<string, string>> {
-  const objects = await listObjects(client(), BUCKET, prefix);
+async function storedObjects(prefix: string, bucket = BUCKET): Promise<Map<string, string>> {
+  const objects = await listObjects(client(), bucket, prefix);
   return new Map(objects.map((object) => [object.key.slice(prefix.length + 1), object.etag.replace(/"/g, '')]));
 }
 
@@ -140,11 +145,11 @@ beforeAll(async () => {
     port: 0,
     silent: true,
     directory: storeDir,
-    configureBuckets: [{ name: BUCKET }],
+    configureBuckets: [{ name: BUCKET }, { name: WEBSITE, configs: [WEBSITE_CONFIG] }],
   });
   // First in line: records each request, and drops the connection once the fault is armed.
   store.middleware.unshift(async (ctx, next) => {
-    const key = decodeURIComponent(ctx.path).replace(`/${BUCKET}/`, '');
+    const key = decodeURIComponent(ctx.path).replace(/^\/[^/]+\//, '');
     if (ctx.method === 'PUT' && puts().length >= failAfterPuts) {
       ctx.req.socket.destroy();
       return;
@@ -382,27 +387,46 @@ describe('npm run deploy', () => {
   });
 
   it('finishes a deploy cut off midway when run again, deleting nothing until then', async () => {
-    await client().send(new PutObjectCommand({ Bucket: BUCKET, Key: 'ban-sao/bai-viet/cu/index.html', Body: 'cũ' }));
+    await client().send(new PutObjectCommand({ Bucket: WEBSITE, Key: 'ban-sao/bai-viet/cu/index.html', Body: 'cũ' }));
     requests = [];
     failAfterPuts = 10;
-    const cut = await deploy(`s3://${BUCKET}/ban-sao`);
+    const cut = await deploy(`s3://${WEBSITE}/ban-sao`);
     failAfterPuts = Infinity;
     expect(cut.status).toBe(1);
     expect(cut.stderr).toMatch(/^Triển khai dừng giữa chừng sau \d+\/\d+ tệp: /);
     expect(cut.stderr).toContain('Chưa xoá tệp nào. Chạy lại npm run deploy để gửi nốt phần còn thiếu.');
     expect(deletions()).toEqual([]);
-    const partial = await storedObjects('ban-sao');
+    const partial = await storedObjects('ban-sao', WEBSITE);
     expect(partial.has('bai-viet/cu/index.html')).toBe(true);
     expect(partial.has('index.html')).toBe(false);
 
     requests = [];
-    const again = await deploy(`s3://${BUCKET}/ban-sao`);
+    const again = await deploy(`s3://${WEBSITE}/ban-sao`);
     expect(again.status, again.stderr).toBe(0);
     const files = publishedFiles();
     const alreadyThere = [...partial].filter(([file, md5]) => files.get(file) === md5).length;
     expect(alreadyThere).toBeGreaterThan(0);
     expect(puts().length).toBe(files.size - alreadyThere);
     expect(lines(again.stdout).at(-1)).toMatch(/, đã xoá 1 tệp\.$/);
-    expect(await storedObjects('ban-sao')).toEqual(files);
+    expect(await storedObjects('ban-sao', WEBSITE)).toEqual(files);
+  });
+
+  it("serves pages from the bucket's website endpoint and sends old URLs on with a 301", async () => {
+    const get = (url: string) => fetch(`${endpoint}/${WEBSITE}/ban-sao${url}`, { redirect: 'manual' });
+    const article = await get(`/bai-viet/${ARTICLE}/`);
+    expect(article.status).toBe(200);
+    expect(article.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await article.text()).toContain('Bảo Lộc đón mùa mưa');
+    for (const old of ['/tin/da-lat-don-khach/', '/du-lich/da-lat-don-khach-a123.html']) {
+      const response = await get(old);
+      expect([old, response.status, response.headers.get('location')]).toEqual([
+        old,
+        301,
+        '/bai-viet/da-lat-don-khach/',
+      ]);
+    }
+    const missing = await get('/bai-viet/khong-co/');
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('<html lang="vi"');
   });
 });
