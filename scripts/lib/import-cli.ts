@@ -143,7 +143,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     removePendingFiles();
     bar?.clear();
     console.error(`Đã dừng (${signal}); các bài đã ghi xong vẫn giữ, không còn tệp tạm nào.`);
-    process.exit(130);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', stop).once('SIGTERM', stop);
   let summary: ImportSummary;
