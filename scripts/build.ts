@@ -17,7 +17,7 @@ import { totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { cacheSummary, folderSize } from '../src/cache/cache-size.ts';
-import { AFTER_BUILD_ENV, OUT_DIR_ENV } from '../src/integrations/build-env.ts';
+import { AFTER_BUILD_ENV, OUT_DIR_ENV } from '../src/data/build-env.ts';
 import { PICTURE_DIR, SEARCH_DIR } from '../src/lib/urls.ts';
 import { forgetPageCache, pageCacheOutputs } from '../src/integrations/astro-internals.mjs';
 import { discardFolder, removeFiles, staleFiles, writtenSince } from './lib/build-output.ts';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { codeDigest } from '../cache/code-digest.ts';
-import { AFTER_BUILD_ENV } from '../integrations/build-env.ts';
+import { AFTER_BUILD_ENV } from './build-env.ts';
 import type { ParsedArticle } from '../lib/article.ts';
 import { ContentError, formatIssue, type ContentIssue } from '../lib/content-issues.ts';
 import { articleHtmlDir, hasArticleHtml, listArticleHtml, pruneArticleHtml, writeArticleHtml } from './article-html.ts';

@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import { BODY_IMAGE_CSP_SOURCE } from '../lib/body-images.ts';
 import { EMBED_FRAME_ORIGINS } from '../plugins/rehype-embed-allowlist.ts';
 import { archivePostbuild } from './archive-postbuild.ts';
-import { OUT_DIR_ENV } from './build-env.ts';
+import { OUT_DIR_ENV } from '../data/build-env.ts';
 import { pictures } from './pictures.ts';
 import { searchIndex } from './search-index.ts';
 import { sitemap } from './sitemap.ts';

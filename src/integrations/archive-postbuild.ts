@@ -6,15 +6,13 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { redirectFilePath, redirectPage, redirectsFile, type Redirect } from '../lib/redirects.ts';
-
-/** Written by `src/pages/redirects.json.ts`, consumed and removed here. */
-export const REDIRECTS_MANIFEST = 'redirects.json';
-
-export interface RedirectManifest {
-  message: string;
-  redirects: (Redirect & { title: string; absolute: string })[];
-}
+import {
+  REDIRECTS_MANIFEST,
+  redirectFilePath,
+  redirectPage,
+  redirectsFile,
+  type RedirectManifest,
+} from '../lib/redirects.ts';
 
 export function archivePostbuild(): AstroIntegration {
   return {

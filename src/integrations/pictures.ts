@@ -21,7 +21,7 @@ import {
   readPictureSource,
   type PicturePublishStats,
 } from '../data/picture-files.ts';
-import { AFTER_BUILD_ENV } from './build-env.ts';
+import { AFTER_BUILD_ENV } from '../data/build-env.ts';
 
 /** Written by `src/pages/pictures.json.ts`: the pictures to publish. Removed once read. */
 export const PICTURES_MANIFEST = 'pictures.json';

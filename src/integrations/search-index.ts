@@ -33,7 +33,7 @@ import {
   WASM_PLACEHOLDER,
 } from '../lib/search-shards.ts';
 import { articleUrl, SEARCH_DIR, searchUrl } from '../lib/urls.ts';
-import { AFTER_BUILD_ENV } from './build-env.ts';
+import { AFTER_BUILD_ENV } from '../data/build-env.ts';
 
 /** The part of Pagefind's Node API used here; tests pass a fake. */
 export interface PagefindApi {

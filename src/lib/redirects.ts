@@ -57,3 +57,11 @@ export function redirectPage(target: string, title: string, message: string): st
   const href = escapeXml(target);
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="${REDIRECT_PAGE_CSP}"><title>${escapeXml(title)}</title><link rel="canonical" href="${href}"><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=${href}"></head><body><p>${escapeXml(message)} <a href="${href}">${escapeXml(title)}</a></p></body></html>\n`;
 }
+
+/** Written by `src/pages/redirects.json.ts`, consumed and removed by `src/integrations/archive-postbuild.ts`. */
+export const REDIRECTS_MANIFEST = 'redirects.json';
+
+export interface RedirectManifest {
+  message: string;
+  redirects: (Redirect & { title: string; absolute: string })[];
+}

@@ -3,7 +3,7 @@
 import type { APIRoute } from 'astro';
 import { getArchive } from '../data/archive.ts';
 import { t } from '../i18n/vi.ts';
-import type { RedirectManifest } from '../integrations/archive-postbuild.ts';
+import type { RedirectManifest } from '../lib/redirects.ts';
 import { absoluteUrl } from '../lib/urls.ts';
 
 export const GET: APIRoute = async () => {
