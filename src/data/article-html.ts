@@ -1,9 +1,7 @@
 /**
- * Rendered article bodies live in files beside Astro's data store, one per content digest,
- * not in the store itself. Astro bundles the whole data store into the build and parses it
- * before rendering any page, so at 10,000 articles their HTML (about 40 MB) cost seconds of
- * bundling, parsing and memory on every build; as files, only the pages actually rendered
- * read their body, and a page restored from the incremental cache reads nothing.
+ * Rendered article bodies live in files beside Astro's data store, one per digest, not in the
+ * store itself, which Astro bundles and parses whole before rendering any page: as files, only
+ * the pages actually rendered read their body.
  */
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';

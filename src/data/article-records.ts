@@ -2,13 +2,9 @@
  * Every article's parsed front matter, in one file beside Astro's data store, not in it; the
  * store keeps only each article's digest.
  *
- * Astro bundles its whole data store into the build as one JavaScript string literal, which
- * Node compiles before the first page renders, and V8's time to compile a string literal grows
- * much faster than its length (1 MB 19 ms, 9 MB 0.7 s, 20 MB 6.3 s, 45 MB 37 s). With the front
- * matter in it the store was 9 MB at 10,000 articles and 91 MB at 100,000: 83 s of every build
- * whose content changed (Node's compile cache spares an unchanged store, but not in CI, where
- * Astro turns it off), on top of bundling it (24 s). Read from this file, the same records take
- * one `v8.deserialize`, which keeps dates as dates.
+ * Astro bundles its whole data store into the build as one JavaScript string literal, whose
+ * compile time grows much faster than its length; read from this file, the records take one
+ * `v8.deserialize`, which keeps dates as dates.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';

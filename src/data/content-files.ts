@@ -79,7 +79,7 @@ export async function readRegistries(root: string, contentDir = 'content'): Prom
  */
 export async function listArticleFiles(root: string, contentDir = 'content'): Promise<string[]> {
   const files: string[] = [];
-  // A synchronous walk: `fs.glob` took 150 to 250 ms for 10,000 files, this 25 ms. Hidden names
+  // A synchronous walk, several times faster than `fs.glob` for many files. Hidden names
   // (an editor's `.#bai.md` lock, say) are not articles.
   const walk = (dir: string) => {
     for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {

@@ -45,10 +45,7 @@ export function archiveConfig(root: URL): AstroUserConfig {
     build: {
       format: 'directory',
       inlineStylesheets: 'never',
-      // Pages rendered side by side: a page's file writes (and its article's cached HTML) wait
-      // on the disk, about 1.4 ms a page, while another page renders. At 10,000 articles the
-      // render phase of a cold build took 51 to 52 s one at a time, 26 to 36 s with 4, 8 or 16
-      // at a time; same output byte for byte. Skipped pages gain nothing (CPU-bound).
+      // Pages rendered side by side, so one page's disk writes overlap another's rendering.
       concurrency: 8,
     },
     // Astro's console log, a skipped page counted instead of listed (a rebuild skips thousands).

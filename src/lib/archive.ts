@@ -87,10 +87,8 @@ export interface Archive {
 
 /**
  * The tag and category lists as positions in `Archive.articles`, and the articles' times, in
- * typed arrays. Choosing related articles reads a few hundred candidates per page; read from
- * the article objects themselves (their time, their key in a Map), every candidate missed the
- * CPU cache once the archive outgrew it: 110 µs a page at 100,000 articles against 30 µs at
- * 10,000, 11 s of every build. These arrays take a few MB even at 100,000 articles.
+ * typed arrays: choosing related articles reads a few hundred candidates per page, and compact
+ * arrays keep those reads in the CPU cache however large the archive grows.
  */
 export interface RelatedIndex {
   /** Position of each article in `Archive.articles`. */
@@ -143,9 +141,8 @@ function group<T>(map: Map<string, ArticleGroup<T>>, key: string, info: () => T,
  * Names the version of an article that a page shows, for cache keys: its file (whose name is
  * the slug when the front matter gives none) and the digest of its source and the category
  * registry, which covers all a page shows of it (title, summary, date, category, authors,
- * tags, body). Short strings hash far faster than the fields they stand for (2.6 s of every
- * build at 100,000 articles for the article pages' keys); the price is that an edit to an
- * article's body also renders again the few pages that merely list it.
+ * tags, body). Short strings hash far faster than the fields they stand for; the price is that
+ * an edit to an article's body also renders again the few pages that merely list it.
  *
  * @example
  * articleVersion(article); // 'content/articles/2022/da-lat.md\0<digest>'

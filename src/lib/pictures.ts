@@ -4,9 +4,8 @@
  * never changes once published (cached for a year), a replaced photo gets new names, and a
  * build only encodes the files it does not have yet (`src/data/picture-files.ts`).
  *
- * Astro's `<Picture>` did this per page: its incremental build then recorded every transform
- * of every page in one manifest (10 KB a picture), which outgrew what Node can write as one
- * string at about 49,000 pictured articles.
+ * Not Astro's `<Picture>`: its incremental build records every transform of every page in one
+ * manifest, which outgrows what Node can write as one string in a large archive.
  */
 import { slugify } from './slug.ts';
 import { pictureUrl } from './urls.ts';
