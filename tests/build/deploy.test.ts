@@ -32,6 +32,8 @@ interface StoreContext {
   req: { socket: { destroy: () => void } };
 }
 interface S3rverServer {
+  /** s3rver's filesystem store. */
+  store: { deleteObject: (bucket: string, key: string) => Promise<void> };
   middleware: ((ctx: StoreContext, next: () => Promise<void>) => Promise<void>)[];
   run: () => Promise<AddressInfo>;
   close: () => Promise<void>;
@@ -157,6 +159,15 @@ beforeAll(async () => {
     requests.push({ method: ctx.method, key, delete: ctx.method === 'POST' && 'delete' in ctx.query });
     await next();
   });
+  // s3rver deletes the keys of one request at once and then removes each key's emptied folders,
+  // which fails when two keys share a folder (one removes it while the other reads it): one at a time.
+  const deleteObject = store.store.deleteObject.bind(store.store);
+  let deleting = Promise.resolve();
+  store.store.deleteObject = (bucket, key) => {
+    const done = deleting.then(() => deleteObject(bucket, key));
+    deleting = done.catch(() => undefined);
+    return done;
+  };
   // Last before the router (after s3rver's own virtual-host middleware).
   store.middleware.splice(store.middleware.length - 1, 0, async (ctx, next) => {
     if (/^\/[^/]+\/$/.test(ctx.path) && !ctx.state.vhost) {
@@ -404,9 +415,13 @@ describe('npm run deploy', () => {
     const again = await deploy(`s3://${WEBSITE}/ban-sao`);
     expect(again.status, again.stderr).toBe(0);
     const files = publishedFiles();
-    const alreadyThere = [...partial].filter(([file, md5]) => files.get(file) === md5).length;
-    expect(alreadyThere).toBeGreaterThan(0);
-    expect(puts().length).toBe(files.size - alreadyThere);
+    // What the cut-off run had stored whole is not sent again (an upload still finishing as it
+    // stopped may be found whole too, so the count of what is sent is not fixed).
+    const alreadyThere = [...partial].filter(([file, md5]) => files.get(file) === md5).map(([file]) => file);
+    const sentAgain = new Set(puts().map((key) => key.replace(/^ban-sao\//, '')));
+    expect(alreadyThere.length).toBeGreaterThan(0);
+    expect(alreadyThere.filter((file) => sentAgain.has(file))).toEqual([]);
+    expect(sentAgain.size).toBeLessThanOrEqual(files.size - alreadyThere.length);
     expect(lines(again.stdout).at(-1)).toMatch(/, đã xoá 1 tệp\.$/);
     expect(await storedObjects('ban-sao', WEBSITE)).toEqual(files);
   });
