@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--articles N] [--seed S] [--out FILE] [--peer-runs N | --no-peers] [--import] [--cpu-prof | --profile-only] [--timeout MIN]`
+ * `npm run bench -- [--articles N] [--seed S] [--out FILE] [--peer-runs N | --no-peers] [--import] [--cpu-prof | --profile-only | --relevance-only] [--timeout MIN]`
  *
  * The measuring stick of issue 5. Generates a deterministic synthetic archive in
  * `.bench/site/` (outside `content/`), then measures each step as a whole process with
@@ -8,7 +8,10 @@
  *
  * 1. cold build (no dist, no Astro cache), 2. rebuild with nothing changed, 3. rebuild after
  * editing one article, 4. rebuild after adding one article, 5. the search index (its time in
- * the build log, and `buildSearchIndex` alone over the built site), 6. `dist/` size and files.
+ * the build log, and `buildSearchIndex` alone over the built site), 6. `dist/` size and files,
+ * 7. search relevance: precision of the first ten results and recall of the queries of
+ * `bench/relevance.ts` for the phrases the generator plants (`--relevance-only`: a cold build
+ * and this step alone, no timings).
  *
  * Writes `.bench/report-<N>.json` (or `--out`), prints a Markdown table with our times as
  * ratios to the peers' (absolute times drift on shared machines) and the issue's targets.
@@ -51,6 +54,7 @@ import {
   type StepResult,
 } from './bench/report.ts';
 import { createCorpus } from './bench/generate-corpus.ts';
+import { formatScores, type QueryScore } from './bench/relevance.ts';
 import { writeCorpus } from './bench/write-corpus.ts';
 
 const PROJECT = path.resolve(import.meta.dirname, '..');
@@ -71,6 +75,7 @@ const { values } = parseArgs({
     import: { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
     'profile-only': { type: 'boolean', default: false },
+    'relevance-only': { type: 'boolean', default: false },
     timeout: { type: 'string', default: '60' },
   },
   strict: true,
@@ -105,7 +110,7 @@ const peerCount = values['no-peers'] ? 0 : Math.max(0, Number(values['peer-runs'
 
 await mkdir(logs, { recursive: true });
 progress(`generating ${articles} articles (seed ${seed}) in ${path.relative(PROJECT, root)}/`);
-const corpus = await writeCorpus(root, { articles, seed, buildTime: new Date(BUILD_TIME), pictured });
+const corpus = await writeCorpus(root, { articles, seed, buildTime: new Date(BUILD_TIME), pictured, plant: true });
 progress(`corpus: ${formatBytes(corpus.bytes)} in ${corpus.seconds.toFixed(1)} s`);
 // The peers build a snapshot of the corpus as generated, before our steps edit and add.
 const peersCorpus = path.join(BENCH, 'peers-corpus');
@@ -212,6 +217,13 @@ async function runPeers(): Promise<void> {
 
 async function run(): Promise<void> {
   if (values['profile-only']) return profileColdBuild();
+  if (values['relevance-only']) {
+    await clearBuildState();
+    const cold = await build('cold', '1. cold build (no caches)');
+    steps.push(cold);
+    if (cold.exitCode !== 0) return void (failed = true);
+    return searchRelevance();
+  }
   // Peer runs bracket ours (one before, the rest after), so their mean sees similar load.
   if (peerCount > 0) await runPeers();
   await clearBuildState();
@@ -240,6 +252,7 @@ async function run(): Promise<void> {
 
   await searchIndexAlone();
   await searchQueries();
+  await searchRelevance();
   if (values.import) await importer();
   if (values['cpu-prof']) await profileColdBuild();
 }
@@ -267,6 +280,29 @@ async function searchQueries(): Promise<void> {
     }));
   } catch (error) {
     extra['searchQueries'] = `n/a: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+/** Step 7: precision of the first ten results and recall of the relevance queries, in Chromium. */
+async function searchRelevance(): Promise<void> {
+  if (!existsSync(path.join(dist, 'pagefind'))) {
+    extra['relevance'] = 'n/a: dist/ has no pagefind/ bundle';
+    return;
+  }
+  progress('7. search relevance in Chromium…');
+  try {
+    const { measureRelevance } = await import('./bench/relevance-probe.ts');
+    const scores = await measureRelevance(root);
+    const mean = (pick: (score: QueryScore) => number) =>
+      round(scores.reduce((sum, score) => sum + pick(score), 0) / Math.max(1, scores.length), 3);
+    extra['relevance'] = {
+      queries: scores.length,
+      precisionAt10: mean((score) => score.precisionAt10),
+      recall: mean((score) => score.recall),
+      scores,
+    };
+  } catch (error) {
+    extra['relevance'] = `n/a: ${error instanceof Error ? error.message : String(error)}`;
   }
 }
 
@@ -466,6 +502,14 @@ const lines = [
         ),
       ]
     : [`search queries: ${String(extra['searchQueries'] ?? 'n/a')}`]),
+  '',
+  ...(typeof extra['relevance'] === 'object'
+    ? [
+        'Search relevance (planted phrases; precision of the first ten results, recall):',
+        '',
+        formatScores((extra['relevance'] as { scores: QueryScore[] }).scores),
+      ]
+    : [`search relevance: ${String(extra['relevance'] ?? 'n/a')}`]),
   '',
   'Targets (issue 5):',
   formatTargets(targets),

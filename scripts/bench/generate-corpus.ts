@@ -6,6 +6,7 @@
  */
 import { slugify } from '../../src/lib/slug.ts';
 import { createRandom, deriveSeed, zipfSampler, type Random } from './prng.ts';
+import { plantArticle } from './relevance.ts';
 import { authorNames, capitalise, CATEGORIES, PLACES, rankedVocabulary, tagPool } from './vietnamese.ts';
 
 export interface CorpusOptions {
@@ -21,6 +22,11 @@ export interface CorpusOptions {
    * every article, which is what makes Astro's per-page image records grow (README, "What is left").
    */
   pictured?: number;
+  /**
+   * Plant the relevance benchmark's phrases (`relevance.ts`) in some articles, together or
+   * apart; off by default. The other articles, and the rest of each article, are the same.
+   */
+  plant?: boolean;
 }
 
 /** A file of the site root: path relative to the root (always `/`), UTF-8 text. */
@@ -261,9 +267,10 @@ export function createCorpus(options: CorpusOptions): Corpus {
     for (let n = 2; usedSlugs.has(slug); n++) slug = `${base}-${n}`;
     usedSlugs.add(slug);
     const year = new Date(when.getTime() + 7 * HOUR).getUTCFullYear();
+    const content = frontMatterAndBody(language, random, { title, date: when, index }, slug, options.pictured ?? 0.25);
     return {
       path: `content/articles/${year}/${slug}.md`,
-      content: frontMatterAndBody(language, random, { title, date: when, index }, slug, options.pictured ?? 0.25),
+      content: options.plant ? plantArticle(content, index, seed) : content,
     };
   };
 

@@ -4,14 +4,16 @@
  * ranking rule (`src/lib/search-rank.ts`) needs to know of each: whether the words stand
  * together and in order, spelled as typed, in the title, and how new the article is.
  *
- * Pagefind ranks by its own score, matches every word that starts like a query word, and, for a
- * word its index lacks, falls back to the longest indexed word it starts with ("festivalx"
- * finds "festival"). So each word is looked up on its own: in quotes (the whole word only,
- * with the word locations of every page), and unquoted for the title, the date order and a
- * word still being typed. All lookups read the same index chunks as the query itself.
+ * Pagefind ranks by its own score, and its unquoted search of a word matches every word it
+ * starts ("da": "dân", "dao"), while a quoted one reports only a page's first position and, for
+ * a word the bundle lacks, it falls back to a shorter word ("festivalx" finds "festival"). So
+ * each query word is looked up on its own, unquoted, and its exact positions are those of the
+ * word less those of the longer words it starts, known from the bundle's words
+ * (`src/lib/search-keys.ts`); a word the bundle lacks is not asked for. The same unquoted
+ * search, newest first, gives the date order and whether the word is in the title.
  */
 import type { Candidate } from '../lib/search-rank.ts';
-import { indexKey, type ParsedQuery, type QueryWord } from '../lib/search-query.ts';
+import { indexKey, parseQuery, type ParsedQuery, type QueryWord } from '../lib/search-query.ts';
 import { phraseStart } from '../lib/search-rank.ts';
 import { extensions, hasKey, readKeys } from '../lib/search-keys.ts';
 import { searchShardUrl } from '../lib/urls.ts';
@@ -224,7 +226,7 @@ async function findWord(
 /**
  * One bundle's articles holding every word of `query` (under `filters`), each with whether it
  * holds them as a phrase, as typed, in its title, and its place in the bundle's date order.
- * Stops early, with no matches, once a word is missing from the bundle.
+ * No matches when a word is missing from the bundle; every word is still looked up, to say which.
  */
 export async function searchWords(
   bundle: Bundle,
@@ -280,10 +282,16 @@ export async function searchFilters(bundle: Bundle, filters: Record<string, stri
 }
 
 /**
- * Whether any bundle holds one of `words` as a whole word (a name typed as written,
- * "Langbiang", which would otherwise split into syllables).
+ * The query as searched: parsed from what the reader typed, a joined word split into
+ * syllables unless a bundle holds it as written ("Langbiang"), and the last word taken as
+ * the start of longer words only while no bundle holds it whole ("festiv", not "lo").
  */
-export async function holdsAnyWord(bundles: readonly Bundle[], words: readonly string[]): Promise<boolean> {
+export async function resolveQuery(bundles: readonly Bundle[], typed: string): Promise<ParsedQuery> {
   const keys = await Promise.all(bundles.map((bundle) => bundle.keys));
-  return keys.some((list) => words.some((word) => hasKey(list, indexKey(word), false)));
+  const held = (key: string) => keys.some((list) => hasKey(list, key, false));
+  let query = parseQuery(typed);
+  if (query.joined.some((word) => held(indexKey(word)))) query = parseQuery(typed, { split: false });
+  const last = query.words.at(-1);
+  if (last?.prefix && last.keys.some(held)) query.words[query.words.length - 1] = { ...last, prefix: false };
+  return query;
 }
