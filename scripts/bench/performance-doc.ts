@@ -45,6 +45,8 @@ export interface BenchReport {
   peers: ReportPeer[];
   dist?: { bytes: number; files: number; htmlFiles: number };
   searchQueries?: unknown;
+  /** Step 7: the planted-phrase queries' mean precision of the first ten results and recall. */
+  relevance?: unknown;
 }
 
 /** How each peer of `peers.sh` is named in the table. */
@@ -80,6 +82,20 @@ function peerName(peer: ReportPeer): string {
   const name = PEER_NAMES[peer.peer] ?? peer.peer;
   const runs = peer.runs && peer.runs.length > 1 ? `, mean of ${peer.runs.length} runs` : '';
   return `${name}${peer.version ? ` ${peer.version}` : ''} (peer${runs})`;
+}
+
+function relevanceLine(relevance: unknown): string[] {
+  const value = relevance as { queries?: unknown; precisionAt10?: unknown; recall?: unknown } | undefined;
+  if (
+    typeof value?.queries !== 'number' ||
+    typeof value.precisionAt10 !== 'number' ||
+    typeof value.recall !== 'number'
+  ) {
+    return [];
+  }
+  return [
+    `- Search relevance, ${value.queries} queries for planted phrases: precision of the first ten results ${value.precisionAt10.toFixed(2)}, recall ${value.recall.toFixed(2)} (means).`,
+  ];
 }
 
 function searchLines(queries: unknown): string[] {
@@ -150,6 +166,7 @@ export function performanceTable(report: BenchReport): string {
           ...searchLines(report.searchQueries),
         ]
       : []),
+    ...relevanceLine(report.relevance),
   ];
   const ratios = refs.length > 0 ? ' Ratios are our time divided by the reference time (below 1 is faster).' : '';
   return [

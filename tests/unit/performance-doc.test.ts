@@ -47,6 +47,7 @@ const REPORT = {
     { label: 'search page', requests: 9, bytes: 373_760, gzipBytes: 287_744, results: 0 },
     { label: 'first query "da lat"', requests: 60, bytes: 278_528, gzipBytes: 200_000, ms: 712, results: 10 },
   ],
+  relevance: { queries: 33, precisionAt10: 0.954, recall: 0.9, scores: [] },
 };
 
 describe('performanceTable', () => {
@@ -68,7 +69,8 @@ describe('performanceTable', () => {
       - \`dist/\` after the cold build: 247.0 MB, 25,740 files (15,011 HTML pages).
       - Search in Chromium on loopback (bytes fetched, time from Enter to results):
         - search page: 365.0 KB (281.0 KB gzipped)
-        - first query "da lat": 272.0 KB (195.3 KB gzipped), 712 ms"
+        - first query "da lat": 272.0 KB (195.3 KB gzipped), 712 ms
+      - Search relevance, 33 queries for planted phrases: precision of the first ten results 0.95, recall 0.90 (means)."
     `);
   });
 
