@@ -56,9 +56,12 @@ export function storeError(error: unknown): StoreError {
   if (error instanceof S3ServiceException) {
     return { code: error.name, status: error.$metadata.httpStatusCode, message: error.message };
   }
-  const code = (error as { code?: unknown }).code;
+  const { code, name } = (typeof error === 'object' && error !== null ? error : {}) as {
+    code?: unknown;
+    name?: unknown;
+  };
   return {
-    code: typeof code === 'string' ? code : (error as { name?: string }).name,
+    code: typeof code === 'string' ? code : typeof name === 'string' ? name : undefined,
     status: undefined,
     message: error instanceof Error ? error.message : String(error),
   };
