@@ -9,7 +9,7 @@
  * positions of exactly one word: those of the word, less those of the longer words it starts
  * ({@link extensions}); and it never asks for a word the bundle lacks.
  */
-import { indexKey } from './search-query.ts';
+import { indexKey, type QueryWord } from './search-query.ts';
 
 /**
  * The keys file of a bundle from its vocabulary (`word count` lines, `vocabularyFile`): each
@@ -79,4 +79,35 @@ export function extensions(keys: readonly string[], key: string): string[] {
     if (longer.length > key.length) found.add(longer.slice(0, key.length + 1));
   }
   return [...found];
+}
+
+/** The unquoted Pagefind searches that find one query word in a bundle. */
+export interface WordLookups {
+  /** The folded word, searched newest first: the date order, and whether it is in a title. */
+  byDate: string;
+  /** Each index key of the word the bundle holds, with the longer words to take away from it. */
+  keys: { key: string; less: string[] }[];
+  /** The word as typed, to search matching its marks (a word typed with marks). */
+  spelled?: string;
+}
+
+/**
+ * The searches that find a query word in a bundle with these (sorted) index words, or
+ * `undefined` when the bundle lacks the word (Pagefind would answer with a shorter word it
+ * starts). A whole word takes away the longer words it starts; a word still being typed
+ * (`prefix`) keeps them.
+ *
+ * @example
+ * lookups({ typed: 'đà', folded: 'da', keys: ['đa', 'da'], marked: true, prefix: false }, ['da', 'dan', 'đa', 'đang']);
+ * // { byDate: 'da', keys: [{ key: 'đa', less: ['đan'] }, { key: 'da', less: ['dan'] }], spelled: 'đà' }
+ */
+export function lookups(word: QueryWord, keys: readonly string[]): WordLookups | undefined {
+  const present = word.keys.filter((key) => hasKey(keys, key, word.prefix));
+  if (present.length === 0) return undefined;
+  return {
+    // The folded word is always indexed: as written, or in the đ-folded copies of the page.
+    byDate: word.folded,
+    keys: present.map((key) => ({ key, less: word.prefix ? [] : extensions(keys, key) })),
+    ...(word.marked ? { spelled: word.typed } : {}),
+  };
 }

@@ -123,3 +123,23 @@ export function replaceWords(query: ParsedQuery, replacements: ReadonlyMap<strin
     .map((token) => replacements.get(foldVietnamese(token.text)) ?? token.text)
     .join(' ');
 }
+
+/**
+ * The query as searched, given which index words the archive holds (`held`): a word typed
+ * joined is split into syllables unless the archive holds it as written ("langbiang"), and
+ * the last word is the start of longer words only while the archive does not hold it whole
+ * ("festiv" finds "festival"; "lo" is "lo", not "long").
+ *
+ * @example
+ * const held = (key: string) => ['langbiang', 'lo'].includes(key);
+ * resolveQuery('langbiang', held).words.map((word) => word.folded); // ['langbiang']
+ * resolveQuery('sat lo', held).words.map((word) => word.prefix); // [false, false]
+ * resolveQuery('sat l', held).words.map((word) => word.prefix); // [false, true]
+ */
+export function resolveQuery(typed: string, held: (key: string) => boolean): ParsedQuery {
+  let query = parseQuery(typed);
+  if (query.joined.some((word) => held(indexKey(word)))) query = parseQuery(typed, { split: false });
+  const last = query.words.at(-1);
+  if (last?.prefix && last.keys.some(held)) query.words[query.words.length - 1] = { ...last, prefix: false };
+  return query;
+}

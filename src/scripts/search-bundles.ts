@@ -13,9 +13,9 @@
  * search, newest first, gives the date order and whether the word is in the title.
  */
 import type { Candidate } from '../lib/search-rank.ts';
-import { indexKey, parseQuery, type ParsedQuery, type QueryWord } from '../lib/search-query.ts';
+import { resolveQuery, type ParsedQuery, type QueryWord } from '../lib/search-query.ts';
 import { phraseStart } from '../lib/search-rank.ts';
-import { extensions, hasKey, readKeys } from '../lib/search-keys.ts';
+import { hasKey, lookups, readKeys } from '../lib/search-keys.ts';
 import { searchShardUrl } from '../lib/urls.ts';
 
 /** The part of Pagefind's browser API used here (`/pagefind/pagefind.js`). */
@@ -187,32 +187,25 @@ async function findWord(
   filters: Record<string, string>,
   seen: Map<string, PagefindResult>,
 ): Promise<WordFinds> {
-  const keys = await bundle.keys;
-  const present = word.keys.filter((key) => hasKey(keys, key, word.prefix));
   const locations: Locations = new Map();
-  const empty: WordFinds = { locations, titled: new Set(), byDate: [] };
-  // Pagefind would answer for a word the bundle lacks with a shorter word it starts.
-  if (present.length === 0) return empty;
-  // The folded word is always in the index: as written, or in the đ-folded copies.
-  const byDate = await bundle.search(word.folded, { filters, sort: NEWEST_FIRST });
+  const plan = lookups(word, await bundle.keys);
+  if (!plan) return { locations, titled: new Set(), byDate: [] };
+  const byDate = await bundle.search(plan.byDate, { filters, sort: NEWEST_FIRST });
   const titled = new Set(
     byDate
       .filter((result) => result.matchedMetaFields?.some((field) => TITLE_FIELDS.includes(field)))
       .map((result) => result.id),
   );
-  for (const key of present) {
-    const found = key === word.folded ? byDate : await bundle.search(key, { filters });
+  for (const { key, less } of plan.keys) {
+    const found = key === plan.byDate ? byDate : await bundle.search(key, { filters });
     for (const result of found) if (!seen.has(result.id)) seen.set(result.id, result);
-    // A whole word: its positions, less those of the longer words it starts.
-    const longer = word.prefix
-      ? []
-      : await Promise.all(extensions(keys, key).map((extension) => bundle.search(extension, { filters })));
+    const longer = await Promise.all(less.map((extension) => bundle.search(extension, { filters })));
     addLocations(locations, positionsBut(found, longer));
   }
   const finds: WordFinds = { locations, titled, byDate };
-  if (word.marked && locations.size > 0) {
+  if (plan.spelled && locations.size > 0) {
     // Spelled as typed: the words starting with that spelling, at the word's own positions.
-    const spelled = positionsBut(await bundle.search(word.typed, { filters }, true), []);
+    const spelled = positionsBut(await bundle.search(plan.spelled, { filters }, true), []);
     finds.accented = new Map();
     for (const [id, positions] of spelled) {
       const own = new Set(locations.get(id));
@@ -282,16 +275,10 @@ export async function searchFilters(bundle: Bundle, filters: Record<string, stri
 }
 
 /**
- * The query as searched: parsed from what the reader typed, a joined word split into
- * syllables unless a bundle holds it as written ("Langbiang"), and the last word taken as
- * the start of longer words only while no bundle holds it whole ("festiv", not "lo").
+ * The query as searched (`resolveQuery` in `src/lib/search-query.ts`), from the words every
+ * bundle holds.
  */
-export async function resolveQuery(bundles: readonly Bundle[], typed: string): Promise<ParsedQuery> {
+export async function resolveTyped(bundles: readonly Bundle[], typed: string): Promise<ParsedQuery> {
   const keys = await Promise.all(bundles.map((bundle) => bundle.keys));
-  const held = (key: string) => keys.some((list) => hasKey(list, key, false));
-  let query = parseQuery(typed);
-  if (query.joined.some((word) => held(indexKey(word)))) query = parseQuery(typed, { split: false });
-  const last = query.words.at(-1);
-  if (last?.prefix && last.keys.some(held)) query.words[query.words.length - 1] = { ...last, prefix: false };
-  return query;
+  return resolveQuery(typed, (key) => keys.some((list) => hasKey(list, key, false)));
 }

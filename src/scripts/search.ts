@@ -10,7 +10,7 @@ import { parseQuery, preloadTerms, replaceWords } from '../lib/search-query.ts';
 import { readVocabulary, suggestWord, type RankOrder } from '../lib/search-rank.ts';
 import { readSearchState, searchStateUrl, SORT_NEWEST, type SearchState } from '../lib/search-url.ts';
 import { searchShardUrl } from '../lib/urls.ts';
-import { openShards, resolveQuery, type Bundle, type Match } from './search-bundles.ts';
+import { openShards, resolveTyped, type Bundle, type Match } from './search-bundles.ts';
 import { searchAll } from './search-flow.ts';
 import { resultItem, suggestionNode } from './search-render.ts';
 
@@ -178,7 +178,7 @@ function start(page: Page) {
     root.setAttribute('aria-busy', 'true');
     try {
       const open = await openBundles();
-      if (query.words.length > 0) query = await resolveQuery(open, state.q);
+      if (query.words.length > 0) query = await resolveTyped(open, state.q);
       if (!isCurrent()) return;
       // Without words there is no relevance: a filter alone lists articles newest first.
       const order: RankOrder = state.sort === SORT_NEWEST || query.words.length === 0 ? 'date' : 'relevance';

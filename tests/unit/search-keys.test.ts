@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extensions, hasKey, keysFile, readKeys } from '../../src/lib/search-keys.ts';
+import { extensions, hasKey, keysFile, lookups, readKeys } from '../../src/lib/search-keys.ts';
+import { parseQuery } from '../../src/lib/search-query.ts';
 
 describe('keysFile', () => {
   it('lists each index word once (marks folded, đ kept), in code-point order', () => {
@@ -31,5 +32,38 @@ describe('extensions', () => {
   it('is empty for a word no longer word starts, or one the list lacks', () => {
     expect(extensions(['da', 'lat'], 'lat')).toEqual([]);
     expect(extensions(['da', 'lat'], 'x')).toEqual([]);
+  });
+});
+
+describe('lookups', () => {
+  const keys = ['da', 'dai', 'dan', 'dang', 'lat', 'lau', 'đa', 'đang', 'đao'];
+  const [da, lat] = parseQuery('da lat ').words;
+
+  it('searches a whole word under each key the bundle holds, less the longer words it starts', () => {
+    expect(lookups(da!, keys)).toEqual({
+      byDate: 'da',
+      keys: [
+        { key: 'da', less: ['dai', 'dan'] },
+        { key: 'đa', less: ['đan', 'đao'] },
+      ],
+    });
+    expect(lookups(lat!, keys)).toEqual({ byDate: 'lat', keys: [{ key: 'lat', less: [] }] });
+  });
+
+  it('keeps the longer words of a word still being typed, and asks for the marks typed', () => {
+    const [, dang] = parseQuery('da đan').words;
+    expect(lookups(dang!, keys)).toEqual({
+      byDate: 'dan',
+      keys: [
+        { key: 'đan', less: [] },
+        { key: 'dan', less: [] },
+      ],
+      spelled: 'đan',
+    });
+  });
+
+  it('asks nothing for a word the bundle lacks, which Pagefind would answer with a shorter one', () => {
+    expect(lookups(parseQuery('lats ').words[0]!, keys)).toBeUndefined();
+    expect(lookups(parseQuery('festivalx').words[0]!, keys)).toBeUndefined();
   });
 });

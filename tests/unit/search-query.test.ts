@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexKey, parseQuery, preloadTerms, replaceWords } from '../../src/lib/search-query.ts';
+import { indexKey, parseQuery, preloadTerms, replaceWords, resolveQuery } from '../../src/lib/search-query.ts';
 
 describe('indexKey', () => {
   it('folds marks as Pagefind does and keeps đ, which has no decomposition', () => {
@@ -64,5 +64,20 @@ describe('preloadTerms', () => {
 describe('replaceWords', () => {
   it('replaces the missing words and keeps the others as typed', () => {
     expect(replaceWords(parseQuery('Festivalx Hoa'), new Map([['festivalx', 'festival']]))).toBe('festival Hoa');
+  });
+});
+
+describe('resolveQuery', () => {
+  const held = (key: string) => ['langbiang', 'lo', 'da', 'lat', 'đa'].includes(key);
+
+  it('splits a joined word unless the archive holds it as written', () => {
+    expect(resolveQuery('dalat', held).words.map((word) => word.folded)).toEqual(['da', 'lat']);
+    expect(resolveQuery('langbiang', held).words.map((word) => word.folded)).toEqual(['langbiang']);
+  });
+
+  it('takes the last word whole once the archive holds it, as a start of words otherwise', () => {
+    expect(resolveQuery('sat lo', held).words.map((word) => word.prefix)).toEqual([false, false]);
+    expect(resolveQuery('sat l', held).words.map((word) => word.prefix)).toEqual([false, true]);
+    expect(resolveQuery('dalat', held).words.map((word) => word.prefix)).toEqual([false, false]);
   });
 });
