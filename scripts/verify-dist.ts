@@ -25,6 +25,7 @@ import {
   type Reference,
 } from '../src/lib/verify-dist.ts';
 import { listDist } from '../src/data/deploy-files.ts';
+import { formatIssue } from '../src/lib/content-issues.ts';
 import { checkHostLimits, formatHostLimits } from '../src/lib/host-limits.ts';
 import { readSiteSettings } from '../src/lib/registries.ts';
 import { SITE_HOSTS, type SiteHost } from '../src/lib/schema.ts';
@@ -102,6 +103,13 @@ async function siteHost(option: string | undefined, siteFile: string): Promise<S
     process.exit(2);
   }
   const text = await readFile(siteFile, 'utf8').catch(() => undefined);
-  const settings = text === undefined ? undefined : readSiteSettings(text, 'content/site.yaml').value;
-  return settings?.host ?? 'github-pages';
+  if (text === undefined) return 'github-pages';
+  const { value, issues } = readSiteSettings(text, 'content/site.yaml');
+  const errors = issues.filter((issue) => issue.severity === 'error');
+  if (errors.length || !value) {
+    // npm run check reports these in full; here they only decide which limits apply.
+    console.error(`${errors.map(formatIssue).join('\n')}\nGiới hạn được kiểm tra theo GitHub Pages.`);
+    return 'github-pages';
+  }
+  return value.host ?? 'github-pages';
 }

@@ -80,7 +80,8 @@ beforeAll(async () => {
   });
   const keys = Array.from({ length: MANY }, (_, i) => `nhieu/${String(i).padStart(4, '0')}.txt`);
   await mapConcurrently(keys, 16, (key) => client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: key })));
-});
+  // A thousand and one uploads to a server on loopback: more than a unit test's default time.
+}, 60_000);
 
 afterAll(async () => {
   client?.destroy();

@@ -106,7 +106,8 @@ describe('npm run verify with the host in content/site.yaml', () => {
     `<!doctype html><html lang="vi"><head><title>${title}</title><link rel="canonical" href="https://bao.example${url}"></head><body></body></html>`;
 
   // Only the host-limit lines are asserted: the page checks of npm run verify are tested elsewhere.
-  it("fails a site over Cloudflare's file count, and not on S3", () => {
+  // Writes 20,000 files and runs the script three times: more than a unit test's default time.
+  it("fails a site over Cloudflare's file count, and not on S3", { timeout: 60_000 }, () => {
     mkdirSync(path.join(root, 'content'), { recursive: true });
     writeFileSync(path.join(root, 'content/site.yaml'), 'name: Báo Thử\nurl: https://bao.example\nhost: cloudflare\n');
     mkdirSync(path.join(root, 'dist/pagefind/2024/fragment'), { recursive: true });
@@ -133,5 +134,13 @@ describe('npm run verify with the host in content/site.yaml', () => {
     );
     const s3 = verify('--host', 's3');
     expect(`${s3.stdout}${s3.stderr}`).not.toContain('giới hạn');
+    writeFileSync(path.join(root, 'content/site.yaml'), 'name: Báo Thử\nurl: https://bao.example\nhost: vercel\n');
+    const unknown = verify();
+    expect(unknown.stderr.split('\n').slice(0, 2)).toMatchInlineSnapshot(`
+      [
+        "content/site.yaml:3: lỗi ở trường "host", giá trị "vercel": cài đặt trang không hợp lệ: giá trị không hợp lệ.",
+        "Giới hạn được kiểm tra theo GitHub Pages.",
+      ]
+    `);
   });
 });
