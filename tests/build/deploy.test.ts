@@ -16,8 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { Readable } from 'node:stream';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listObjects, storeClient } from '../../src/data/deploy-store.ts';
 import { buildFixture, privateFixtureCopy, type FixtureBuild } from './build-fixture.ts';
@@ -50,30 +49,22 @@ const WEBSITE_CONFIG =
   '<ErrorDocument><Key>ban-sao/404.html</Key></ErrorDocument></WebsiteConfiguration>';
 const ARTICLE = 'thoi-su-so-3';
 
-interface Request {
-  method: string;
-  key: string;
-  /** DeleteObjects requests (`POST /bucket/?delete`). */
-  delete: boolean;
-}
-
 let root: string;
 let build: FixtureBuild;
 let store: S3rverServer;
 let storeDir: string;
 let endpoint: string;
-let requests: Request[] = [];
+/** Every request the store received: `delete` for DeleteObjects (`POST /bucket/?delete`). */
+let requests: { method: string; key: string; delete: boolean }[] = [];
 /** Uploads the server accepts before it drops every connection; Infinity for none. */
 let failAfterPuts = Infinity;
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs a script of the project as a journalist or CI would, without blocking the server. */
-function run(script: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
+function run(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(PROJECT, script), ...args], {
       cwd: PROJECT,
@@ -106,6 +97,8 @@ function rebuild(): FixtureBuild {
   return build;
 }
 
+const md5 = (bytes: Buffer) => createHash('md5').update(bytes).digest('hex');
+
 /** The files a deploy publishes (host configuration files aside), with their MD5. */
 function publishedFiles(): Map<string, string> {
   return new Map(
@@ -113,12 +106,7 @@ function publishedFiles(): Map<string, string> {
       .files()
       .map((file) => file.split(path.sep).join('/'))
       .filter((file) => file !== '_headers' && file !== '_redirects')
-      .map((file) => [
-        file,
-        createHash('md5')
-          .update(readFileSync(path.join(build.dist, file)))
-          .digest('hex'),
-      ]),
+      .map((file) => [file, md5(readFileSync(path.join(build.dist, file)))]),
   );
 }
 
@@ -188,14 +176,7 @@ afterAll(async () => {
 });
 
 describe('npm run deploy', () => {
-  it('refuses a target it cannot read, a missing dist/ and a dist/ not verified since its build', async () => {
-    const target = await run('scripts/deploy.ts', ['bao-thu']);
-    expect(target.status).toBe(1);
-    expect(target.stderr).toMatchInlineSnapshot(`
-      "Đích triển khai "bao-thu" không đọc được: cần dạng s3://ten-bucket hoặc s3://ten-bucket/thu-muc (tên bucket gồm chữ thường, số, dấu chấm và gạch ngang).
-      Không có gì trong kho lưu trữ bị thay đổi hay xoá.
-      "
-    `);
+  it('refuses a missing dist/ and a dist/ not verified since its build', async () => {
     const missing = await run('scripts/deploy.ts', [`s3://${BUCKET}`, '--dir', path.join(root, 'khong-co')]);
     expect(missing.status).toBe(1);
     expect(missing.stderr.replace(root, '<root>')).toMatchInlineSnapshot(`
@@ -276,31 +257,21 @@ describe('npm run deploy', () => {
     const entry = build.files().find((file) => file.endsWith('pagefind-entry.json'))!;
     const year = 'public, max-age=31536000, immutable';
     const minutes = 'public, max-age=300, must-revalidate';
-    expect({
-      stylesheet: await head(stylesheet),
-      picture: await head(picture),
-      fragment: await head(fragment),
-      entry: await head(entry),
-      home: await head('index.html'),
-      article: await head(`bai-viet/${ARTICLE}/index.html`),
-      feed: await head('rss.xml'),
-      sitemap: await head('sitemap-index.xml'),
-      redirect: await head('du-lich/da-lat-don-khach-a123.html'),
-      favicon: await head('favicon.svg'),
-    }).toEqual({
-      stylesheet: ['text/css; charset=utf-8', year, null],
-      picture: ['image/avif', year, null],
-      fragment: ['application/octet-stream', year, null],
-      entry: ['application/json; charset=utf-8', minutes, null],
-      home: ['text/html; charset=utf-8', minutes, null],
-      article: ['text/html; charset=utf-8', minutes, null],
-      feed: ['text/xml; charset=utf-8', minutes, null],
-      sitemap: ['text/xml; charset=utf-8', minutes, null],
-      redirect: ['text/html; charset=utf-8', null, '/bai-viet/da-lat-don-khach/'],
-      favicon: ['image/svg+xml; charset=utf-8', 'public, max-age=86400', null],
-    });
+    const rows: [string, (string | null)[]][] = [
+      [stylesheet, ['text/css; charset=utf-8', year, null]],
+      [picture, ['image/avif', year, null]],
+      [fragment, ['application/octet-stream', year, null]],
+      [entry, ['application/json; charset=utf-8', minutes, null]],
+      ['index.html', ['text/html; charset=utf-8', minutes, null]],
+      [`bai-viet/${ARTICLE}/index.html`, ['text/html; charset=utf-8', minutes, null]],
+      ['rss.xml', ['text/xml; charset=utf-8', minutes, null]],
+      ['sitemap-index.xml', ['text/xml; charset=utf-8', minutes, null]],
+      ['du-lich/da-lat-don-khach-a123.html', ['text/html; charset=utf-8', null, '/bai-viet/da-lat-don-khach/']],
+      ['tin/da-lat-don-khach/index.html', ['text/html; charset=utf-8', null, '/bai-viet/da-lat-don-khach/']],
+      ['favicon.svg', ['image/svg+xml; charset=utf-8', 'public, max-age=86400', null]],
+    ];
+    for (const [file, headers] of rows) expect([file, ...(await head(file))]).toEqual([file, ...headers]);
     const redirectPage = await fetch(`${endpoint}/${BUCKET}/trang/tin/da-lat-don-khach/index.html`);
-    expect(redirectPage.headers.get('x-amz-website-redirect-location')).toBe('/bai-viet/da-lat-don-khach/');
     expect(await redirectPage.text()).toContain(
       '<meta http-equiv="refresh" content="0; url=https://thu-nghiem.example/bai-viet/da-lat-don-khach/">',
     );
@@ -315,21 +286,6 @@ describe('npm run deploy', () => {
     );
     expect(puts()).toEqual([]);
     expect(deletions()).toEqual([]);
-  });
-
-  it("is refused by the store with the SDK's default checksums, which the deploy's client leaves out", async () => {
-    const body = () => Readable.from([Buffer.from('Tổng kiểm')]);
-    const put = (key: string) =>
-      new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body(), ContentLength: Buffer.byteLength('Tổng kiểm') });
-    const defaults = new S3Client({
-      region: 'us-east-1',
-      endpoint,
-      forcePathStyle: true,
-      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    });
-    await expect(defaults.send(put('thu/mac-dinh.txt'))).rejects.toThrow(/x-amz-content-sha256 must be/);
-    defaults.destroy();
-    await expect(client().send(put('thu/cua-trang.txt'))).resolves.toBeDefined();
   });
 
   it('after one article is edited, sends its page, the pages and feeds that list it and the changed search bundle, nothing else', async () => {
@@ -368,11 +324,10 @@ describe('npm run deploy', () => {
       search: true,
       other: [],
     });
-    expect(byKind.pages).toContain(`bai-viet/${ARTICLE}/index.html`);
-    expect(byKind.pages).toContain('chuyen-muc/thoi-su/index.html');
-    expect(sent.filter((file) => file.startsWith('pagefind/')).every((file) => file.startsWith('pagefind/2023'))).toBe(
-      true,
+    expect(byKind.pages).toEqual(
+      expect.arrayContaining([`bai-viet/${ARTICLE}/index.html`, 'chuyen-muc/thoi-su/index.html']),
     );
+    expect(sent.filter((file) => file.startsWith('pagefind/') && !file.startsWith('pagefind/2023'))).toEqual([]);
     expect(await storedObjects('trang')).toEqual(after);
   });
 
@@ -388,9 +343,8 @@ describe('npm run deploy', () => {
     expect((await verify()).status).toBe(0);
     const result = await deploy();
     expect(result.status, result.stderr).toBe(0);
-    const firstDelete = requests.findIndex((request) => request.delete);
     const lastPut = requests.map((request) => request.method).lastIndexOf('PUT');
-    expect(firstDelete).toBeGreaterThan(lastPut);
+    expect(requests.findIndex((request) => request.delete)).toBeGreaterThan(lastPut);
     expect(puts()).toContain('trang/chuyen-muc/thoi-su/index.html');
     const stored = await storedObjects('trang');
     expect(stored.has('bai-viet/thoi-su-so-1/index.html')).toBe(false);
@@ -432,13 +386,10 @@ describe('npm run deploy', () => {
     expect(article.status).toBe(200);
     expect(article.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(await article.text()).toContain('Bảo Lộc đón mùa mưa');
+    const target = '/bai-viet/da-lat-don-khach/';
     for (const old of ['/tin/da-lat-don-khach/', '/du-lich/da-lat-don-khach-a123.html']) {
       const response = await get(old);
-      expect([old, response.status, response.headers.get('location')]).toEqual([
-        old,
-        301,
-        '/bai-viet/da-lat-don-khach/',
-      ]);
+      expect([old, response.status, response.headers.get('location')]).toEqual([old, 301, target]);
     }
     const missing = await get('/bai-viet/khong-co/');
     expect(missing.status).toBe(404);
