@@ -109,7 +109,7 @@ describe('.github/workflows/publish.yml', () => {
       stepIndex(build, { run: /^npm run check$/ }),
       stepIndex(build, { uses: 'actions/cache' }),
       stepIndex(build, { run: /^npm run build$/ }),
-      stepIndex(build, { run: /^npm run verify$/ }),
+      stepIndex(build, { run: /^npm run verify\b/ }),
       stepIndex(build, { uses: 'actions/upload-pages-artifact' }),
       stepIndex(build, { run: /^npm run deploy\b/ }),
     ];
@@ -146,6 +146,10 @@ describe('.github/workflows/publish.yml', () => {
     expect(deploy.steps.map((step) => step.uses?.split('@')[0])).toEqual(['actions/deploy-pages']);
     expect(deploy.steps[0]!.id).toBe('deployment');
 
+    // dist/ is checked against the limits of where it goes.
+    expect(build.steps[stepIndex(build, { run: /^npm run verify\b/ })]!.run).toBe(
+      "npm run verify -- ${{ vars.PUBLISH_TARGET == 's3' && '--host s3' || '' }}",
+    );
     const s3 = build.steps[stepIndex(build, { run: /^npm run deploy\b/ })]!;
     expect(s3.if).toBe("vars.PUBLISH_TARGET == 's3'");
     expect(s3.run).toBe('npm run deploy -- "$DEPLOY_S3_URL"');
