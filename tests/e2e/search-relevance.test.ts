@@ -156,6 +156,8 @@ describe('words that match nothing', () => {
     expect(shown.suggestion).toBe(
       '<p class="search-page__suggestion">Có phải bạn muốn tìm: <a href="/tim-kiem/?q=festival">festival</a>?</p>',
     );
+    // Announced to screen readers, as the count is.
+    await expect(page.locator('[data-search-suggestion]').getAttribute('aria-live')).resolves.toBe('polite');
     await page.getByRole('link', { name: 'festival', exact: true }).click();
     await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.includes('festival'));
     const followed = await open({ q: 'festival' });
