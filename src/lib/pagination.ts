@@ -3,7 +3,8 @@
  * from the oldest, so page 1 always holds the first articles ever published there. A new
  * article changes only the front page and the newest numbered pages: every other page, and
  * every link a reader kept, shows the same articles and links forever (pages link to their
- * neighbours, not to the newest page, and only the front page shows the list's total).
+ * neighbours, not to the newest page, and only the front page shows the list's total). From
+ * the front page, "older" never shows an article the reader has already seen.
  */
 import { pageUrl } from './urls.ts';
 
@@ -44,7 +45,10 @@ function pageLinks(newest: number, oldest: number): number[] {
 }
 
 /**
- * Splits a newest-first list into its front page and oldest-first numbered pages.
+ * Splits a newest-first list into its front page and oldest-first numbered pages. Numbered
+ * pages are full pages; the newest articles that do not yet fill one are shown on the front
+ * page together with the newest full page, so a reader who walks from the front page through
+ * older pages sees every article once.
  *
  * @example
  * const { front, numbered } = paginate(articles, 20, '/chuyen-muc/thoi-su/');
@@ -56,29 +60,30 @@ export function paginate<T>(
   listUrl: string,
 ): { front: ListPage<T>; numbered: ListPage<T>[] } {
   const total = newestFirst.length;
-  const pageCount = total > pageSize ? Math.ceil(total / pageSize) : 0;
+  // Full pages only, and none while everything fits on one page.
+  const pageCount = total > pageSize ? Math.floor(total / pageSize) : 0;
+  const newestOnFront = total - pageCount * pageSize + (pageCount ? pageSize : 0);
   // Oldest-first position i sits at newest-first index total - 1 - i.
   const numbered: ListPage<T>[] = [];
   for (let number = 1; number <= pageCount; number++) {
     const oldest = (number - 1) * pageSize;
-    const newest = Math.min(number * pageSize, total) - 1;
+    const newest = number * pageSize - 1;
     numbered.push({
       items: newestFirst.slice(total - 1 - newest, total - oldest),
       number,
       url: pageUrl(listUrl, number),
       olderUrl: number > 1 ? pageUrl(listUrl, number - 1) : undefined,
-      newerUrl: number < pageCount ? pageUrl(listUrl, number + 1) : listUrl,
+      // The newest full page is on the front page too: the way to newer articles is the front page.
+      newerUrl: number < pageCount - 1 ? pageUrl(listUrl, number + 1) : listUrl,
       numbers: pageLinks(Math.min(pageCount, number + PAGE_LINKS_AROUND), number - PAGE_LINKS_AROUND),
       listUrl,
     });
   }
-  // The first article not on the front page, in oldest-first terms, is total - pageSize - 1.
-  const olderNumber = pageCount ? Math.floor((total - pageSize - 1) / pageSize) + 1 : undefined;
   const front: ListPage<T> = {
-    items: newestFirst.slice(0, pageSize),
+    items: newestFirst.slice(0, newestOnFront),
     url: listUrl,
-    olderUrl: olderNumber ? pageUrl(listUrl, olderNumber) : undefined,
-    numbers: pageLinks(pageCount, pageCount - 2 * PAGE_LINKS_AROUND),
+    olderUrl: pageCount > 1 ? pageUrl(listUrl, pageCount - 1) : undefined,
+    numbers: pageLinks(pageCount - 1, pageCount - 1 - 2 * PAGE_LINKS_AROUND),
     listUrl,
   };
   return { front, numbered };
