@@ -6,7 +6,7 @@
  */
 import { t, type MessageKey } from '../i18n/vi.ts';
 import type { MarkSpec } from '../lib/search-fold.ts';
-import { parseQuery, preloadTerms, replaceWords } from '../lib/search-query.ts';
+import { parseQuery, preloadTerms, replaceWords, type ParsedQuery } from '../lib/search-query.ts';
 import { readVocabulary, suggestWord, type RankOrder } from '../lib/search-rank.ts';
 import { readSearchState, searchStateUrl, SORT_NEWEST, type SearchState } from '../lib/search-url.ts';
 import { searchShardUrl } from '../lib/urls.ts';
@@ -90,8 +90,9 @@ async function suggestion(
 ): Promise<string | undefined> {
   const files = await Promise.all(
     shards.map(async (shard) => {
-      const response = await fetch(`${searchShardUrl(shard)}${VOCABULARY_FILE}`);
-      return response.ok ? response.text() : '';
+      // Without a bundle's words, the others still suggest.
+      const response = await fetch(`${searchShardUrl(shard)}${VOCABULARY_FILE}`).catch(() => undefined);
+      return response?.ok ? response.text() : '';
     }),
   );
   const vocabulary = readVocabulary(files);
@@ -101,6 +102,14 @@ async function suggestion(
     if (closest) replacements.set(word, closest);
   }
   return replacements.size > 0 ? replaceWords(parseQuery(text), replacements) : undefined;
+}
+
+/** The status line once a search has finished: how many, for what, and whether apart. */
+function finishedStatus(query: ParsedQuery, found: number, apart: boolean): string {
+  const count = found.toLocaleString('vi-VN');
+  if (query.words.length === 0) return t(found ? 'search.countFiltered' : 'search.noneFiltered', { count });
+  if (found === 0) return t('search.none', { query: query.text });
+  return t(apart ? 'search.countApart' : 'search.count', { count, query: query.text });
 }
 
 function start(page: Page) {
@@ -204,16 +213,11 @@ function start(page: Page) {
       }
       if (!isCurrent()) return;
       if (!listed) list.replaceChildren();
-      const count = results.length.toLocaleString('vi-VN');
-      if (query.words.length === 0) {
-        say(results.length ? 'search.countFiltered' : 'search.noneFiltered', { count });
-      } else if (results.length === 0) {
-        say('search.none', { count, query: query.text });
-        const missing = outcome.missing.map((index) => query.words[index]!.typed);
-        const suggested = missing.length > 0 ? await suggestion(shards, missing, query.text) : undefined;
+      status.textContent = finishedStatus(query, results.length, outcome.apart);
+      const missing = outcome.missing.map((index) => query.words[index]!.typed);
+      if (results.length === 0 && missing.length > 0) {
+        const suggested = await suggestion(shards, missing, query.text);
         if (suggested && isCurrent()) page.suggestion.replaceChildren(suggestionNode(suggested, state));
-      } else {
-        say(outcome.apart ? 'search.countApart' : 'search.count', { count, query: query.text });
       }
     } catch (error) {
       if (!isCurrent()) return;
