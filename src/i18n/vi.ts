@@ -42,6 +42,7 @@ export const vi = {
     'Tìm kiếm cần JavaScript. Hãy bật JavaScript, hoặc xem bài viết theo chuyên mục và trong trang Lưu trữ.',
   'search.unavailable': 'Chưa tìm kiếm được: không tải được chỉ mục tìm kiếm. Hãy thử lại sau.',
   'article.updated': 'Cập nhật: {dateline}',
+  'article.readingTime': '{minutes} phút đọc',
   'article.source': 'Nguồn: {source}',
   'article.byline': 'Tác giả',
   'article.tags': 'Từ khóa',

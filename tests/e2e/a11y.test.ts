@@ -11,15 +11,19 @@ import { servedInBrowser } from './harness.ts';
 const AXE = readFileSync(path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 
 /** The pages the issue names, and the other list pages built from the same components. */
-const PAGES: [name: string, url: string][] = [
-  ['trang chủ', '/'],
-  ['bài viết', '/bai-viet/da-lat-don-khach/'],
-  ['chuyên mục', '/chuyen-muc/thoi-su/'],
-  ['tìm kiếm', '/tim-kiem/?q=%C4%90%C3%A0+L%E1%BA%A1t'],
-  ['tác giả', '/tac-gia/lo-thanh/'],
-  ['từ khóa', '/the/bao-loc/'],
-  ['lưu trữ', '/luu-tru/2023/'],
-  ['404', '/khong-co-trang-nay/'],
+const PAGES: [name: string, url: string, scheme: 'light' | 'dark'][] = [
+  ['trang chủ', '/', 'light'],
+  ['bài viết', '/bai-viet/da-lat-don-khach/', 'light'],
+  ['chuyên mục', '/chuyen-muc/thoi-su/', 'light'],
+  ['tìm kiếm', '/tim-kiem/?q=%C4%90%C3%A0+L%E1%BA%A1t', 'light'],
+  ['tác giả', '/tac-gia/lo-thanh/', 'light'],
+  ['từ khóa', '/the/bao-loc/', 'light'],
+  ['lưu trữ', '/luu-tru/2023/', 'light'],
+  ['404', '/khong-co-trang-nay/', 'light'],
+  // The dark colours, for readers who ask for them.
+  ['trang chủ', '/', 'dark'],
+  ['bài viết', '/bai-viet/da-lat-don-khach/', 'dark'],
+  ['tìm kiếm', '/tim-kiem/?q=%C4%90%C3%A0+L%E1%BA%A1t', 'dark'],
 ];
 
 /**
@@ -49,8 +53,9 @@ const describeViolation = (violation: AxeViolation) =>
   );
 
 describe('axe-core finds no accessibility violation', () => {
-  it.each(PAGES)('%s (%s)', async (_name, url) => {
+  it.each(PAGES)('%s (%s, %s)', async (_name, url, scheme) => {
     const page = await session.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
     const response = await page.goto(`${session.site.url}${url}`);
     expect(response?.status()).toBe(url.startsWith('/khong-co') ? 404 : 200);
     if (url.startsWith('/tim-kiem/')) {

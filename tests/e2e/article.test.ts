@@ -32,6 +32,31 @@ afterAll(async () => {
 });
 
 describe('article page in a browser', () => {
+  it('prints the article with its address, without the page around it', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/bai-viet/da-lat-don-khach/`);
+    await expect(page.locator('.print-url').isVisible()).resolves.toBe(false);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.print-url').textContent()).resolves.toBe(
+      'https://thu-nghiem.example/bai-viet/da-lat-don-khach/',
+    );
+    await expect(page.locator('.print-url').isVisible()).resolves.toBe(true);
+    await expect(page.locator('.site-footer').isVisible()).resolves.toBe(false);
+    await page.close();
+  });
+
+  it('keeps the footer at the bottom of the window on a short page, and offers dark colours', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${site.url}/404.html`);
+    const footer = await page.locator('.site-footer').boundingBox();
+    expect(footer!.y + footer!.height).toBeGreaterThanOrEqual(899);
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await expect(background()).resolves.toBe('rgb(255, 255, 255)');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect(background()).resolves.toBe('rgb(21, 24, 28)');
+    await page.close();
+  });
+
   it('shows the dateline and copies the link with no CSP violation', async () => {
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
@@ -44,6 +69,12 @@ describe('article page in a browser', () => {
     await page.getByRole('button', { name: 'Sao chép liên kết' }).click();
     // The status is set once the clipboard write resolves, after the click has returned.
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Đã sao chép liên kết');
+    // The reader sees it: shown, in a size that reads, right by the button.
+    const status = await page.getByRole('status').boundingBox();
+    const button = await page.getByRole('button', { name: 'Sao chép liên kết' }).boundingBox();
+    expect(status!.height).toBeGreaterThan(14);
+    expect(Math.abs(status!.y - (button!.y + button!.height))).toBeLessThan(60);
+    await expect(page.getByRole('status').isVisible()).resolves.toBe(true);
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(
       'https://thu-nghiem.example/bai-viet/da-lat-don-khach/',
     );
