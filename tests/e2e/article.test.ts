@@ -66,6 +66,9 @@ describe('article page in a browser', () => {
     });
     await page.goto(`${site.url}/bai-viet/da-lat-don-khach/`);
     await expect(page.locator('.dateline time').first().textContent()).resolves.toBe('Thứ bảy, 01/06/2024 - 06:30');
+    await expect(page.locator('.dateline').first().innerText()).resolves.toBe(
+      'Thứ bảy, 01/06/2024 - 06:30 · 1 phút đọc',
+    );
     await page.getByRole('button', { name: 'Sao chép liên kết' }).click();
     // The status is set once the clipboard write resolves, after the click has returned.
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Đã sao chép liên kết');
