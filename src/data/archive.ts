@@ -55,6 +55,17 @@ async function loadArchive(): Promise<Archive> {
   });
 }
 
+/**
+ * The SVG text of the site's logo (see `readLogo`).
+ *
+ * @example
+ * await siteLogoSvg(); // '<svg xmlns=…'
+ */
+export async function siteLogoSvg(): Promise<string> {
+  const entry = await getEntry('registries', REGISTRIES_ID);
+  return (entry!.data as StoredRegistries).logoSvg;
+}
+
 /** @example const { articles, byCategory } = await getArchive(); */
 export function getArchive(): Promise<Archive> {
   archive ??= loadArchive();

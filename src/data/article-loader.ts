@@ -22,7 +22,14 @@ import {
   writeArticleRecords,
   type ArticleRecord,
 } from './article-records.ts';
-import { buildTime, crossCheckArticles, listArticleFiles, readRegistries, type Registries } from './content-files.ts';
+import {
+  buildTime,
+  crossCheckArticles,
+  listArticleFiles,
+  readLogo,
+  readRegistries,
+  type Registries,
+} from './content-files.ts';
 import { blobId, unchangedBlobIds } from './git-blobs.ts';
 import {
   cataloguePictures,
@@ -170,6 +177,7 @@ export function registriesLoader(): Loader {
       const { site, categories, authors } = await readRegistries(root);
       const data: StoredRegistries = {
         root,
+        logoSvg: readLogo(site),
         htmlDir: articleHtmlDir(cacheDir),
         recordsFile: articleRecordsFile(cacheDir),
         picturesFile: pictureCatalogueFile(cacheDir),
@@ -191,6 +199,8 @@ export const ARCHIVE_ID = 'archive';
 export type StoredRegistries = Omit<Registries, 'issues'> & {
   /** The site's root folder, which article files are relative to. */
   root: string;
+  /** The logo's SVG text, drawn into the site's icons and default share picture. */
+  logoSvg: string;
   /** Rendered bodies (`article-html.ts`). */
   htmlDir: string;
   /** Parsed front matter (`article-records.ts`). */

@@ -3,7 +3,7 @@
  * the checks that span articles (URLs claimed twice, dates out of range, missing images). Used by the content
  * loader, `npm run check` and the importer; no Astro runtime needed.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,9 +11,12 @@ import type { ParsedArticle } from '../lib/article.ts';
 import type { ContentIssue } from '../lib/content-issues.ts';
 import { readAuthors, readCategories, readSiteSettings } from '../lib/registries.ts';
 import { EARLIEST_YEAR, dateRangeProblem, toVietnamIso } from '../lib/dates.ts';
-import { ARTICLE_FIELDS, type AuthorProfile, type Category, type SiteSettings } from '../lib/schema.ts';
+import { ARTICLE_FIELDS, DEFAULT_LOGO, type AuthorProfile, type Category, type SiteSettings } from '../lib/schema.ts';
 import { claimKey, siteClaimOwner } from '../lib/url-claims.ts';
 import { articleUrl } from '../lib/urls.ts';
+
+/** The project's `public/`, which every site's build copies to `dist/` as it is. */
+const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
 
 export interface Registries {
   site: SiteSettings;
@@ -39,6 +42,18 @@ async function readOptional(file: string): Promise<string | undefined> {
 }
 
 /**
+ * The SVG text of the site's logo, from the project's `public/`; empty when it is missing.
+ *
+ * @example
+ * readLogo(site); // '<svg xmlns="http://www.w3.org/2000/svg" …'
+ */
+export function readLogo(site: Pick<SiteSettings, 'logo'>): string {
+  // A missing logo is a content error `readRegistries` reports; nothing to draw meanwhile.
+  const file = path.join(PUBLIC_DIR, site.logo ?? DEFAULT_LOGO);
+  return existsSync(file) ? readFileSync(file, 'utf8') : '';
+}
+
+/**
  * Reads `site.yaml`, `categories.yaml` and the optional `authors.yaml` under `contentDir`.
  *
  * @example
@@ -52,6 +67,17 @@ export async function readRegistries(root: string, contentDir = 'content'): Prom
   const site =
     siteText === undefined ? { value: FALLBACK_SITE, issues: [] } : readSiteSettings(siteText, siteFile.file);
   issues.push(...site.issues);
+  const logo = site.value?.logo ?? DEFAULT_LOGO;
+  if (!existsSync(path.join(PUBLIC_DIR, logo))) {
+    issues.push({
+      file: siteFile.file,
+      field: 'logo',
+      value: logo,
+      message: `không tìm thấy logo public${logo}`,
+      expected: 'đường dẫn tới một tệp SVG trong thư mục public/, ví dụ /logo.svg',
+      severity: 'error',
+    });
+  }
   const categoriesFile = at('categories.yaml');
   const categoriesText = await readOptional(categoriesFile.full);
   if (categoriesText === undefined) {
@@ -104,9 +130,6 @@ export function buildTime(): Date {
   const fixed = process.env['BUILD_TIME'] ? new Date(process.env['BUILD_TIME']) : undefined;
   return fixed && !Number.isNaN(fixed.getTime()) ? fixed : new Date();
 }
-
-/** The project's `public/`, which every site's build copies to `dist/` as it is. */
-const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
 
 /** Keys (see `claimKey`) of the files in `public/`. */
 function publicFileKeys(): Set<string> {

@@ -208,6 +208,7 @@ const REGISTRY_DESCRIPTIONS = {
     searchShardPages:
       'Số bài mỗi phần chỉ mục tìm kiếm gom lại (tháng mới nhất luôn là một phần riêng). Để trống: tự chọn, 2.000 bài, gấp đôi mỗi khi kho bài gấp đôi quá 32.000.',
     host: 'Nơi xuất bản trang (github-pages, cloudflare, netlify hoặc s3); npm run verify kiểm tra giới hạn của nơi đó. Để trống: github-pages.',
+    logo: 'Logo của đài: một tệp SVG trong thư mục public/ (ví dụ /logo.svg), hiện ở đầu trang và dùng làm biểu tượng, ảnh chia sẻ mặc định. Để trống: /logo.svg.',
   },
 } as const;
 

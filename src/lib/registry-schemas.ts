@@ -68,5 +68,17 @@ export const siteSchema = z.object({
    * file count, per-file size, files per folder) before the host refuses a deploy. Absent: GitHub Pages.
    */
   host: z.enum(SITE_HOSTS).optional(),
+  /**
+   * The station's logo: an SVG in `public/`, as a path from the site's root. Shown in the header,
+   * and drawn into the home-screen icon and the share picture of pages without one of their own.
+   * Absent: `/logo.svg`.
+   */
+  logo: z
+    .string()
+    .regex(/^\/[A-Za-z0-9._/-]+\.svg$/)
+    .optional(),
 });
 export type SiteSettings = z.output<typeof siteSchema>;
+
+/** The logo a site uses when `content/site.yaml` names none. */
+export const DEFAULT_LOGO = '/logo.svg';

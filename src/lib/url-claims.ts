@@ -37,6 +37,9 @@ const SITE_FILES: Readonly<Record<string, string>> = {
   'sitemap-index.xml': 'sơ đồ trang',
   _redirects: 'tệp chuyển hướng _redirects',
   _headers: 'tệp tiêu đề _headers',
+  'apple-touch-icon.png': 'biểu tượng của trang',
+  'anh-chia-se.png': 'ảnh chia sẻ của trang',
+  'site.webmanifest': 'tệp mô tả ứng dụng web',
   'redirects.json': 'tệp tạm của bản dựng',
   'pictures.json': 'tệp tạm của bản dựng',
 };

@@ -242,6 +242,30 @@ describe('lists', () => {
   });
 });
 
+describe("the station's mark", () => {
+  it('draws the home-screen icon and the default share picture from the logo, and names them on every page', async () => {
+    const icon = await sharp(path.join(site.dist, 'apple-touch-icon.png')).metadata();
+    expect([icon.format, icon.width, icon.height]).toEqual(['png', 180, 180]);
+    const share = await sharp(path.join(site.dist, 'anh-chia-se.png')).metadata();
+    expect([share.format, share.width, share.height]).toEqual(['png', 1200, 630]);
+    const manifest = JSON.parse(site.read('site.webmanifest')) as Record<string, unknown>;
+    expect(manifest).toMatchObject({ name: 'Báo Thử Nghiệm Lâm Đồng', short_name: 'Thử Nghiệm', lang: 'vi' });
+    expect(site.exists('logo.svg')).toBe(true);
+    const home = site.read('index.html');
+    expect(home).toContain('<link rel="apple-touch-icon" href="/apple-touch-icon.png">');
+    expect(home).toContain('<link rel="manifest" href="/site.webmanifest">');
+    expect(home).toContain('<img class="site-name__logo" src="/logo.svg" alt="" width="36" height="36">');
+  });
+
+  it('gives a page without a picture of its own the share picture, so previews are never blank', () => {
+    for (const file of ['index.html', 'chuyen-muc/thoi-su/index.html', 'bai-viet/thoi-su-so-1/index.html']) {
+      expect(site.read(file), file).toContain(
+        '<meta property="og:image" content="https://thu-nghiem.example/anh-chia-se.png">',
+      );
+    }
+  });
+});
+
 describe('discovery files', () => {
   it('publishes RSS for the site and each category', () => {
     const feed = site.read('rss.xml');
