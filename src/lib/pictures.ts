@@ -152,3 +152,25 @@ export function shareImageUrl(picture: PictureFacts): string {
 
 /** @example pictureMimeType('avif'); // 'image/avif' */
 export const pictureMimeType = (format: PictureFormat) => MIME[format];
+
+/** How many colours article placeholders come in (`.thumb--tone-0` … in the stylesheet). */
+export const PLACEHOLDER_TONES = 6;
+
+/**
+ * The colour of the placeholder shown for an article without a picture: one per category,
+ * the same on every page and build.
+ *
+ * @example
+ * placeholderTone('thoi-su'); // 3
+ */
+export function placeholderTone(categorySlug: string): number {
+  let hash = 0;
+  for (const char of categorySlug) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return hash % PLACEHOLDER_TONES;
+}
+
+/** `sizes` of a list's thumbnail: a narrow column on phones, a fixed one beside the text on wider screens. */
+export const THUMBNAIL_SIZES = '(max-width: 40rem) 7.5rem, 12rem';
+
+/** `sizes` of a lead story's picture on a list or the home page. */
+export const LEAD_SIZES = '(max-width: 72rem) 100vw, 44rem';

@@ -200,8 +200,9 @@ describe('publishing rules', () => {
 
 describe('lists', () => {
   it('paginates with stable numbered pages counted from the oldest, and shows no article twice on the way', () => {
+    // Every story's title, the lead story's and the list's, in page order.
     const titles = (file: string) =>
-      [...site.read(file).matchAll(/<li class="article-card"><h2><a href="[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
+      [...site.read(file).matchAll(/<h2[^>]*><a href="\/bai-viet\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
     // Seven articles, five a page: page 1 is full; the front page shows it with the two newer ones.
     expect(titles('chuyen-muc/thoi-su/index.html')).toEqual([
       'Tin &lt;script&gt;alert(&#39;tieu-de&#39;)&lt;/script&gt; nóng',
@@ -220,6 +221,10 @@ describe('lists', () => {
       'Thời sự số 1',
     ]);
     expect(site.exists('chuyen-muc/thoi-su/trang/2/index.html')).toBe(false);
+    // The front page opens with its newest story large, the others with thumbnails.
+    const front = site.read('chuyen-muc/thoi-su/index.html');
+    expect(front).toMatch(/<article class="story story--lead"><span class="thumb thumb--placeholder thumb--tone-\d">/);
+    expect(front.match(/<li class="article-card article-card--thumb">/g)).toHaveLength(6);
     expect(site.read('chuyen-muc/thoi-su/index.html')).not.toContain('rel="next"');
     expect(site.read('chuyen-muc/thoi-su/trang/1/index.html')).toContain('href="/chuyen-muc/thoi-su/" rel="prev"');
   });
@@ -239,6 +244,21 @@ describe('lists', () => {
     expect(html).toContain('Tin mới nhất');
     expect(html).toMatch(/id="block-thoi-su"[^>]*><a href="\/chuyen-muc\/thoi-su\/">Thời sự<\/a>/);
     expect(html).toMatch(/id="block-du-lich"/);
+  });
+});
+
+describe('the home page', () => {
+  it('opens with the newest story large, its picture loaded at once, then four more and the latest news pictured', () => {
+    const home = site.read('index.html');
+    const lead = /<article class="story story--lead">(.*?)<\/article>/s.exec(home)![1]!;
+    expect(lead).toContain('<a href="/bai-viet/da-lat-don-khach/">Đà Lạt đón 1,2 triệu lượt khách</a>');
+    expect(lead).toMatch(/<picture class="thumb"><source srcset="\/anh\/ho-xuan-huong-[0-9a-f]{16}-400\.avif 400w/);
+    expect(lead).toMatch(/loading="eager" fetchpriority="high" decoding="async" width="1600" height="900"/);
+    expect(home.match(/<article class="story story--secondary">/g)?.length).toBeGreaterThanOrEqual(4);
+    const latest = /<section aria-labelledby="latest-heading">(.*?)<\/section>/s.exec(home)![1]!;
+    expect(latest).toContain('<li class="article-card article-card--thumb">');
+    // Below the fold, pictures wait until they near the screen.
+    expect(latest).not.toContain('loading="eager"');
   });
 });
 
