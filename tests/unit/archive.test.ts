@@ -320,7 +320,7 @@ describe('articleVersion', () => {
     expect(articleVersion({ file: 'content/articles/a.md', htmlKey: 'k1' })).toBe('content/articles/a.md\0k1\0');
     const picture = { src: 'images/a.jpg', digest: '3f9a0c1d2e4b5a69', width: 800, height: 600 };
     expect(articleVersion({ file: 'content/articles/a.md', htmlKey: 'k1', picture })).toBe(
-      'content/articles/a.md\0k1\03f9a0c1d2e4b5a69',
+      'content/articles/a.md\0k1\x003f9a0c1d2e4b5a69',
     );
   });
 });
