@@ -12,6 +12,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import * as pagefindModule from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
@@ -19,6 +20,7 @@ import { listArticleFiles, readRegistries } from '../data/content-files.ts';
 import { replaceFile } from '../data/replace-file.ts';
 import { isPublished } from '../lib/archive.ts';
 import { parseArticle } from '../lib/article.ts';
+import { indexChunks, type ChunkRange } from '../lib/pagefind-meta.ts';
 import { keysFile } from '../lib/search-keys.ts';
 import { vocabularyFile } from '../lib/search-rank.ts';
 import {
@@ -85,7 +87,7 @@ const UNUSED_BUNDLE_FILES = [
 ];
 
 /** Bump when the way pages are indexed changes, so cached bundles are not reused. */
-const INDEX_FORMAT = 'search-index-v4 forceLanguage=vi, without pictures, words.txt, keys.txt';
+const INDEX_FORMAT = 'search-index-v4 forceLanguage=vi, without pictures, words.txt, keys.txt by chunk';
 /**
  * Beside each bundle: its articles' words with how many hold each, which the search page reads
  * only to suggest a close word when a query word matches nothing (`src/scripts/search.ts`).
@@ -349,7 +351,7 @@ async function indexShard(
     await mkdir(outputPath, { recursive: true });
     const vocabulary = vocabularyFile(documents);
     await writeFile(path.join(outputPath, VOCABULARY_FILE), vocabulary);
-    await writeFile(path.join(outputPath, KEYS_FILE), keysFile(vocabulary));
+    await writeFile(path.join(outputPath, KEYS_FILE), keysFile(vocabulary, await bundleChunks(outputPath)));
   } finally {
     // Frees the shard's index in Pagefind's process: memory stays at one shard's worth.
     await index.deleteIndex().catch(() => null);
@@ -376,6 +378,17 @@ async function indexedContent(distDir: string, page: ArticlePage): Promise<strin
     throw new SearchIndexError('addHTMLFile', [`${path.relative(distDir, page.file)} đã đổi trong lúc lập chỉ mục`]);
   }
   return indexedDocument(found.region);
+}
+
+/** The word ranges of a written bundle's index chunks; `undefined` if they cannot be read. */
+async function bundleChunks(dir: string): Promise<ChunkRange[] | undefined> {
+  const meta = (await readdir(dir)).find((name) => name.endsWith('.pf_meta'));
+  if (!meta) return undefined;
+  try {
+    return indexChunks(gunzipSync(await readFile(path.join(dir, meta))));
+  } catch {
+    return undefined; // not gzip: an older or unexpected layout, read as one chunk
+  }
 }
 
 /** Pagefind's WebAssembly files in a bundle folder. */
@@ -557,7 +570,9 @@ export async function buildDevBundle(root: string, origin: string): Promise<Map<
     await created.index.deleteIndex();
     const words = vocabularyFile(shardPages.map((page) => page.content));
     bundle.set(`${shard}/${VOCABULARY_FILE}`, new TextEncoder().encode(words));
-    bundle.set(`${shard}/${KEYS_FILE}`, new TextEncoder().encode(keysFile(words)));
+    const meta = files.find((file) => file.path.endsWith('.pf_meta'));
+    const chunks = meta && indexChunks(gunzipSync(meta.content));
+    bundle.set(`${shard}/${KEYS_FILE}`, new TextEncoder().encode(keysFile(words, chunks)));
     for (const file of files) {
       // The newest bundle comes first; the others get the placeholder, as in a build.
       const content = position > 0 && BUNDLE_WASM_FILE.test(file.path) ? WASM_PLACEHOLDER : file.content;

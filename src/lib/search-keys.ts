@@ -7,37 +7,66 @@
  * a page's first position, and for a word the bundle lacks it falls back to a shorter word
  * ("festivalx" finds "festival"). Knowing the bundle's keys, the search page takes the
  * positions of exactly one word: those of the word, less those of the longer words it starts
- * ({@link extensions}); and it never asks for a word the bundle lacks.
+ * in the same index chunk ({@link extensions}); and it never asks for a word the bundle lacks.
  */
+import type { ChunkRange } from './pagefind-meta.ts';
 import { indexKey, type QueryWord } from './search-query.ts';
 
 /**
  * The keys file of a bundle from its vocabulary (`word count` lines, `vocabularyFile`): each
- * key once, one a line, in code-point order.
+ * key once, one a line, in code-point order; given the bundle's index chunks
+ * (`src/lib/pagefind-meta.ts`), a blank line between the keys of one chunk and the next.
  *
  * @example
  * keysFile('đà 3\nđã 9\nlạt 2\n2022 4\n'); // '2022\nlat\nđa\n'
+ * keysFile('đà 3\nlạt 2\n2022 4\n', [{ from: '0', to: 'lat' }, { from: 'lau', to: 'đo' }]); // '2022\nlat\n\nđa\n'
  */
-export function keysFile(vocabulary: string): string {
+export function keysFile(vocabulary: string, chunks?: readonly ChunkRange[]): string {
   const keys = new Set<string>();
   for (const line of vocabulary.split('\n')) {
     const word = line.split(' ')[0];
     if (word) keys.add(indexKey(word));
   }
-  return [...keys]
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map((key) => `${key}\n`)
+  const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // A key outside every chunk (Pagefind split the text otherwise) is a group of its own.
+  const chunkOf = (key: string) => (chunks ? chunks.findIndex((chunk) => chunk.from <= key && key <= chunk.to) : 0);
+  let previous: number | undefined;
+  return sorted
+    .map((key, index) => {
+      const found = chunkOf(key);
+      const group = found === -1 ? -1 - index : found;
+      const line = previous !== undefined && group !== previous ? `\n${key}\n` : `${key}\n`;
+      previous = group;
+      return line;
+    })
     .join('');
 }
 
+/** A bundle's index words, sorted, with the index chunk (a group number) each is in. */
+export interface BundleKeys {
+  keys: string[];
+  groups: number[];
+}
+
 /**
- * A keys file read into a sorted list.
+ * A keys file read: the sorted keys, and their chunk groups (numbered from 0 by blank lines).
  *
  * @example
- * readKeys('2022\nlat\nđa\n'); // ['2022', 'lat', 'đa']
+ * readKeys('2022\nlat\n\nđa\n'); // { keys: ['2022', 'lat', 'đa'], groups: [0, 0, 1] }
  */
-export function readKeys(file: string): string[] {
-  return file.split('\n').filter(Boolean);
+export function readKeys(file: string): BundleKeys {
+  const keys: string[] = [];
+  const groups: number[] = [];
+  let group = 0;
+  for (const line of file.split('\n').slice(0, file.endsWith('\n') ? -1 : undefined)) {
+    if (line === '') {
+      group += 1;
+      continue;
+    }
+    keys.push(line);
+    groups.push(group);
+  }
+  return { keys, groups };
 }
 
 /** Index of the first key not below `key` in the sorted list. */
@@ -65,16 +94,22 @@ export function hasKey(keys: readonly string[], key: string, prefix: boolean): b
 }
 
 /**
- * The shortest prefixes covering every longer key that starts with `key`: `key` and one more
- * character. Searching each of them unquoted finds exactly the positions to take away from
- * `key`'s own unquoted search, and none of them falls back to a shorter word.
+ * The shortest prefixes covering every longer key that starts with `key` in the same index
+ * chunk (`groups`, when given): `key` and one more character. Pagefind's unquoted search of
+ * `key` reads the chunk `key` falls in, so these are the words to take away from its
+ * positions; searching each of them unquoted finds exactly those, reads no other chunk, and
+ * none of them falls back to a shorter word.
  *
  * @example
  * extensions(['da', 'dai', 'dan', 'dang', 'danh', 'đa'], 'da'); // ['dai', 'dan']
+ * extensions(['da', 'dai', 'dan', 'đa'], 'da', [0, 0, 1, 1]); // ['dai']
  */
-export function extensions(keys: readonly string[], key: string): string[] {
+export function extensions(keys: readonly string[], key: string, groups?: readonly number[]): string[] {
   const found = new Set<string>();
-  for (let index = lowerBound(keys, key); index < keys.length && keys[index]!.startsWith(key); index++) {
+  const start = lowerBound(keys, key);
+  const group = groups?.[start];
+  for (let index = start; index < keys.length && keys[index]!.startsWith(key); index++) {
+    if (groups && groups[index] !== group) break;
     const longer = keys[index]!;
     if (longer.length > key.length) found.add(longer.slice(0, key.length + 1));
   }
@@ -92,7 +127,8 @@ export interface WordLookups {
 }
 
 /**
- * The searches that find a query word in a bundle with these (sorted) index words, or
+ * The searches that find a query word in a bundle with these (sorted) index words (and their
+ * chunk groups, see {@link extensions}), or
  * `undefined` when the bundle lacks the word (Pagefind would answer with a shorter word it
  * starts). A whole word takes away the longer words it starts; a word still being typed
  * (`prefix`) keeps them.
@@ -101,13 +137,13 @@ export interface WordLookups {
  * lookups({ typed: 'đà', folded: 'da', keys: ['đa', 'da'], marked: true, prefix: false }, ['da', 'dan', 'đa', 'đang']);
  * // { byDate: 'da', keys: [{ key: 'đa', less: ['đan'] }, { key: 'da', less: ['dan'] }], spelled: 'đà' }
  */
-export function lookups(word: QueryWord, keys: readonly string[]): WordLookups | undefined {
+export function lookups(word: QueryWord, keys: readonly string[], groups?: readonly number[]): WordLookups | undefined {
   const present = word.keys.filter((key) => hasKey(keys, key, word.prefix));
   if (present.length === 0) return undefined;
   return {
     // The folded word is always indexed: as written, or in the đ-folded copies of the page.
     byDate: word.folded,
-    keys: present.map((key) => ({ key, less: word.prefix ? [] : extensions(keys, key) })),
+    keys: present.map((key) => ({ key, less: word.prefix ? [] : extensions(keys, key, groups) })),
     ...(word.marked ? { spelled: word.typed } : {}),
   };
 }

@@ -15,7 +15,7 @@
 import type { Candidate } from '../lib/search-rank.ts';
 import { resolveQuery, type ParsedQuery, type QueryWord } from '../lib/search-query.ts';
 import { phraseStart } from '../lib/search-rank.ts';
-import { hasKey, lookups, readKeys } from '../lib/search-keys.ts';
+import { hasKey, lookups, readKeys, type BundleKeys } from '../lib/search-keys.ts';
 import { searchShardUrl } from '../lib/urls.ts';
 
 /** The part of Pagefind's browser API used here (`/pagefind/pagefind.js`). */
@@ -75,8 +75,8 @@ export class Bundle {
   readonly pagefind: Pagefind;
   /** Newest bundle 0; bundles hold consecutive months. */
   readonly position: number;
-  /** The bundle's index words, sorted. */
-  readonly keys: Promise<string[]>;
+  /** The bundle's index words, sorted, with their index chunks. */
+  readonly keys: Promise<BundleKeys>;
 
   constructor(pagefind: Pagefind, position: number, shard: string) {
     this.pagefind = pagefind;
@@ -188,7 +188,8 @@ async function findWord(
   seen: Map<string, PagefindResult>,
 ): Promise<WordFinds> {
   const locations: Locations = new Map();
-  const plan = lookups(word, await bundle.keys);
+  const { keys, groups } = await bundle.keys;
+  const plan = lookups(word, keys, groups);
   if (!plan) return { locations, titled: new Set(), byDate: [] };
   const byDate = await bundle.search(plan.byDate, { filters, sort: NEWEST_FIRST });
   const titled = new Set(
@@ -280,5 +281,5 @@ export async function searchFilters(bundle: Bundle, filters: Record<string, stri
  */
 export async function resolveTyped(bundles: readonly Bundle[], typed: string): Promise<ParsedQuery> {
   const keys = await Promise.all(bundles.map((bundle) => bundle.keys));
-  return resolveQuery(typed, (key) => keys.some((list) => hasKey(list, key, false)));
+  return resolveQuery(typed, (key) => keys.some((list) => hasKey(list.keys, key, false)));
 }

@@ -6,10 +6,25 @@ describe('keysFile', () => {
   it('lists each index word once (marks folded, đ kept), in code-point order', () => {
     expect(keysFile('đà 3\nđã 9\nlạt 2\n2022 4\nĐức 1\n')).toBe('2022\nlat\nđa\nđuc\n');
   });
+
+  it('separates the index chunks’ words with a blank line, a word outside every chunk on its own', () => {
+    // "đuc" sorts after "đo", the last chunk's end.
+    const chunks = [
+      { from: '0', to: 'lat' },
+      { from: 'lau', to: 'đo' },
+    ];
+    expect(keysFile('đà 3\nlạt 2\n2022 4\nđức 1\nlâm 1\n', chunks)).toBe('2022\nlam\nlat\n\nđa\n\nđuc\n');
+  });
 });
 
 describe('readKeys', () => {
-  it('reads the lines', () => expect(readKeys('2022\nlat\nđa\n')).toEqual(['2022', 'lat', 'đa']));
+  it('reads the keys and numbers their chunks by the blank lines', () => {
+    expect(readKeys('2022\nlat\nđa\n')).toEqual({ keys: ['2022', 'lat', 'đa'], groups: [0, 0, 0] });
+    expect(readKeys('2022\nlat\n\nlam\nđa\n\nđuc\n')).toEqual({
+      keys: ['2022', 'lat', 'lam', 'đa', 'đuc'],
+      groups: [0, 0, 1, 1, 2],
+    });
+  });
 });
 
 describe('hasKey', () => {
@@ -27,6 +42,10 @@ describe('hasKey', () => {
 describe('extensions', () => {
   it('gives the word and one more letter for every longer word it starts', () => {
     expect(extensions(['da', 'dai', 'dan', 'dang', 'danh', 'dao', 'e', 'đa'], 'da')).toEqual(['dai', 'dan', 'dao']);
+  });
+
+  it('leaves out the longer words of another index chunk, which the word’s own search does not read', () => {
+    expect(extensions(['da', 'dai', 'dan', 'dang', 'đa'], 'da', [0, 0, 1, 1, 1])).toEqual(['dai']);
   });
 
   it('is empty for a word no longer word starts, or one the list lacks', () => {
