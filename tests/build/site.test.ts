@@ -193,8 +193,11 @@ describe('publishing rules', () => {
     }
   });
 
-  it('has a Vietnamese 404 page', () => {
+  it('has a Vietnamese 404 page that offers the latest news to read next', () => {
     expect(site.read('404.html')).toContain('Không tìm thấy trang');
+    const latest = /<section aria-labelledby="latest-heading">(.*?)<\/section>/s.exec(site.read('404.html'))![1]!;
+    expect(latest.match(/<li class="article-card article-card--thumb">/g)).toHaveLength(5);
+    expect(latest).toContain('href="/bai-viet/da-lat-don-khach/"');
   });
 });
 
