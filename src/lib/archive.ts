@@ -6,6 +6,8 @@
 import { cacheKey } from './cache-key.ts';
 import { formatDateline, vietnamParts } from './dates.ts';
 import type { PictureFacts } from './pictures.ts';
+import { relatedIndexOf, type RelatedIndex } from './related.ts';
+import type { ArticleVideo } from './video.ts';
 import type { ArticleData, ArticleImage, AuthorProfile, Category, SiteSettings } from './schema.ts';
 import { slugify } from './slug.ts';
 import { articleUrl, authorUrl, tagUrl } from './urls.ts';
@@ -51,6 +53,8 @@ export interface Article {
   picture?: PictureFacts | undefined;
   source?: string | undefined;
   aliases: string[];
+  /** A YouTube or Facebook video, the page's lead media. */
+  video?: ArticleVideo | undefined;
   year: number;
   /** Zero-padded month, `05`. */
   month: string;
@@ -81,26 +85,10 @@ export interface Archive {
   byYear: Map<string, ArticleGroup<{ year: number }>>;
   /** Key: `2022/05`. */
   byMonth: Map<string, ArticleGroup<{ year: number; month: string }>>;
+  /** Articles with a video, newest first (`/video/`). */
+  videos: Article[];
   /** What `relatedArticles` reads, in compact form. */
   related: RelatedIndex;
-}
-
-/**
- * The tag and category lists as positions in `Archive.articles`, and the articles' times, in
- * typed arrays: choosing related articles reads a few hundred candidates per page, and compact
- * arrays keep those reads in the CPU cache however large the archive grows.
- */
-export interface RelatedIndex {
-  /** Position of each article in `Archive.articles`. */
-  position: Map<Article, number>;
-  /** Publication time (ms) of the article at each position. */
-  time: Float64Array;
-  /** Positions of each tag's articles, ascending (so newest first). */
-  byTag: Map<string, Int32Array>;
-  /** Positions of each category's articles, ascending. */
-  byCategory: Map<string, Int32Array>;
-  /** Scratch space for scoring candidates, by position; all zero between calls. */
-  score: Int32Array;
 }
 
 /** Drops empty slugs and later spellings of the same slug (`Lâm Đồng`, `lâm đồng`). */
@@ -223,6 +211,7 @@ export function createArchive(input: {
       picture,
       source: data.source,
       aliases: data.aliases,
+      video: data.video,
       year: parts.year,
       month: String(parts.month).padStart(2, '0'),
     });
@@ -242,6 +231,7 @@ export function createArchive(input: {
     byTag: new Map(),
     byYear: new Map(),
     byMonth: new Map(),
+    videos: articles.filter((article) => article.video),
     related: relatedIndexOf(articles),
   };
   for (const article of articles) {
@@ -261,36 +251,6 @@ export function createArchive(input: {
   }
   return archive;
 }
-
-/** Built once per archive, from the articles newest first. */
-function relatedIndexOf(articles: readonly Article[]): RelatedIndex {
-  const position = new Map<Article, number>();
-  const time = new Float64Array(articles.length);
-  const byTag = new Map<string, number[]>();
-  const byCategory = new Map<string, number[]>();
-  const add = (map: Map<string, number[]>, key: string, at: number) => {
-    const list = map.get(key);
-    if (list) list.push(at);
-    else map.set(key, [at]);
-  };
-  articles.forEach((article, at) => {
-    position.set(article, at);
-    time[at] = article.date.getTime();
-    for (const tag of article.tags) add(byTag, tag.slug, at);
-    add(byCategory, article.category.slug, at);
-  });
-  const typed = (map: Map<string, number[]>) => new Map([...map].map(([key, list]) => [key, Int32Array.from(list)]));
-  return {
-    position,
-    time,
-    byTag: typed(byTag),
-    byCategory: typed(byCategory),
-    score: new Int32Array(articles.length),
-  };
-}
-
-/** How many articles on each side of an article, in each tag's list, count as candidates. */
-const RELATED_WINDOW = 50;
 
 /**
  * Position of an article in a newest-first list, by binary search (-1 when absent).
@@ -325,72 +285,4 @@ export function neighbours(
   const index = positionIn(list, article);
   if (index < 0) return { newer: undefined, older: undefined };
   return { newer: list[index - 1], older: list[index + 1] };
-}
-
-/**
- * "Tin liên quan": articles sharing the most tags, then the same category, nearest in time
- * first. Looks only at the article's tag and category groups, never the whole archive.
- *
- * @example
- * relatedArticles(archive, article, 5).map((a) => a.title);
- */
-export function relatedArticles(archive: Archive, article: Article, limit = 5): Article[] {
-  const { position, time, byTag, byCategory, score } = archive.related;
-  const self = position.get(article);
-  if (self === undefined) return [];
-  const candidates: number[] = [];
-  // Only a window of each list around the article (nearest in time) is looked at, so the
-  // cost per page stays constant however large a popular tag grows.
-  const addWindow = (list: Int32Array | undefined, width: number, points: number) => {
-    if (!list) return;
-    const at = lowerBound(list, self);
-    for (let index = Math.max(0, at - width); index < Math.min(list.length, at + width + 1); index++) {
-      const other = list[index]!;
-      if (other === self) continue;
-      const previous = score[other]!;
-      if (previous === 0) candidates.push(other);
-      score[other] = previous + points;
-    }
-  };
-  for (const tag of article.tags) addWindow(byTag.get(tag.slug), RELATED_WINDOW, 2);
-  addWindow(byCategory.get(article.category.slug), limit, 1);
-  // The best `limit` candidates, kept in order as they come: a few hundred candidates per page,
-  // so sorting them all was most of the work of listing every article page.
-  const best: Candidate[] = [];
-  for (const other of candidates) {
-    const candidate = { other, score: score[other]!, distance: Math.abs(time[other]! - time[self]!) };
-    score[other] = 0;
-    let at = best.length;
-    while (at > 0 && ranksBefore(archive.articles, candidate, best[at - 1]!)) at--;
-    if (at >= limit) continue;
-    best.splice(at, 0, candidate);
-    if (best.length > limit) best.pop();
-  }
-  return best.map(({ other }) => archive.articles[other]!);
-}
-
-/** First index of a sorted list whose value is not below `value`. */
-function lowerBound(list: Int32Array, value: number): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (list[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** A related-article candidate: its position in the archive, score and distance in time. */
-interface Candidate {
-  other: number;
-  score: number;
-  distance: number;
-}
-
-/** More shared tags and category first, then nearer in time, then by slug. */
-function ranksBefore(articles: readonly Article[], a: Candidate, b: Candidate): boolean {
-  if (a.score !== b.score) return a.score > b.score;
-  if (a.distance !== b.distance) return a.distance < b.distance;
-  return articles[a.other]!.slug.localeCompare(articles[b.other]!.slug) < 0;
 }

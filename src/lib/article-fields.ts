@@ -17,7 +17,8 @@ export type ArticleKey =
   | 'updated'
   | 'draft'
   | 'slug'
-  | 'aliases';
+  | 'aliases'
+  | 'video';
 
 /** Documentation of one front-matter field, as shown to journalists and editors. */
 export interface FieldSpec {
@@ -122,6 +123,15 @@ export const ARTICLE_FIELDS: Record<ArticleKey, FieldSpec> = {
     description: 'Các đường dẫn cũ của bài (trang cũ); mỗi đường dẫn chuyển hướng về bài.',
     expected:
       'danh sách đường dẫn thật của trang cũ, bắt đầu bằng / hoặc http(s)://, không có *, :biến, khoảng trắng, "." hay ".."',
+  },
+  video: {
+    label: 'video',
+    aliases: ['video', 'clip', 'phim'],
+    required: false,
+    description:
+      'Video của bài (YouTube hoặc Facebook): hiện ở đầu bài, chỉ tải khi người đọc bấm phát; bài được đưa vào mục Video.',
+    expected:
+      'địa chỉ một video YouTube (https://www.youtube.com/watch?v=…, https://youtu.be/…) hoặc Facebook (https://www.facebook.com/…/videos/…)',
   },
 };
 

@@ -9,6 +9,7 @@ import type { Category } from './registry-schemas.ts';
 import { slugify } from './slug.ts';
 import { nearest } from './text.ts';
 import { MAX_SLUG_LENGTH, aliasProblem } from './url-claims.ts';
+import { parseVideoUrl, type ArticleVideo } from './video.ts';
 
 /** A validated article's front matter, in canonical form. */
 export interface ArticleData {
@@ -26,6 +27,8 @@ export interface ArticleData {
   slug: string;
   /** Old URL paths (no origin) that redirect to the article. */
   aliases: string[];
+  /** A YouTube or Facebook video, the page's lead media. */
+  video?: ArticleVideo | undefined;
 }
 
 export interface ArticleImage {
@@ -185,6 +188,15 @@ export function createArticleSchema({ categories, fileSlug }: ArticleSchemaConte
           }),
         )
         .default([]),
+      video: z
+        .string({ error: 'video phải là một địa chỉ' })
+        .transform((url, ctx) => {
+          const parsed = parseVideoUrl(url);
+          if (parsed.ok) return parsed.video;
+          ctx.addIssue({ code: 'custom', message: parsed.problem });
+          return z.NEVER;
+        })
+        .optional(),
     })
     .strict()
     .transform((data): ArticleData => ({
@@ -205,6 +217,7 @@ export function createArticleSchema({ categories, fileSlug }: ArticleSchemaConte
       draft: data.draft,
       slug: data.slug ?? fileSlug,
       aliases: data.aliases,
+      video: data.video,
     }));
 }
 

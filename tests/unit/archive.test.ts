@@ -7,10 +7,10 @@ import {
   isPublished,
   neighbours,
   positionIn,
-  relatedArticles,
   type Archive,
   type ArticleSource,
 } from '../../src/lib/archive.ts';
+import { relatedArticles } from '../../src/lib/related.ts';
 import type { ArticleData, Category, SiteSettings } from '../../src/lib/schema.ts';
 
 const SITE: SiteSettings = { name: 'LTV Lâm Đồng', url: 'https://lamdongtv.example', description: '', pageSize: 20 };
