@@ -219,7 +219,11 @@ export function createArchive(input: {
   articles.sort(compareNewestFirst);
 
   const archive: Archive = {
-    layoutKey: cacheKey({ site: input.site, categories: input.categories }, 'layout'),
+    // The menu links the video list once any article has a video.
+    layoutKey: cacheKey(
+      { site: input.site, categories: input.categories, videos: articles.some((article) => article.video) },
+      'layout',
+    ),
     site: input.site,
     categories: [...input.categories],
     articles,

@@ -1,8 +1,9 @@
 /**
  * schema.org JSON-LD for articles and breadcrumbs. Dates carry Vietnam's `+07:00` offset.
  */
+import type { ArticleVideo } from './video.ts';
 import { toVietnamIso } from './dates.ts';
-import { absoluteUrl } from './urls.ts';
+import { SHARE_PICTURE_URL, absoluteUrl } from './urls.ts';
 
 export interface BreadcrumbItem {
   name: string;
@@ -41,9 +42,11 @@ export function newsArticleJsonLd(
     section: string;
     imageUrl?: string | undefined;
     keywords: readonly string[];
+    video?: ArticleVideo | undefined;
   },
   site: { name: string; url: string },
 ) {
+  const image = absoluteUrl(article.imageUrl ?? SHARE_PICTURE_URL, site.url);
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -60,7 +63,16 @@ export function newsArticleJsonLd(
     })),
     articleSection: article.section,
     keywords: article.keywords.length ? article.keywords.join(', ') : undefined,
-    image: article.imageUrl ? [absoluteUrl(article.imageUrl, site.url)] : undefined,
+    image: article.imageUrl ? [image] : undefined,
+    video: article.video && {
+      '@type': 'VideoObject',
+      name: article.title,
+      description: article.summary ?? article.title,
+      thumbnailUrl: [image],
+      uploadDate: toVietnamIso(article.date),
+      embedUrl: article.video.embedUrl,
+      url: article.video.url,
+    },
     inLanguage: 'vi',
     publisher: { '@type': 'NewsMediaOrganization', name: site.name, url: site.url },
   };

@@ -21,6 +21,7 @@ export const SITE_FOLDERS: Readonly<Record<string, string>> = {
   the: 'các trang từ khóa',
   'luu-tru': 'các trang lưu trữ',
   'tim-kiem': 'trang tìm kiếm',
+  video: 'các trang video',
   _astro: 'tệp giao diện của trang',
   [PICTURE_DIR]: 'ảnh của trang',
   [SEARCH_DIR]: 'chỉ mục tìm kiếm',

@@ -27,6 +27,10 @@ export const searchShardUrl = (shard: string) => `/${SEARCH_DIR}/${shard}/`;
 export const PICTURE_DIR = 'anh';
 /** @example pictureUrl('da-lat-3f9a0c1d2e4b5a69-800.avif') // '/anh/da-lat-3f9a0c1d2e4b5a69-800.avif' */
 export const pictureUrl = (file: string) => `/${PICTURE_DIR}/${file}`;
+/** The share picture of pages without one of their own, drawn from the logo (`src/pages/anh-chia-se.png.ts`). */
+export const SHARE_PICTURE_URL = '/anh-chia-se.png';
+/** @example videoUrl() // '/video/' */
+export const videoUrl = () => '/video/';
 /** @example pageUrl('/chuyen-muc/thoi-su/', 3) // '/chuyen-muc/thoi-su/trang/3/' */
 export const pageUrl = (listUrl: string, page: number) => `${listUrl}trang/${page}/`;
 

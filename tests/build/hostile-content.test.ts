@@ -45,6 +45,7 @@ const ARTICLES: Record<string, string | Buffer> = {
   'nam-0001.md': front('').replace('2024-05-01 08:00', '01/01/0001 00:00'),
   'mui-gio.md': front('').replace('2024-05-01 08:00', '2024-05-01T08:00:00+25:00'),
   'tuong-lai.md': front('').replace('2024-05-01 08:00', '2030-01-01 08:00'),
+  'video-la.md': front('video: https://vimeo.com/123\n'),
   'anh-trong-bai.md': front('').replace(
     'Nội dung.',
     'Nội dung.\n\n![Ảnh](http://lamdongtv.vn/a.jpg)\n\n<img src="images/khong-co.jpg" alt="x">\n\n![Đúng](https://lamdongtv.vn/b.jpg)',
@@ -136,6 +137,7 @@ describe('hostile and damaged content', () => {
       content/articles/ten-tep-rat-dai-ten-tep-rat-dai-ten-tep-rat-dai-ten-tep-rat-dai-ten-tep-rat-dai-ten-tep-rat-dai-ten-tep-rat-dai-ten-tep-rat-dai-het.md:1: lỗi ở trường "đường dẫn (slug)", giá trị "ten-tep-rat-dai-ten-tep-rat-dai-ten-tep-rat-dai-ten-tep-rat-dai-ten-tep-rat-…: đường dẫn lấy từ tên tệp dài 131 ký tự, tối đa 100. Cần: đổi tên tệp cho ngắn gọn, hoặc ghi trường "slug" ngắn hơn.
       content/articles/trung-cu-b.md:6: lỗi ở trường "đường dẫn cũ (aliases)", giá trị "/tin-tuc/trung.html": đường dẫn cũ chiếm chỗ của đường dẫn cũ /Tin-Tuc/Trung.html của content/articles/trung-cu-a.md. Cần: đường dẫn của trang cũ, ví dụ /tin-tuc/ten-bai-a123.html.
       content/articles/tuong-lai.md:3: lỗi ở trường "ngày", giá trị "2030-01-01T08:00:00+07:00": ngày 01/01/2030 còn hơn một năm nữa mới tới (hôm nay 01/06/2024). Cần: một ngày từ năm 1900 tới không quá một năm sau hôm nay.
+      content/articles/video-la.md:6: lỗi ở trường "video", giá trị "https://vimeo.com/123": video ở vimeo.com: chỉ nhận YouTube hoặc Facebook. Cần: địa chỉ một video YouTube (https://www.youtube.com/watch?v=…, https://youtu.be/…) hoặc Facebook (https://www.facebook.com/…/videos/…).
       content/categories.yaml:2: lỗi ở trường "description", giá trị "Tin \\u000b thời sự": có ký tự điều khiển U+000B. Cần: văn bản thông thường, không có ký tự điều khiển hay byte lỗi mã hóa (lưu tệp dưới dạng UTF-8)."
     `);
   });

@@ -205,7 +205,13 @@ describe('lists', () => {
   it('paginates with stable numbered pages counted from the oldest, and shows no article twice on the way', () => {
     // Every story's title, the lead story's and the list's, in page order.
     const titles = (file: string) =>
-      [...site.read(file).matchAll(/<h2[^>]*><a href="\/bai-viet\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
+      [
+        ...site
+          .read(file)
+          .matchAll(
+            /<h2[^>]*><a href="\/bai-viet\/[^"]+">(?:<span class="visually-hidden">Video: <\/span>)?([^<]+)<\/a>/g,
+          ),
+      ].map((m) => m[1]);
     // Seven articles, five a page: page 1 is full; the front page shows it with the two newer ones.
     expect(titles('chuyen-muc/thoi-su/index.html')).toEqual([
       'Tin &lt;script&gt;alert(&#39;tieu-de&#39;)&lt;/script&gt; nóng',
@@ -226,7 +232,9 @@ describe('lists', () => {
     expect(site.exists('chuyen-muc/thoi-su/trang/2/index.html')).toBe(false);
     // The front page opens with its newest story large, the others with thumbnails.
     const front = site.read('chuyen-muc/thoi-su/index.html');
-    expect(front).toMatch(/<article class="story story--lead"><span class="thumb thumb--placeholder thumb--tone-\d">/);
+    expect(front).toMatch(
+      /<article class="story story--lead"><div class="thumb-box"><span class="thumb thumb--placeholder thumb--tone-\d">/,
+    );
     expect(front.match(/<li class="article-card article-card--thumb">/g)).toHaveLength(6);
     expect(site.read('chuyen-muc/thoi-su/index.html')).not.toContain('rel="next"');
     expect(site.read('chuyen-muc/thoi-su/trang/1/index.html')).toContain('href="/chuyen-muc/thoi-su/" rel="prev"');
@@ -262,6 +270,33 @@ describe('the home page', () => {
     expect(latest).toContain('<li class="article-card article-card--thumb">');
     // Below the fold, pictures wait until they near the screen.
     expect(latest).not.toContain('loading="eager"');
+  });
+});
+
+describe('video', () => {
+  const page = () => site.read('bai-viet/thoi-su-so-4/index.html');
+
+  it("opens the article with a poster that holds the player's address, and no player yet", () => {
+    expect(page()).toContain('data-video-embed="https://www.youtube-nocookie.com/embed/M7lc1UVf-VE?autoplay=1"');
+    expect(page()).toContain('href="https://www.youtube.com/watch?v=M7lc1UVf-VE"');
+    expect(page()).not.toContain('<iframe');
+    const article = jsonLd(page()).find((data) => data['@type'] === 'NewsArticle')!;
+    expect(article['video']).toMatchObject({
+      '@type': 'VideoObject',
+      name: 'Thời sự số 4',
+      embedUrl: 'https://www.youtube-nocookie.com/embed/M7lc1UVf-VE?autoplay=1',
+      thumbnailUrl: ['https://thu-nghiem.example/anh-chia-se.png'],
+    });
+  });
+
+  it('lists video articles at /video/ with a feed, marks them with a play badge, and links them from the menu', () => {
+    expect(site.read('video/index.html')).toContain('href="/bai-viet/thoi-su-so-4/"');
+    expect(site.read('video/index.html')).not.toContain('href="/bai-viet/thoi-su-so-3/"');
+    expect(site.read('video/rss.xml')).toContain('<link>https://thu-nghiem.example/bai-viet/thoi-su-so-4/</link>');
+    const category = site.read('chuyen-muc/thoi-su/index.html');
+    expect(category).toMatch(/<span class="play-badge" aria-hidden="true"><\/span>/);
+    expect(category).toContain('<span class="visually-hidden">Video: </span>Thời sự số 4');
+    expect(site.read('index.html')).toContain('<a href="/video/">Video</a>');
   });
 });
 

@@ -32,6 +32,28 @@ afterAll(async () => {
 });
 
 describe('article page in a browser', () => {
+  it("asks nothing of the video's host until the reader presses play, then plays it in place", async () => {
+    const page = await browser.newPage();
+    const thirdParty: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(site.url)) thirdParty.push(request.url());
+    });
+    // The player's host answers from here: this machine reaches no other.
+    await page.route('https://www.youtube-nocookie.com/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<p>trình phát</p>' }),
+    );
+    await page.goto(`${site.url}/bai-viet/thoi-su-so-4/`);
+    await page.waitForLoadState('networkidle');
+    expect(thirdParty).toEqual([]);
+    await expect(page.locator('iframe').count()).resolves.toBe(0);
+    await page.getByRole('link', { name: 'Phát video: Thời sự số 4' }).click();
+    await expect
+      .poll(() => page.locator('.video-poster iframe').getAttribute('src'))
+      .toBe('https://www.youtube-nocookie.com/embed/M7lc1UVf-VE?autoplay=1');
+    await expect.poll(() => thirdParty).toEqual(['https://www.youtube-nocookie.com/embed/M7lc1UVf-VE?autoplay=1']);
+    await page.close();
+  });
+
   it('prints the article with its address, without the page around it', async () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}/bai-viet/da-lat-don-khach/`);
