@@ -251,8 +251,20 @@ function start(page: Page) {
   });
 
   writeForm(page, readSearchState(location.search));
+  foldFilters(page);
   void run();
   // Whoever opens the search page is about to search: fetch Pagefind and compile its
   // WebAssembly now, so the first query only waits for its own index chunks.
   void openBundles().catch(() => undefined);
+}
+
+/**
+ * On a phone the filters fold behind their heading, so the first results show without scrolling;
+ * they stay open where there is room, or when a filter is in use.
+ */
+function foldFilters(page: Page): void {
+  const box = page.form.querySelector<HTMLDetailsElement>('[data-search-filters]');
+  if (!box) return;
+  const inUse = page.filterSelects.some((select) => select.value) || page.sortSelect.selectedIndex > 0;
+  box.open = inUse || !matchMedia('(max-width: 40rem)').matches;
 }

@@ -54,6 +54,20 @@ describe('on a phone, 390 px wide', () => {
     await page.close();
   });
 
+  it('folds the search filters, so the first result shows without scrolling; a filter in use keeps them open', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${site.url}/tim-kiem/?q=${encodeURIComponent('Đà Lạt')}`);
+    const first = page.locator('[data-search-results] li').first();
+    await first.waitFor();
+    expect((await first.boundingBox())!.y).toBeLessThan(844 - 40);
+    await expect(page.locator('[data-search-filters]').getAttribute('open')).resolves.toBeNull();
+    await page.locator('[data-search-filters] summary').click();
+    await expect(page.locator('#search-category').isVisible()).resolves.toBe(true);
+    await page.goto(`${site.url}/tim-kiem/?q=${encodeURIComponent('Đà Lạt')}&sort=moi-nhat`);
+    await expect(page.locator('[data-search-filters]').getAttribute('open')).resolves.toBe('');
+    await page.close();
+  });
+
   it('scrolls the category bar sideways instead of wrapping it', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${site.url}/`);
@@ -78,6 +92,16 @@ describe.each([
         url,
       ).resolves.toBeLessThanOrEqual(width);
     }
+    await page.close();
+  });
+});
+
+describe('on a laptop, 1366 px wide', () => {
+  it('keeps the search filters open', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${site.url}/tim-kiem/`);
+    await expect(page.locator('[data-search-filters]').getAttribute('open')).resolves.toBe('');
+    await expect(page.locator('#search-category').isVisible()).resolves.toBe(true);
     await page.close();
   });
 });

@@ -363,12 +363,13 @@ describe('keyboard and screen readers', () => {
     await open({ q: 'bao loc' });
     await page.getByRole('searchbox', { name: 'Từ khóa' }).focus();
     const order: string[] = [];
-    for (let press = 0; press < 6; press++) {
+    for (let press = 0; press < 7; press++) {
       await page.keyboard.press('Tab');
       order.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent || ''));
     }
     expect(order).toEqual([
       'Tìm',
+      'Lọc và sắp xếp',
       'search-category',
       'search-author',
       'search-year',
