@@ -16,6 +16,7 @@ import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import * as pagefindModule from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
+import { codeDigest } from '../cache/code-digest.ts';
 import { listArticleFiles, readRegistries } from '../data/content-files.ts';
 import { replaceFile } from '../data/replace-file.ts';
 import { isPublished } from '../lib/archive.ts';
@@ -86,8 +87,11 @@ const UNUSED_BUNDLE_FILES = [
   'pagefind-highlight.js',
 ];
 
-/** Bump when the way pages are indexed changes, so cached bundles are not reused. */
-const INDEX_FORMAT = 'search-index-v4 forceLanguage=vi, without pictures, words.txt, keys.txt by chunk';
+/**
+ * The code that indexes pages, followed through its imports, and the locked versions of the
+ * packages it loads (Pagefind's among them): when any changes, no cached bundle is reused.
+ */
+const indexCode = () => codeDigest(['src/integrations/search-index.ts']);
 /**
  * Beside each bundle: its articles' words with how many hold each, which the search page reads
  * only to suggest a close word when a query word matches nothing (`src/scripts/search.ts`).
@@ -95,9 +99,6 @@ const INDEX_FORMAT = 'search-index-v4 forceLanguage=vi, without pictures, words.
 export const VOCABULARY_FILE = 'words.txt';
 /** Beside each bundle: its index words as Pagefind keys them (`src/lib/search-keys.ts`). */
 export const KEYS_FILE = 'keys.txt';
-const PAGEFIND_VERSION = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }
-).version;
 const FINGERPRINT_FILE = '.fingerprint';
 /** Beside it: the bundle's size in bytes without its WebAssembly, so a reused bundle is not walked to report it. */
 const SIZE_FILE = '.size';
@@ -172,7 +173,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const shards = [...byShard.keys()];
   await checkSearchPage(distDir, shards);
 
-  const salt = `pagefind ${PAGEFIND_VERSION}\n${INDEX_FORMAT}`;
+  const salt = indexCode();
   const indexed = new Set<string>();
   // Each cached bundle's size without its WebAssembly (which placeWasm decides afterwards).
   const sizes = new Map<string, number>();
@@ -294,7 +295,7 @@ async function readPageDigests(cacheDir: string): Promise<Map<string, PageDigest
       format?: string;
       pages?: Record<string, PageDigest>;
     };
-    return saved.format === INDEX_FORMAT ? new Map(Object.entries(saved.pages ?? {})) : new Map();
+    return saved.format === indexCode() ? new Map(Object.entries(saved.pages ?? {})) : new Map();
   } catch {
     return new Map(); // none yet, or unreadable: every page is read
   }
@@ -304,7 +305,7 @@ async function writePageDigests(cacheDir: string, digests: ReadonlyMap<string, P
   await mkdir(cacheDir, { recursive: true });
   await replaceFile(
     path.join(cacheDir, PAGE_DIGESTS_FILE),
-    JSON.stringify({ format: INDEX_FORMAT, pages: Object.fromEntries(digests) }),
+    JSON.stringify({ format: indexCode(), pages: Object.fromEntries(digests) }),
   );
 }
 

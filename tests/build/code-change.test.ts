@@ -82,7 +82,7 @@ beforeAll(() => {
 
   build();
   firstPictures = [...snapshot().keys()].filter((file) => file.startsWith('anh/'));
-  edit('src/lib/markdown.ts', 'return render(markdown).html;', 'return `${render(markdown).html}<p>mã-mới</p>`;');
+  edit('src/lib/markdown.ts', 'return { html: String(file),', 'return { html: `${String(file)}<p>mã-mới</p>`,');
   edit('src/data/picture-files.ts', 'resized.jpeg()', 'resized.jpeg({ quality: 60 })');
   const rendererOutput = build();
   afterRenderer = { output: rendererOutput, files: snapshot() };
@@ -92,6 +92,11 @@ beforeAll(() => {
   };
   lock.packages['node_modules/hast-util-sanitize']!.version += '-khac';
   writeFileSync(path.join(copy, 'package-lock.json'), JSON.stringify(lock, null, 2));
+  // A change to a search text rule's module, however small, is a change to the index's code.
+  writeFileSync(
+    path.join(copy, 'src/lib/search-fold.ts'),
+    `${readFileSync(path.join(copy, 'src/lib/search-fold.ts'), 'utf8')}\n// đổi\n`,
+  );
   const lockOutput = build();
   afterLock = { output: lockOutput, files: snapshot() };
 
@@ -122,8 +127,7 @@ afterAll(() => {
 describe('a rebuild after a code change', () => {
   it('re-renders every article when the renderer changes, and equals a build from nothing', () => {
     expect(changedArticles(afterRenderer.output)).toBe(String(articleCount));
-    const page = [...afterRenderer.files].find(([file]) => file.startsWith('bai-viet/'))!;
-    expect(page[1].toString()).toContain('<p>mã-mới</p>');
+    expect(afterRenderer.files.get('bai-viet/thoi-su-so-3/index.html')!.toString()).toContain('<p>mã-mới</p>');
     expect(differences(afterRenderer.files, fresh.files)).toEqual([]);
   });
 
@@ -134,8 +138,11 @@ describe('a rebuild after a code change', () => {
     expect(pictures.filter((file) => firstPictures.includes(file))).toEqual([]);
   });
 
-  it('re-renders every article when a package it loads changes version', () => {
+  it('re-renders every article when a package it loads changes version, and re-indexes every bundle when search code changes', () => {
     expect(changedArticles(afterLock.output)).toBe(String(articleCount));
+    expect(afterLock.output).toMatch(
+      /Chỉ mục tìm kiếm: \d+ bài viết, (\d+) phần \(lập lại \1, dùng lại 0 từ bộ nhớ đệm\)/,
+    );
     expect(differences(afterLock.files, fresh.files)).toEqual([]);
   });
 
