@@ -28,7 +28,7 @@ describe('a build with bad content', () => {
     expect(report).toMatchInlineSnapshot(`
       "content/articles/anh-hong.md:6: lỗi ở trường "ảnh", giá trị "images/hong.jpg": tệp content/images/hong.jpg không phải ảnh đọc được (Input buffer contains unsupported image format). Cần: một tệp ảnh JPEG, PNG, WebP, AVIF hoặc GIF trong content/images/, tính từ thư mục content/.
       content/articles/khoa-la.md:1: lỗi ở trường "tác giả": thiếu tác giả. Cần: một tên (Lô Thanh) hoặc danh sách tên ([Minh Đức, Hoàng Yến]).
-      content/articles/khoa-la.md:4: lỗi ở trường "tac gai", giá trị "Lô Thanh": khóa không rõ; có phải "author" (tác giả)? Cần: một trong: title (tiêu đề), date (ngày), author (tác giả), category (chuyên mục), summary (tóm tắt), tags (từ khóa), image (ảnh), source (nguồn), updated (cập nhật), draft (nháp), slug (đường dẫn), aliases (đường dẫn cũ).
+      content/articles/khoa-la.md:4: lỗi ở trường "tac gai", giá trị "Lô Thanh": khóa không rõ; có phải "author" (tác giả)? Cần: một trong: title (tiêu đề), date (ngày), author (tác giả), category (chuyên mục), summary (tóm tắt), tags (từ khóa), image (ảnh), source (nguồn), updated (cập nhật), draft (nháp), slug (đường dẫn), aliases (đường dẫn cũ), video (video).
       content/articles/khoa-la.md:5: lỗi ở trường "chuyên mục", giá trị "Thể thao": chuyên mục chưa được khai báo; gần nhất là "Thời sự". Cần: tên một chuyên mục có trong content/categories.yaml.
       content/articles/ngay-sai.md:3: lỗi ở trường "ngày", giá trị "31/02/2024 08:00": tháng 2/2024 không có ngày 31. Cần: <các dạng ngày>.
       content/articles/sai-thu.md:3: lỗi ở trường "ngày", giá trị "Thứ hai, 11/05/2022 - 06:49": ngày 11/05/2022 là Thứ tư, không phải Thứ hai. Cần: <các dạng ngày>.

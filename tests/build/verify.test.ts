@@ -102,19 +102,29 @@ describe('npm run verify on the built basic fixture', () => {
     expect(status).toBe(1);
     expect(output.replace(/ho-xuan-huong-[0-9a-f]{16}-/g, 'ho-xuan-huong-<mã>-')).toMatchInlineSnapshot(`
       "hong/_astro/BaseLayout.<hash>.css:1: liên kết hỏng (url()): "/_astro/be-vietnam-pro-vietnamese-400-normal.<hash>.woff2" không có trong dist/
+      hong/404.html:<dòng>: liên kết hỏng (<source srcset>): "/anh/ho-xuan-huong-<mã>-800.avif" không có trong dist/
       hong/bai-viet/da-lat-don-khach/index.html:<dòng>: neo hỏng (<a href>): "/chuyen-muc/du-lich/#khong-co": trang chuyen-muc/du-lich/index.html không có id "khong-co"
       hong/bai-viet/da-lat-don-khach/index.html:<dòng>: liên kết hỏng (<source srcset>): "/anh/ho-xuan-huong-<mã>-800.avif" không có trong dist/
       hong/bai-viet/da-lat-don-khach/index.html:<dòng>: liên kết hỏng (<a href>): "/the/khong-co/" không có trong dist/
       hong/bai-viet/da-lat-don-khach/index.html:<dòng>: neo hỏng (<a href>): "#khong-co-neo": trang bai-viet/da-lat-don-khach/index.html không có id "khong-co-neo"
       hong/chuyen-muc/du-lich/index.html: thiếu <link rel="canonical">
       hong/chuyen-muc/du-lich/index.html: thiếu thuộc tính lang ở thẻ <html>
+      hong/chuyen-muc/du-lich/index.html:<dòng>: liên kết hỏng (<source srcset>): "/anh/ho-xuan-huong-<mã>-800.avif" không có trong dist/
       hong/index.html: thiếu <title> hoặc <title> rỗng
+      hong/index.html:<dòng>: liên kết hỏng (<source srcset>): "/anh/ho-xuan-huong-<mã>-800.avif" không có trong dist/
+      hong/index.html:<dòng>: liên kết hỏng (<source srcset>): "/anh/ho-xuan-huong-<mã>-800.avif" không có trong dist/
+      hong/luu-tru/2024/06/index.html:<dòng>: liên kết hỏng (<source srcset>): "/anh/ho-xuan-huong-<mã>-800.avif" không có trong dist/
+      hong/luu-tru/2024/index.html:<dòng>: liên kết hỏng (<source srcset>): "/anh/ho-xuan-huong-<mã>-800.avif" không có trong dist/
+      hong/tac-gia/hoang-yen/index.html:<dòng>: liên kết hỏng (<source srcset>): "/anh/ho-xuan-huong-<mã>-800.avif" không có trong dist/
+      hong/tac-gia/minh-duc/index.html:<dòng>: liên kết hỏng (<source srcset>): "/anh/ho-xuan-huong-<mã>-800.avif" không có trong dist/
+      hong/the/da-lat/index.html:<dòng>: liên kết hỏng (<source srcset>): "/anh/ho-xuan-huong-<mã>-800.avif" không có trong dist/
+      hong/the/du-lich-he/index.html:<dòng>: liên kết hỏng (<source srcset>): "/anh/ho-xuan-huong-<mã>-800.avif" không có trong dist/
       hong/tin/da-lat-don-khach/index.html:<dòng>: liên kết hỏng (<meta http-equiv="refresh">): "https://thu-nghiem.example/bai-viet/da-lat-don-kach/" không có trong dist/
       hong/tin/da-lat-don-khach/index.html:<dòng>: liên kết hỏng (<a href>): "https://thu-nghiem.example/bai-viet/da-lat-don-kach/" không có trong dist/
 
-      Đích hỏng lặp lại: "https://thu-nghiem.example/bai-viet/da-lat-don-kach/" (2 chỗ).
+      Đích hỏng lặp lại: "/anh/ho-xuan-huong-<mã>-800.avif" (11 chỗ), "https://thu-nghiem.example/bai-viet/da-lat-don-kach/" (2 chỗ).
 
-      10 vấn đề trong 5 tệp (đã kiểm tra <n> trang và <n> liên kết). Không được triển khai hong/ khi còn vấn đề."
+      20 vấn đề trong 12 tệp (đã kiểm tra <n> trang và <n> liên kết). Không được triển khai hong/ khi còn vấn đề."
     `);
   });
 
