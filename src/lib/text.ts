@@ -73,8 +73,7 @@ export function nearest(
 // C0 controls but tab and line feed (carriage returns are turned into line feeds on the way in),
 // DEL and C1 controls, U+FFFD (what a decoder leaves of bytes that are not UTF-8), lone
 // surrogates and noncharacters: none is text a journalist meant, and XML forbids several.
-const FORBIDDEN_CHARACTER =
-  /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFFFD\uFDD0-\uFDEF\uFFFE\uFFFF]|\p{Cs}|[\u{1FFFE}\u{1FFFF}\u{2FFFE}\u{2FFFF}\u{3FFFE}\u{3FFFF}\u{4FFFE}\u{4FFFF}\u{5FFFE}\u{5FFFF}\u{6FFFE}\u{6FFFF}\u{7FFFE}\u{7FFFF}\u{8FFFE}\u{8FFFF}\u{9FFFE}\u{9FFFF}\u{AFFFE}\u{AFFFF}\u{BFFFE}\u{BFFFF}\u{CFFFE}\u{CFFFF}\u{DFFFE}\u{DFFFF}\u{EFFFE}\u{EFFFF}\u{FFFFE}\u{FFFFF}\u{10FFFE}\u{10FFFF}]/u;
+const FORBIDDEN_CHARACTER = /(?![\t\n])\p{Cc}|\uFFFD|\p{Cs}|\p{Noncharacter_Code_Point}/u;
 
 /** A character that has no place in published text, where it is and how to name it. */
 export interface ForbiddenCharacter {

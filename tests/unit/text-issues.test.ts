@@ -13,9 +13,8 @@ describe('forbiddenCharacterIssues', () => {
   it('reports each line with the YAML key it belongs to, then the body', () => {
     const text = '---\ntiêu đề: Đà\u0001\ntóm tắt: |\n  dòng \u0002\n---\nthân \u0000 bài\n';
     const issues = forbiddenCharacterIssues(text, 'a.md', { bodyLine: 6, bodyField: 'nội dung' });
-    expect(
-      issues.map(({ line, field, value, message }) => `${line} ${field} ${JSON.stringify(value)}: ${message}`),
-    ).toMatchInlineSnapshot(`
+    expect(issues.map(({ line, field, value, message }) => `${line} ${field} ${JSON.stringify(value)}: ${message}`))
+      .toMatchInlineSnapshot(`
       [
         "2 tiêu đề "tiêu đề: Đà\\u0001": có ký tự điều khiển U+0001",
         "4 tóm tắt "  dòng \\u0002": có ký tự điều khiển U+0002",
