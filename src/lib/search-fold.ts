@@ -296,25 +296,3 @@ function markedParts(
   push(end < tokens.length ? ellipsis : text.slice(tokens[end - 1]!.end).trimEnd(), false);
   return parts;
 }
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/**
- * Escapes text for HTML element content and attribute values.
- *
- * @example
- * escapeHtml('<b>"Tôi & bạn"</b>'); // '&lt;b&gt;&quot;Tôi &amp; bạn&quot;&lt;/b&gt;'
- */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
-}
-
-/**
- * Excerpt parts as HTML: text escaped, matches in `<mark>`.
- *
- * @example
- * excerptHtml([{ text: 'Đà Lạt', mark: true }, { text: ' & Bảo Lộc', mark: false }]); // '<mark>Đà Lạt</mark> &amp; Bảo Lộc'
- */
-export function excerptHtml(parts: readonly ExcerptPart[]): string {
-  return parts.map((part) => (part.mark ? `<mark>${escapeHtml(part.text)}</mark>` : escapeHtml(part.text))).join('');
-}

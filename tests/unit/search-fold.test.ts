@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   dWords,
-  escapeHtml,
   excerpt,
-  excerptHtml,
   foldD,
   foldedCopy,
   highlight,
@@ -17,6 +15,10 @@ import {
 } from '../../src/lib/search-fold.ts';
 
 const nfd = (text: string) => text.normalize('NFD');
+
+/** Excerpt parts as text, each match in [brackets]. */
+const marked = (parts: readonly { text: string; mark: boolean }[]) =>
+  parts.map((part) => (part.mark ? `[${part.text}]` : part.text)).join('');
 
 describe('foldD', () => {
   it('turns đ and Đ into d and D and keeps every other mark', () => {
@@ -181,19 +183,17 @@ describe('excerpt', () => {
 
   it('finds either tone placement and decomposed queries', () => {
     const text = 'Gìn giữ hòa bình và Hoà Bình.';
-    expect(excerptHtml(excerpt(text, 'hoà bình'))).toBe('Gìn giữ <mark>hòa bình</mark> và <mark>Hoà Bình</mark>.');
-    expect(excerptHtml(excerpt(text, nfd('hòa bình')))).toBe('Gìn giữ <mark>hòa bình</mark> và <mark>Hoà Bình</mark>.');
+    expect(marked(excerpt(text, 'hoà bình'))).toBe('Gìn giữ [hòa bình] và [Hoà Bình].');
+    expect(marked(excerpt(text, nfd('hòa bình')))).toBe('Gìn giữ [hòa bình] và [Hoà Bình].');
   });
 
   it('does not join marks across punctuation', () => {
-    expect(excerptHtml(excerpt('Đà, Lạt', 'da lat'))).toBe('<mark>Đà</mark>, <mark>Lạt</mark>');
+    expect(marked(excerpt('Đà, Lạt', 'da lat'))).toBe('[Đà], [Lạt]');
   });
 
   it('centres on the window holding the most distinct query words', () => {
     const text = 'Đức ở đầu. Một hai ba bốn năm sáu bảy tám chín mười. Huyện Đức Trọng ở cuối.';
-    expect(excerptHtml(excerpt(text, 'duc trong', { words: 6, lead: 1 }))).toBe(
-      '…Huyện <mark>Đức Trọng</mark> ở cuối.',
-    );
+    expect(marked(excerpt(text, 'duc trong', { words: 6, lead: 1 }))).toBe('…Huyện [Đức Trọng] ở cuối.');
   });
 
   it('shows the start of the text when nothing matches (a metadata-only match)', () => {
@@ -229,23 +229,6 @@ describe('highlight', () => {
   });
 
   it('keeps leading punctuation', () => {
-    expect(excerptHtml(highlight('“Thuỷ điện” mùa khô', 'thủy'))).toBe('“<mark>Thuỷ</mark> điện” mùa khô');
-  });
-});
-
-describe('escapeHtml', () => {
-  it('escapes the five HTML-special characters', () => {
-    expect(escapeHtml(`<b>"Tôi & bạn's"</b>`)).toBe('&lt;b&gt;&quot;Tôi &amp; bạn&#39;s&quot;&lt;/b&gt;');
-  });
-});
-
-describe('excerptHtml', () => {
-  it('escapes text and wraps matches in <mark>', () => {
-    expect(
-      excerptHtml([
-        { text: 'Đà Lạt', mark: true },
-        { text: ' & <Bảo Lộc>', mark: false },
-      ]),
-    ).toBe('<mark>Đà Lạt</mark> &amp; &lt;Bảo Lộc&gt;');
+    expect(marked(highlight('“Thuỷ điện” mùa khô', 'thủy'))).toBe('“[Thuỷ] điện” mùa khô');
   });
 });
