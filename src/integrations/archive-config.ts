@@ -11,7 +11,7 @@ import { EMBED_FRAME_ORIGINS } from '../plugins/rehype-embed-allowlist.ts';
 import { archivePostbuild } from './archive-postbuild.ts';
 import { OUT_DIR_ENV } from '../data/build-env.ts';
 import { pictures } from './pictures.ts';
-import { searchIndex } from './search-index.ts';
+import { searchIndex } from './search-integration.ts';
 import { sitemap } from './sitemap.ts';
 
 const PROJECT = new URL('../../', import.meta.url);

@@ -6,15 +6,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  ARTICLE_PAGES_DIR,
   buildSearchIndex,
   indexBuiltSite,
-  searchIndex,
   SearchIndexError,
   searchIndexCacheDir,
   searchIndexSummary,
   type PagefindApi,
 } from '../../src/integrations/search-index.ts';
+import { searchIndex } from '../../src/integrations/search-integration.ts';
+import { ARTICLE_PAGES_DIR } from '../../src/integrations/search-pages.ts';
 
 const MODULE = path.resolve(import.meta.dirname, '../../src/integrations/search-index.ts');
 

@@ -1,0 +1,144 @@
+/**
+ * The search index as an Astro integration: a bare `astro build` indexes the written site, and
+ * `astro dev`, which has no dist/, indexes the pages its own server renders, in memory, as a
+ * build splits them.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import type { AstroIntegration } from 'astro';
+import * as pagefindModule from 'pagefind';
+import { AFTER_BUILD_ENV } from '../data/build-env.ts';
+import { listArticleFiles, readRegistries } from '../data/content-files.ts';
+import { isPublished } from '../lib/archive.ts';
+import { parseArticle } from '../lib/article.ts';
+import { indexChunks } from '../lib/pagefind-meta.ts';
+import { keysFile } from '../lib/search-keys.ts';
+import { vocabularyFile } from '../lib/search-rank.ts';
+import {
+  BUNDLE_WASM_FILE,
+  WASM_PLACEHOLDER,
+  groupIntoShards,
+  indexedDocument,
+  indexedRegion,
+} from '../lib/search-shards.ts';
+import { SEARCH_DIR, articleUrl } from '../lib/urls.ts';
+import {
+  KEYS_FILE,
+  SearchIndexError,
+  VOCABULARY_FILE,
+  addPages,
+  indexBuiltSite,
+  searchIndexSummary,
+  type PagefindApi,
+} from './search-index.ts';
+
+/** Where the dev server serves the search bundles, as a build publishes them. */
+const DEV_BUNDLES_URL = `/${SEARCH_DIR}/`;
+const DEV_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+};
+
+/**
+ * The search bundles for `npm run dev`, split as a build splits them: every published
+ * article page, fetched from the dev server so it carries exactly what a build indexes,
+ * indexed in memory. Keys are paths under the bundles' folder (`/pagefind/`).
+ *
+ * @example
+ * const files = await buildDevBundle('/site', 'http://localhost:4321'); // Map { '2022/pagefind.js' => … }
+ */
+export async function buildDevBundle(root: string, origin: string): Promise<Map<string, Uint8Array>> {
+  const { categories, site } = await readRegistries(root);
+  const now = new Date();
+  const slugs: string[] = [];
+  for (const file of await listArticleFiles(root)) {
+    const parsed = parseArticle(file, await readFile(path.join(root, file), 'utf8'), categories);
+    if (parsed.ok && isPublished(parsed.article.data, now)) slugs.push(parsed.article.data.slug);
+  }
+  const pages: { month: string; url: string; content: string }[] = [];
+  for (const slug of slugs) {
+    const url = articleUrl(slug);
+    const found = indexedRegion(await (await fetch(new URL(url, origin))).text());
+    if (found) pages.push({ month: found.month, url, content: indexedDocument(found.region) });
+  }
+  // The same shards as a build, so the search page's list matches.
+  const bundle = new Map<string, Uint8Array>();
+  for (const [position, [shard, shardPages]] of [...groupIntoShards(pages, site.searchShardPages)].entries()) {
+    const created = await pagefindModule.createIndex({ forceLanguage: 'vi' });
+    if (!created.index) throw new SearchIndexError('createIndex', created.errors);
+    await addPages(created.index, shardPages);
+    const { errors, files } = await created.index.getFiles();
+    if (errors.length > 0) throw new SearchIndexError('getFiles', errors);
+    await created.index.deleteIndex();
+    const words = vocabularyFile(shardPages.map((page) => page.content));
+    bundle.set(`${shard}/${VOCABULARY_FILE}`, new TextEncoder().encode(words));
+    const meta = files.find((file) => file.path.endsWith('.pf_meta'));
+    const chunks = meta && indexChunks(gunzipSync(meta.content));
+    bundle.set(`${shard}/${KEYS_FILE}`, new TextEncoder().encode(keysFile(words, chunks)));
+    for (const file of files) {
+      // The newest bundle comes first; the others get the placeholder, as in a build.
+      const content = position > 0 && BUNDLE_WASM_FILE.test(file.path) ? WASM_PLACEHOLDER : file.content;
+      bundle.set(`${shard}/${file.path}`, content);
+    }
+  }
+  return bundle;
+}
+
+/**
+ * Astro integration: builds the search index once the site is written.
+ *
+ * @example
+ * integrations: [archivePostbuild(), searchIndex()];
+ */
+export function searchIndex(options: { pagefind?: PagefindApi } = {}): AstroIntegration {
+  let root = process.cwd();
+  let astroCacheDir: string | undefined;
+  return {
+    name: 'news-archive-search-index',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+        astroCacheDir = fileURLToPath(config.cacheDir);
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        // `npm run dev` has no dist/: index the pages the dev server itself renders, in
+        // memory, on the first search, and again after content changes.
+        let bundle: Promise<Map<string, Uint8Array>> | undefined;
+        server.watcher.on('all', (_event, changed) => {
+          if (changed.includes(`${path.sep}content${path.sep}`)) bundle = undefined;
+        });
+        server.middlewares.use((request, response, next) => {
+          const pathname = (request.url ?? '').split('?')[0]!;
+          if (!pathname.startsWith(DEV_BUNDLES_URL)) return next();
+          bundle ??= buildDevBundle(root, `http://${request.headers.host}`).catch((error: unknown) => {
+            logger.error(String(error));
+            bundle = undefined;
+            return new Map();
+          });
+          void bundle.then((files) => {
+            const file = files.get(pathname.slice(DEV_BUNDLES_URL.length));
+            if (!file) {
+              response.statusCode = 404;
+              response.end();
+              return;
+            }
+            response.setHeader('Content-Type', DEV_TYPES[path.extname(pathname)] ?? 'application/octet-stream');
+            response.end(file);
+          });
+        });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        // `npm run build` indexes after Astro exits (scripts/build.ts).
+        if (process.env[AFTER_BUILD_ENV]) return;
+        logger.info(
+          searchIndexSummary(await indexBuiltSite(root, fileURLToPath(dir), astroCacheDir, options.pagefind)),
+        );
+      },
+    },
+  };
+}
