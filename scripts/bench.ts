@@ -1,10 +1,10 @@
 /**
  * `npm run bench -- [--articles N] [--seed S] [--out FILE] [--peer-runs N | --no-peers] [--import] [--cpu-prof | --profile-only | --relevance-only] [--timeout MIN]`
  *
- * The measuring stick of issue 5. Generates a deterministic synthetic archive in
- * `.bench/site/` (outside `content/`), then measures each step as a whole process with
- * `/usr/bin/time` (wall time, peak RSS), exactly as `../shared/bench/peers.sh` measures Hugo
- * and Eleventy on the same corpus in the same run:
+ * Generates a deterministic synthetic archive in `.bench/site/` (outside `content/`), then
+ * measures each step as a whole process with `/usr/bin/time` (wall time, peak RSS), exactly as
+ * the peers' script (`--peers`, see docs/performance.md) measures the peer generators on the
+ * same corpus in the same run:
  *
  * 1. cold build (no dist, no Astro cache), 2. rebuild with nothing changed, 3. rebuild after
  * editing one article, 4. rebuild after adding one article, 5. the search index (its time in
@@ -14,7 +14,7 @@
  * and this step alone, no timings).
  *
  * Writes `.bench/report-<N>.json` (or `--out`), prints a Markdown table with our times as
- * ratios to the peers' (absolute times drift on shared machines) and the issue's targets.
+ * ratios to the peers' (absolute times drift on shared machines) and the targets.
  * The peers run `--peer-runs` times (2 by default: before our steps and after them) on a
  * snapshot of the generated corpus; their mean is the reference. `--cpu-prof` adds one more
  * cold build under `node --cpu-prof` (not a timing) and summarises where its CPU time went,
@@ -22,8 +22,8 @@
  * Exits non-zero when a step fails, after printing the end of its output.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -41,9 +41,6 @@ import {
   buildPhases,
   evaluateTargets,
   formatBytes,
-  formatPhases,
-  formatTable,
-  formatTargets,
   aggregatePeers,
   parsePeers,
   parseSearchIndexLog,
@@ -54,7 +51,8 @@ import {
   type StepResult,
 } from './bench/report.ts';
 import { createCorpus } from './bench/generate-corpus.ts';
-import { formatScores, type QueryScore } from './bench/relevance.ts';
+import type { QueryScore } from './bench/relevance.ts';
+import { benchSummary } from './bench/summary.ts';
 import { writeCorpus } from './bench/write-corpus.ts';
 
 const PROJECT = path.resolve(import.meta.dirname, '..');
@@ -150,6 +148,23 @@ function measuredStep(
     log: path.relative(PROJECT, logFile),
     loadBefore,
   };
+}
+
+/** Runs a script as a measured step; a failure is reported with the end of its log. */
+async function measureScript(
+  id: StepResult['id'],
+  label: string,
+  args: string[],
+  logName: string,
+): Promise<StepResult> {
+  const logFile = path.join(logs, `${articles}-${logName}.log`);
+  const loadBefore = round(os.loadavg()[0]!, 2);
+  const result = await measureCommand(process.execPath, args, { cwd: PROJECT, env, logFile, timeoutSeconds });
+  if (result.exitCode !== 0) {
+    failed = true;
+    console.error(`--- last lines of ${path.relative(PROJECT, logFile)} ---\n${tail(result)}\n---`);
+  }
+  return measuredStep(id, label, result, logFile, loadBefore);
 }
 
 async function build(id: StepResult['id'], label: string, stepEnv = env): Promise<StepResult> {
@@ -306,60 +321,23 @@ async function searchRelevance(): Promise<void> {
   }
 }
 
-/** Step 5: `buildSearchIndex` alone over the built site, when the module exports it. */
+/** Step 5: `buildSearchIndex` alone over the built site. */
 async function searchIndexAlone(): Promise<void> {
-  const source = path.join(PROJECT, 'src/integrations/search-index.ts');
-  if (!existsSync(source) || !/export (async )?function buildSearchIndex\b/.test(readFileSync(source, 'utf8'))) {
-    extra['searchIndexAlone'] = 'n/a: src/integrations/search-index.ts exports no buildSearchIndex';
-    return;
-  }
   progress('5. search index alone (buildSearchIndex over dist/)…');
   const out = path.join(BENCH, 'search-index-alone');
   await rm(out, { recursive: true, force: true });
-  const logFile = path.join(logs, `${articles}-search.log`);
-  const loadBefore = round(os.loadavg()[0]!, 2);
-  const result = await measureCommand(
-    process.execPath,
-    [path.join(PROJECT, 'scripts/bench/run-search-index.ts'), dist, out],
-    {
-      cwd: PROJECT,
-      env,
-      logFile,
-      timeoutSeconds,
-    },
-  );
+  const script = path.join(PROJECT, 'scripts/bench/run-search-index.ts');
+  const step = await measureScript('search', '5. search index alone (Pagefind)', [script, dist, out], 'search');
   const stats = await treeStats(out);
-  steps.push({
-    ...measuredStep('search', '5. search index alone (Pagefind)', result, logFile, loadBefore),
-    ...(stats ? { note: `${formatBytes(stats.bytes)}, ${stats.files} files` } : {}),
-  });
-  if (result.exitCode !== 0) {
-    failed = true;
-    console.error(`--- last lines of ${path.relative(PROJECT, logFile)} ---\n${tail(result)}\n---`);
-  }
+  steps.push({ ...step, ...(stats ? { note: `${formatBytes(stats.bytes)}, ${stats.files} files` } : {}) });
 }
 
 /**
  * Optional (`--import`): times `npm run import` on the corpus turned back into old-site page
- * saves (a tenth of them in Windows-1258, as old exports come), when the importer exposes
- * `importFiles` (in `scripts/import.ts` or `src/lib/import/`).
+ * saves (a tenth of them in Windows-1258, as old exports come).
  */
 async function importer(): Promise<void> {
   const script = path.join(PROJECT, 'scripts/import.ts');
-  const candidates = [script];
-  const dir = path.join(PROJECT, 'src/lib/import');
-  if (existsSync(dir)) candidates.push(...(await readdir(dir)).map((name) => path.join(dir, name)));
-  const exporting = candidates.filter(
-    (file) =>
-      file.endsWith('.ts') &&
-      existsSync(file) &&
-      /export (async )?function importFiles\b/.test(readFileSync(file, 'utf8')),
-  );
-  if (exporting.length === 0 || !existsSync(script)) {
-    extra['import'] = 'n/a: no importFiles in scripts/import.ts or src/lib/import/';
-    progress('import: skipped (no importFiles)');
-    return;
-  }
   const { oldPageSave } = await import('./bench/old-pages.ts');
   const { encodeWindows1258 } = await import('../src/lib/import/encoding.ts');
   const saves = path.join(BENCH, 'import/saves');
@@ -374,23 +352,14 @@ async function importer(): Promise<void> {
     index++;
   }
   progress(`6. import ${index} old page saves (npm run import)…`);
-  const logFile = path.join(logs, `${articles}-import.log`);
-  const loadBefore = round(os.loadavg()[0]!, 2);
-  const result = await measureCommand(process.execPath, [script, saves, '--root', root, '--out', out], {
-    cwd: PROJECT,
-    env,
-    logFile,
-    timeoutSeconds,
-  });
+  const step = await measureScript(
+    'import',
+    `6. import ${index} old page saves`,
+    [script, saves, '--root', root, '--out', out],
+    'import',
+  );
   const written = await treeStats(out);
-  steps.push({
-    ...measuredStep('import', `6. import ${index} old page saves`, result, logFile, loadBefore),
-    note: `${written?.files ?? 0} articles written`,
-  });
-  if (result.exitCode !== 0) {
-    failed = true;
-    console.error(`--- last lines of ${path.relative(PROJECT, logFile)} ---\n${tail(result)}\n---`);
-  }
+  steps.push({ ...step, note: `${written?.files ?? 0} articles written` });
 }
 
 /** With --cpu-prof: one more cold build under `node --cpu-prof`, summarised (not part of the timings). */
@@ -474,51 +443,17 @@ const report = {
 await mkdir(path.dirname(outFile), { recursive: true });
 await writeFile(outFile, `${JSON.stringify(report, null, 2)}\n`);
 
-const distInfo = extra['dist'] as ReturnType<typeof distStats>;
-const lines = [
-  `## Benchmark: ${articles.toLocaleString('en')} articles (seed ${seed}), ${report.machine.cpus} CPUs, Node ${process.version}`,
-  '',
-  formatTable({ articles, steps, peers }),
-  '',
-  distInfo
-    ? `dist/ after the cold build: ${formatBytes(distInfo.bytes)}, ${distInfo.files} files (${distInfo.htmlFiles} HTML)` +
-      (distInfo.pagefind
-        ? `; search index dist/pagefind/: ${formatBytes(distInfo.pagefind.bytes)}, ${distInfo.pagefind.files} files`
-        : '; no dist/pagefind/')
-    : 'dist/: n/a',
-  ...steps
-    .filter((step) => step.searchIndex)
-    .map(
-      (step) =>
-        `search index in "${step.label}": ${step.searchIndex!.pages} pages in ${step.searchIndex!.shards} shards (by time of publication), ${step.searchIndex!.indexed} indexed (the rest reused), ${step.searchIndex!.kb} KB, ${step.searchIndex!.seconds} s`,
-    ),
-  ...(Array.isArray(extra['searchQueries'])
-    ? [
-        '',
-        'Search in the browser (bytes as served / gzipped, time from Enter to results):',
-        ...(extra['searchQueries'] as { label: string; bytes: number; gzipBytes: number; ms?: number }[]).map(
-          (step) =>
-            `- ${step.label}: ${formatBytes(step.bytes)} / ${formatBytes(step.gzipBytes)}${step.ms === undefined ? '' : `, ${step.ms} ms`}`,
-        ),
-      ]
-    : [`search queries: ${String(extra['searchQueries'] ?? 'n/a')}`]),
-  '',
-  ...(typeof extra['relevance'] === 'object'
-    ? [
-        'Search relevance (planted phrases; precision of the first ten results, recall):',
-        '',
-        formatScores((extra['relevance'] as { scores: QueryScore[] }).scores),
-      ]
-    : [`search relevance: ${String(extra['relevance'] ?? 'n/a')}`]),
-  '',
-  'Targets (issue 5):',
-  formatTargets(targets),
-  '',
-  'Where the time goes (seconds between milestones of the build log):',
-  '',
-  formatPhases(steps.filter((step) => step.phases && step.phases.length > 0)),
-  '',
-  `JSON report: ${path.relative(PROJECT, outFile)}; build logs: ${path.relative(PROJECT, logs)}/`,
-];
-console.log(lines.join('\n'));
+console.log(
+  benchSummary({
+    articles,
+    seed,
+    cpus: report.machine.cpus,
+    steps,
+    peers,
+    targets,
+    extra,
+    reportFile: path.relative(PROJECT, outFile),
+    logsDir: path.relative(PROJECT, logs),
+  }),
+);
 if (failed) process.exit(1);

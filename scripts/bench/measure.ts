@@ -1,6 +1,6 @@
 /**
  * Runs one benchmark step as a whole process under `/usr/bin/time -f '%e %M %U %S'` (wall
- * seconds and peak RSS in KB, as `../shared/bench/peers.sh` measures the peers, plus CPU
+ * seconds and peak RSS in KB, as the peers' script measures the peers, plus CPU
  * seconds), timestamps every output line as it arrives, and sizes output folders.
  */
 import { spawn } from 'node:child_process';

@@ -376,7 +376,7 @@ export function round(value: number, digits: number): number {
   return Math.round(value * factor) / factor;
 }
 
-/** A target of issue 5 and whether this run meets it. */
+/** A performance target and whether this run meets it. */
 export interface Target {
   target: string;
   measured: string;

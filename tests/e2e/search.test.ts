@@ -1,6 +1,6 @@
 /**
  * The search page in Debian's Chromium against the `search` fixture, built by the global
- * setup and served on loopback: every query of issue 4 (also typed in NFD), excerpts,
+ * setup and served on loopback: every query readers type (also in NFD), excerpts,
  * ranking, filters, the URL round trip, empty and no-result states, keyboard use, CSP.
  */
 import type { Browser, Page } from 'playwright-core';
