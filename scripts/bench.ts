@@ -37,19 +37,17 @@ import {
   type CpuProfile,
   type ProfileSummary,
 } from './bench/profile.ts';
+import { evaluateTargets, formatBytes, ratio } from './bench/report.ts';
 import {
   buildPhases,
-  evaluateTargets,
-  formatBytes,
   aggregatePeers,
   parsePeers,
   parseSearchIndexLog,
-  ratio,
-  round,
   stripAnsi,
   type PeerResult,
   type StepResult,
-} from './bench/report.ts';
+  round,
+} from './bench/read-output.ts';
 import { createCorpus } from './bench/generate-corpus.ts';
 import type { QueryScore } from './bench/relevance.ts';
 import { benchSummary } from './bench/summary.ts';

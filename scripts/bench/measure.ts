@@ -9,7 +9,15 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseProcStat, parseTimeOutput, round, type LogLine, type ProcStat, type SampledUsage } from './report.ts';
+
+import {
+  parseProcStat,
+  parseTimeOutput,
+  type LogLine,
+  type ProcStat,
+  type SampledUsage,
+  round,
+} from './read-output.ts';
 
 export interface RunOptions {
   cwd: string;

@@ -8,7 +8,8 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { markdownTable, round } from './report.ts';
+import { markdownTable } from './report.ts';
+import { round } from './read-output.ts';
 
 /** The parts of a `.cpuprofile` used here. */
 export interface CpuProfile {

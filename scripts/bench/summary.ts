@@ -3,15 +3,8 @@
  * the peers, the site's size, the search measurements, the targets and where the time goes.
  */
 import { formatScores, type QueryScore } from './relevance.ts';
-import {
-  formatBytes,
-  formatPhases,
-  formatTable,
-  formatTargets,
-  type PeerSummary,
-  type StepResult,
-  type Target,
-} from './report.ts';
+import { formatBytes, formatPhases, formatTable, formatTargets, type Target } from './report.ts';
+import { type PeerSummary, type StepResult } from './read-output.ts';
 
 /** What the cold build left in dist/. */
 interface DistInfo {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { moduleOf, summariseProfile, type CpuProfile } from '../../scripts/bench/profile.ts';
 import {
-  aggregatePeers,
-  buildPhases,
   evaluateTargets,
   formatBytes,
   formatPhases,
@@ -10,13 +8,17 @@ import {
   formatTable,
   formatTargets,
   markdownTable,
+  ratio,
+} from '../../scripts/bench/report.ts';
+import {
+  aggregatePeers,
+  buildPhases,
   parsePeers,
   parseProcStat,
   parseSearchIndexLog,
   parseTimeOutput,
-  ratio,
   type StepResult,
-} from '../../scripts/bench/report.ts';
+} from '../../scripts/bench/read-output.ts';
 
 const step = (id: StepResult['id'], seconds: number, peakRssMb = 900): StepResult => ({
   id,
