@@ -21,23 +21,14 @@
  * by build phase and by module, in `.bench/prof/<N>/summary.md`; `--profile-only` runs just that.
  * Exits non-zero when a step fails, after printing the end of its output.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { measureCommand, treeStats, type RunResult, type TreeStats } from './bench/measure.ts';
-import {
-  busiestProcessProfiles,
-  formatProfileSummary,
-  formatWindows,
-  summariseProfile,
-  summariseWindows,
-  type CpuProfile,
-  type ProfileSummary,
-} from './bench/profile.ts';
-import { evaluateTargets, formatBytes, ratio } from './bench/report.ts';
+import { distStats, measureCommand, treeStats, type RunResult } from './bench/measure.ts';
+import { summariseProfileDir } from './bench/profile.ts';
+import { evaluateTargets, formatBytes } from './bench/report.ts';
 import {
   buildPhases,
   aggregatePeers,
@@ -50,7 +41,7 @@ import {
 } from './bench/read-output.ts';
 import { createCorpus } from './bench/generate-corpus.ts';
 import type { QueryScore } from './bench/relevance.ts';
-import { benchSummary } from './bench/summary.ts';
+import { benchReport, benchSummary } from './bench/summary.ts';
 import { writeCorpus } from './bench/write-corpus.ts';
 
 const PROJECT = path.resolve(import.meta.dirname, '..');
@@ -192,17 +183,6 @@ async function build(id: StepResult['id'], label: string, stepEnv = env): Promis
   );
   if (run.exitCode !== 0) console.error(`--- last lines of ${path.relative(PROJECT, logFile)} ---\n${tail(run)}\n---`);
   return step;
-}
-
-function distStats(stats: TreeStats | undefined, pagefind: TreeStats | undefined) {
-  if (!stats) return undefined;
-  return {
-    bytes: stats.bytes,
-    files: stats.files,
-    htmlFiles: stats.byExtension['html']?.files ?? 0,
-    byExtension: stats.byExtension,
-    pagefind: pagefind ? { bytes: pagefind.bytes, files: pagefind.files } : undefined,
-  };
 }
 
 const dist = path.join(root, 'dist');
@@ -372,72 +352,33 @@ async function profileColdBuild(): Promise<void> {
   });
   extra['profiledBuild'] = { seconds: step.seconds, peakRssMb: step.peakRssMb, phases: step.phases };
   if (step.exitCode !== 0) return void (failed = true);
-  const files = await busiestProcessProfiles(dir);
-  if (files.length === 0) return;
-  const profiles = await Promise.all(files.map(async (file) => JSON.parse(await readFile(file, 'utf8')) as CpuProfile));
-  const summary: ProfileSummary = summariseProfile(profiles, PROJECT, 30);
-  let at = lastStartedUs;
-  const windows = (step.phases ?? []).map((phase) => {
-    const window = { name: phase.name, startUs: at, endUs: at + phase.seconds * 1e6 };
-    at = window.endUs;
-    return window;
-  });
-  const byPhase = summariseWindows(profiles, windows, PROJECT);
-  extra['profile'] = { files: files.map((file) => path.relative(PROJECT, file)), byPhase, ...summary };
-  await writeFile(
-    path.join(dir, 'summary.md'),
-    `CPU by build phase (cold build under --cpu-prof, ${step.seconds.toFixed(1)} s wall)\n\n${formatWindows(byPhase)}\n\n${formatProfileSummary(summary)}\n`,
-  );
+  const profiled = await summariseProfileDir(dir, PROJECT, lastStartedUs, step);
+  if (!profiled) return;
+  extra['profile'] = profiled;
   progress(`profile summary: ${path.relative(PROJECT, path.join(dir, 'summary.md'))}`);
-}
-
-function gitState() {
-  try {
-    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: PROJECT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--short'], { cwd: PROJECT, encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean).length;
-    return { commit, uncommittedFiles: dirty };
-  } catch {
-    return undefined;
-  }
 }
 
 await run();
 const peers = aggregatePeers(peerRuns);
 
-const hugo = peers.find((peer) => peer.peer === 'hugo')?.seconds;
-const eleventy = peers.find((peer) => peer.peer === 'eleventy')?.seconds;
 const targets = evaluateTargets(articles, steps, peers);
-const report = {
+const report = benchReport({
+  project: PROJECT,
   articles,
   seed,
   buildTime: BUILD_TIME,
-  measuredAt: new Date().toISOString(),
-  machine: {
-    cpus: os.cpus().length,
-    cpuModel: os.cpus()[0]?.model,
-    memoryGb: round(os.totalmem() / 1024 ** 3, 1),
-    node: process.version,
-    platform: `${os.platform()} ${os.release()}`,
-  },
-  code: gitState(),
   corpus: {
     root: path.relative(PROJECT, root),
     articles: corpus.articles.length,
     pictured,
     bytes: corpus.bytes,
-    seconds: round(corpus.seconds, 2),
+    seconds: corpus.seconds,
   },
-  steps: steps.map((step) => ({
-    ...step,
-    vsHugo: ratio(step.seconds, hugo),
-    vsEleventy: ratio(step.seconds, eleventy),
-  })),
+  steps,
   peers,
   targets,
-  ...extra,
-};
+  extra,
+});
 await mkdir(path.dirname(outFile), { recursive: true });
 await writeFile(outFile, `${JSON.stringify(report, null, 2)}\n`);
 

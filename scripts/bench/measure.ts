@@ -202,3 +202,20 @@ export async function treeStats(dir: string): Promise<TreeStats | undefined> {
   );
   return stats;
 }
+
+/**
+ * What a built site holds: its size, files and HTML pages, and its search index's size.
+ *
+ * @example
+ * distStats(await treeStats('dist'), await treeStats('dist/pagefind'))?.htmlFiles; // 15123
+ */
+export function distStats(stats: TreeStats | undefined, pagefind: TreeStats | undefined) {
+  if (!stats) return undefined;
+  return {
+    bytes: stats.bytes,
+    files: stats.files,
+    htmlFiles: stats.byExtension['html']?.files ?? 0,
+    byExtension: stats.byExtension,
+    pagefind: pagefind ? { bytes: pagefind.bytes, files: pagefind.files } : undefined,
+  };
+}

@@ -6,7 +6,7 @@
  * CLI: `node scripts/bench/profile.ts DIR_OR_FILE [--top 25]` prints Markdown tables for the
  * busiest process in DIR (the Astro build, main thread and workers summed).
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { markdownTable } from './report.ts';
 import { round } from './read-output.ts';
@@ -271,4 +271,36 @@ if (import.meta.main) {
   const project = path.resolve(import.meta.dirname, '../..');
   console.log(`Profiles (one per thread): ${files.join(', ')}\n`);
   console.log(formatProfileSummary(summariseProfile(profiles, project, flag === '--top' ? Number(value) : 25)));
+}
+
+/**
+ * The profiles a cold build under `--cpu-prof` wrote to `dir`, summarised by build phase (the
+ * step's phases, from `startedUs` on the profiles' clock) and by module, written beside them as
+ * `summary.md`; `undefined` when no profile was written.
+ *
+ * @example
+ * await summariseProfileDir('.bench/prof/10000', process.cwd(), startedUs, step);
+ */
+export async function summariseProfileDir(
+  dir: string,
+  project: string,
+  startedUs: number,
+  step: { seconds: number; phases?: readonly { name: string; seconds: number }[] | undefined },
+) {
+  const files = await busiestProcessProfiles(dir);
+  if (files.length === 0) return undefined;
+  const profiles = await Promise.all(files.map(async (file) => JSON.parse(await readFile(file, 'utf8')) as CpuProfile));
+  const summary: ProfileSummary = summariseProfile(profiles, project, 30);
+  let at = startedUs;
+  const windows = (step.phases ?? []).map((phase) => {
+    const window = { name: phase.name, startUs: at, endUs: at + phase.seconds * 1e6 };
+    at = window.endUs;
+    return window;
+  });
+  const byPhase = summariseWindows(profiles, windows, project);
+  await writeFile(
+    path.join(dir, 'summary.md'),
+    `CPU by build phase (cold build under --cpu-prof, ${step.seconds.toFixed(1)} s wall)\n\n${formatWindows(byPhase)}\n\n${formatProfileSummary(summary)}\n`,
+  );
+  return { files: files.map((file) => path.relative(project, file)), byPhase, ...summary };
 }

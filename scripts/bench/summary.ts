@@ -1,10 +1,13 @@
 /**
- * The benchmark's summary as printed at the end of `npm run bench`: the table of steps against
- * the peers, the site's size, the search measurements, the targets and where the time goes.
+ * What `npm run bench` leaves: the JSON report (steps as ratios to the peers, the machine, the
+ * code measured) and the summary it prints (the table of steps against the peers, the site's
+ * size, the search measurements, the targets and where the time goes).
  */
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
 import { formatScores, type QueryScore } from './relevance.ts';
-import { formatBytes, formatPhases, formatTable, formatTargets, type Target } from './report.ts';
-import { type PeerSummary, type StepResult } from './read-output.ts';
+import { round, type PeerSummary, type StepResult } from './read-output.ts';
+import { formatBytes, formatPhases, formatTable, formatTargets, ratio, type Target } from './report.ts';
 
 /** What the cold build left in dist/. */
 interface DistInfo {
@@ -89,4 +92,63 @@ export function benchSummary({
     `JSON report: ${reportFile}; build logs: ${logsDir}/`,
   ];
   return lines.join('\n');
+}
+
+/** The commit measured, and how many files differed from it. */
+function gitState(project: string) {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: project, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--short'], { cwd: project, encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean).length;
+    return { commit, uncommittedFiles: dirty };
+  } catch {
+    return undefined;
+  }
+}
+
+export interface ReportInput {
+  project: string;
+  articles: number;
+  seed: number;
+  buildTime: string;
+  corpus: { root: string; articles: number; pictured: number; bytes: number; seconds: number };
+  steps: readonly StepResult[];
+  peers: readonly PeerSummary[];
+  targets: readonly Target[];
+  extra: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The JSON report: every step with its ratios to the peers, the machine and the code measured.
+ *
+ * @example
+ * await writeFile('.bench/report-10000.json', JSON.stringify(benchReport({ … }), null, 2));
+ */
+export function benchReport({ project, articles, seed, buildTime, corpus, steps, peers, targets, extra }: ReportInput) {
+  const hugo = peers.find((peer) => peer.peer === 'hugo')?.seconds;
+  const eleventy = peers.find((peer) => peer.peer === 'eleventy')?.seconds;
+  return {
+    articles,
+    seed,
+    buildTime,
+    measuredAt: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryGb: round(os.totalmem() / 1024 ** 3, 1),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+    },
+    code: gitState(project),
+    corpus: { ...corpus, seconds: round(corpus.seconds, 2) },
+    steps: steps.map((step) => ({
+      ...step,
+      vsHugo: ratio(step.seconds, hugo),
+      vsEleventy: ratio(step.seconds, eleventy),
+    })),
+    peers,
+    targets,
+    ...extra,
+  };
 }
