@@ -10,23 +10,14 @@
  *
  * `probeSearch()` is exported for the benchmark.
  */
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS, chromiumPath } from './lib/chromium.ts';
+import { serveDirectory } from './lib/static-server.ts';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.wasm': 'application/wasm',
-  '.woff2': 'font/woff2',
-};
 /** Worth gzipping on a CDN; everything else is already compressed. */
 const TEXT = new Set(['.html', '.css', '.js', '.json', '.svg', '.xml', '.txt']);
 
@@ -61,37 +52,18 @@ export async function probeSearch(options: { dist: string; queries: readonly str
   if (!existsSync(path.join(root, 'pagefind'))) throw new Error(`${root} has no pagefind/ bundle`);
   const gzipSizes = new Map<string, number>();
   let log: { path: string; bytes: number; gzip: number }[] = [];
-  const server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    let file = path.join(root, pathname);
-    if (!file.startsWith(root)) file = root;
-    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!existsSync(file)) {
-      response.writeHead(404).end();
-      return;
-    }
-    const size = statSync(file).size;
-    const extension = path.extname(file);
-    // Chromium fetches the icon whenever it likes; it is not part of any step's cost.
-    if (pathname === '/favicon.svg') {
-      response.writeHead(200, { 'Content-Type': TYPES[extension]!, 'Content-Length': size });
-      createReadStream(file).pipe(response);
-      return;
-    }
-    if (!gzipSizes.has(file)) {
-      gzipSizes.set(file, TEXT.has(extension) ? gzipSync(readFileSync(file)).length : size);
-    }
-    log.push({ path: pathname, bytes: size, gzip: gzipSizes.get(file)! });
-    response.writeHead(200, { 'Content-Type': TYPES[extension] ?? 'application/octet-stream', 'Content-Length': size });
-    createReadStream(file).pipe(response);
+  const site = await serveDirectory(root, {
+    onServe: (pathname, file, size) => {
+      // Chromium fetches the icon whenever it likes; it is not part of any step's cost.
+      if (pathname === '/favicon.svg') return;
+      if (!gzipSizes.has(file)) {
+        gzipSizes.set(file, TEXT.has(path.extname(file)) ? gzipSync(readFileSync(file)).length : size);
+      }
+      log.push({ path: pathname, bytes: size, gzip: gzipSizes.get(file)! });
+    },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  const origin = site.url;
+  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_FLAGS] });
   const steps: ProbeStep[] = [];
   const step = (label: string, extra: Partial<ProbeStep> = {}) => {
     steps.push({
@@ -138,7 +110,7 @@ export async function probeSearch(options: { dist: string; queries: readonly str
     await context.close();
   } finally {
     await browser.close();
-    await new Promise((resolve) => server.close(resolve));
+    await site.close();
   }
   return { dist: root, steps };
 }

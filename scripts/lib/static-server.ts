@@ -37,6 +37,8 @@ export interface ServedSite {
 export interface ServeOptions {
   /** Apply the rules of `<root>/_headers` to every response, as the CDN would. */
   headers?: boolean;
+  /** Told of every file served (not the 404 page), for measuring what a page fetches. */
+  onServe?: (pathname: string, file: string, size: number) => void;
 }
 
 /**
@@ -65,6 +67,7 @@ export async function serveDirectory(root: string, options: ServeOptions = {}): 
     }
     const size = statSync(file).size;
     bytesSent.set(pathname, (bytesSent.get(pathname) ?? 0) + size);
+    if (status === 200) options.onServe?.(pathname, file, size);
     response.writeHead(status, {
       ...headersFor(rules, pathname),
       'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
