@@ -14,7 +14,7 @@ export default defineConfig({
           include: ['tests/build/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
           // The shared fixture sites, built once before any of these files runs.
           globalSetup: ['tests/global-setup.ts'],
-          // Fixture builds and browser tests spawn processes; give them room on a 2-core machine.
+          // Fixture builds and browser tests spawn processes; give them room on a small machine.
           testTimeout: 120_000,
           hookTimeout: 300_000,
         },

@@ -3,7 +3,7 @@
  * Everything the build reads of Astro that Astro does not document as an API, in one place: the
  * manifest of its experimental incremental build (`incremental-build.json` in its cache folder)
  * and the shape of the page lines its logger writes. An Astro upgrade that changes either shows
- * up in `tests/build/astro-internals.test.ts`, which builds a site and checks both.
+ * up in `tests/build/incremental.test.ts`, which rebuilds a site and checks both.
  *
  * JavaScript, not TypeScript: the build logger, which Astro loads only from a JavaScript file,
  * imports it.

@@ -77,7 +77,7 @@ export async function sameEntryFile(cached: string, target: string): Promise<boo
   return source !== undefined && linked !== undefined && source.ino === linked.ino && source.dev === linked.dev;
 }
 
-/** Removes every entry of `dir` but those named (shards of years gone, leftovers). */
+/** Removes every entry of `dir` but those named (shards no page falls in any more, leftovers). */
 export async function removeEntriesBut(dir: string, names: readonly string[]): Promise<void> {
   const keep = new Set(names);
   const entries = await readdir(dir).catch(() => []);

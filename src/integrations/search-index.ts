@@ -103,10 +103,8 @@ const PAGES_READ_AHEAD = 64;
 
 /**
  * Pagefind processes indexing shards side by side: one per core, up to two. Pagefind indexes a
- * shard on about one core, and each process holds one shard's index (about 350 MB for a shard
- * of 1,000 articles), so two cut a cold index of 10,000 articles by a third (45 s to 30 s) on a
- * 2-core machine, at 850 MB for the indexer and both processes: below Astro's own peak, which
- * is over before indexing starts.
+ * shard on about one core and each process holds one shard's index in memory, so more than two
+ * would add memory without adding speed on a small machine.
  */
 export const SEARCH_INDEX_LANES = Math.max(1, Math.min(2, availableParallelism()));
 

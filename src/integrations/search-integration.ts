@@ -50,7 +50,7 @@ const DEV_TYPES: Record<string, string> = {
  * indexed in memory. Keys are paths under the bundles' folder (`/pagefind/`).
  *
  * @example
- * const files = await buildDevBundle('/site', 'http://localhost:4321'); // Map { '2022/pagefind.js' => … }
+ * const files = await buildDevBundle('/site', 'http://localhost:4321'); // Map { '2024-05/pagefind.js' => … }
  */
 export async function buildDevBundle(root: string, origin: string): Promise<Map<string, Uint8Array>> {
   const { categories, site } = await readRegistries(root);

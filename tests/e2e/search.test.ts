@@ -71,7 +71,7 @@ const DUC_TRONG = ['duc-trong-mo-rong-duong', 'ca-phe-vao-vu'];
 const HOA_BINH = ['ky-niem-ngay-thong-nhat', 'thieu-nhi-ve-tranh'];
 const THUY = ['nang-cap-ho-chua', 'thuy-dien-tich-nuoc'];
 
-/** Issue 4: each query must find the articles that contain the words. */
+/** Each query must find the articles that contain the words. */
 const QUERIES: [string, string[]][] = [
   ['Đà Lạt', DA_LAT],
   ['đà lạt', DA_LAT],
