@@ -57,6 +57,7 @@ function edit(file: string, from: string, to: string) {
 let afterRenderer: { output: string; files: Map<string, Buffer> };
 let afterLock: { output: string; files: Map<string, Buffer> };
 let afterDamage: Map<string, Buffer>;
+let afterDamagedIndexes: { output: string; files: Map<string, Buffer> };
 let fresh: { output: string; files: Map<string, Buffer> };
 let articleCount: number;
 let firstPictures: string[];
@@ -116,6 +117,12 @@ beforeAll(() => {
   build();
   afterDamage = snapshot();
 
+  // The records file cut short and the picture catalogue overwritten: both are read again from the sources.
+  const records = path.join(copy, 'node_modules/.astro/article-records.bin');
+  writeFileSync(records, readFileSync(records).subarray(0, 100));
+  writeFileSync(path.join(copy, 'node_modules/.astro/pictures.json'), '\u0000{ hỏng');
+  afterDamagedIndexes = { output: build(), files: snapshot() };
+
   const freshOutput = build('--fresh');
   fresh = { output: freshOutput, files: snapshot() };
 });
@@ -148,6 +155,11 @@ describe('a rebuild after a code change', () => {
 
   it('renders a damaged cached body again instead of publishing it', () => {
     expect(differences(afterDamage, fresh.files)).toEqual([]);
+  });
+
+  it('reads the sources again when the records file or the picture catalogue is damaged', () => {
+    expect(changedArticles(afterDamagedIndexes.output)).toBe(String(articleCount));
+    expect(differences(afterDamagedIndexes.files, fresh.files)).toEqual([]);
   });
 
   it('starts from nothing with --fresh, and says how much the caches hold', () => {
