@@ -20,7 +20,7 @@ import { cacheSummary, folderSize } from '../src/cache/cache-size.ts';
 import { AFTER_BUILD_ENV, OUT_DIR_ENV } from '../src/data/build-env.ts';
 import { PICTURE_DIR, SEARCH_DIR } from '../src/lib/urls.ts';
 import { forgetPageCache, pageCacheOutputs } from '../src/integrations/astro-internals.mjs';
-import { discardFolder, listFiles, removeFiles, staleFiles, writtenSince } from './lib/build-output.ts';
+import { discardFolder, removeFiles, staleFiles, writtenSince } from './lib/build-output.ts';
 
 const { values, positionals } = parseArgs({
   options: { root: { type: 'string', default: '.' }, fresh: { type: 'boolean', default: false } },
@@ -88,8 +88,8 @@ const [pictureFiles, pictures, search] = await loading.catch(async (error: unkno
 // What the last build made and this one did not: a deleted article's page, an old stylesheet.
 // The search bundles and the pictures are kept or replaced by their own steps.
 // Files copied from public/ may keep their own modification time: they are this build's too.
-const publicFiles = listFiles(path.join(import.meta.dirname, '../public')).map(({ file }) => file);
-const kept = new Set([...pageCacheOutputs(cacheDir), ...publicFiles]);
+const { listPublicFiles } = await import('../src/data/content-files.ts');
+const kept = new Set([...pageCacheOutputs(cacheDir), ...listPublicFiles()]);
 removeFiles(dist, staleFiles(dist, started, kept, [SEARCH_DIR, PICTURE_DIR]));
 
 try {

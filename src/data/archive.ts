@@ -80,7 +80,7 @@ export function getArchive(): Promise<Archive> {
  * const html = await articleHtml(article); // '<p>Đà Lạt …</p>'
  */
 export async function articleHtml(article: Pick<Article, 'htmlKey' | 'file'>): Promise<string> {
-  await getArchive();
+  const { categories } = await getArchive();
   const cached = await readArticleHtml(htmlDir, article.htmlKey);
   if (cached !== undefined) return cached;
   // Missing or damaged in the cache: rendered again from the source the content sync just read.
@@ -88,7 +88,7 @@ export async function articleHtml(article: Pick<Article, 'htmlKey' | 'file'>): P
   const outcome = processArticle({
     file: article.file,
     source: await readFile(path.join(root, article.file), 'utf8'),
-    categories: (await getArchive()).categories,
+    categories,
   });
   if (!outcome.ok || outcome.html === undefined) {
     throw new Error(`Bài viết ${article.file} đã đổi trong lúc dựng trang: hãy dựng lại.`);

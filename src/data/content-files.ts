@@ -131,19 +131,25 @@ export function buildTime(): Date {
   return fixed && !Number.isNaN(fixed.getTime()) ? fixed : new Date();
 }
 
-/** Keys (see `claimKey`) of the files in `public/`. */
-function publicFileKeys(): Set<string> {
-  const keys = new Set<string>();
+/**
+ * The files of `public/`, as paths relative to it (`/` between folders): what every build copies
+ * to `dist/` as it is.
+ *
+ * @example
+ * listPublicFiles(); // ['_headers', 'favicon.svg', 'logo.svg']
+ */
+export function listPublicFiles(): string[] {
+  const files: string[] = [];
   const walk = (dir: string, prefix: string) => {
     if (!existsSync(dir)) return;
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const key = `${prefix}${entry.name}`;
-      if (entry.isDirectory()) walk(path.join(dir, entry.name), `${key}/`);
-      else keys.add(claimKey(key));
+      const file = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) walk(path.join(dir, entry.name), `${file}/`);
+      else files.push(file);
     }
   };
   walk(PUBLIC_DIR, '');
-  return keys;
+  return files;
 }
 
 const ALIAS_FIELD = 'đường dẫn cũ (aliases)';
@@ -163,12 +169,13 @@ export function crossCheckArticles(
   { now, contentDir = 'content' }: { now: Date; contentDir?: string },
 ): ContentIssue[] {
   const issues: ContentIssue[] = [];
-  const publicFiles = publicFileKeys();
+  const publicFiles = new Set(listPublicFiles().map(claimKey));
   // Every article's own URL first, so an old URL that takes one over names the article.
   const owners = new Map<string, { file: string; what: string; page: boolean }>();
   for (const article of articles) {
     const url = articleUrl(article.data.slug);
-    const owner = owners.get(claimKey(url));
+    const key = claimKey(url);
+    const owner = owners.get(key);
     if (owner) {
       issues.push({
         file: article.file,
@@ -179,7 +186,7 @@ export function crossCheckArticles(
         expected: 'mỗi bài một đường dẫn riêng: đổi tên tệp hoặc đặt "slug" khác',
         severity: 'error',
       });
-    } else owners.set(claimKey(url), { file: article.file, what: `bài ${article.file} (${url})`, page: true });
+    } else owners.set(key, { file: article.file, what: `bài ${article.file} (${url})`, page: true });
   }
   for (const article of articles) {
     for (const alias of article.data.aliases) {

@@ -8,7 +8,14 @@ import { formatDateline, vietnamParts } from './dates.ts';
 import type { PictureFacts } from './pictures.ts';
 import { relatedIndexOf, type RelatedIndex } from './related.ts';
 import type { ArticleVideo } from './video.ts';
-import type { ArticleData, ArticleImage, AuthorProfile, Category, SiteSettings } from './schema.ts';
+import {
+  DEFAULT_LOGO,
+  type ArticleData,
+  type ArticleImage,
+  type AuthorProfile,
+  type Category,
+  type SiteSettings,
+} from './schema.ts';
 import { slugify } from './slug.ts';
 import { articleUrl, authorUrl, tagUrl } from './urls.ts';
 
@@ -74,6 +81,8 @@ export interface Archive {
    */
   layoutKey: string;
   site: SiteSettings;
+  /** The station's logo in `public/` (the site's setting or the default). */
+  logo: string;
   categories: Category[];
   /** Published articles, newest first. */
   articles: Article[];
@@ -225,6 +234,7 @@ export function createArchive(input: {
       'layout',
     ),
     site: input.site,
+    logo: input.site.logo ?? DEFAULT_LOGO,
     categories: [...input.categories],
     articles,
     bySlug: new Map(),
