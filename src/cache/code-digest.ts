@@ -19,6 +19,8 @@ export interface CodeInputs {
   files: string[];
   /** Packages as `path@version`, sorted. */
   packages: string[];
+  /** Each file's text, as read while following its imports. */
+  sources: ReadonlyMap<string, string>;
 }
 
 /**
@@ -28,15 +30,16 @@ export interface CodeInputs {
  * codeInputs(['src/data/process-article.ts']).files; // ['src/data/process-article.ts', 'src/lib/markdown.ts', …]
  */
 export function codeInputs(entries: readonly string[], root = PROJECT): CodeInputs {
-  const files = new Set<string>();
+  const sources = new Map<string, string>();
   const packages = new Set<string>();
   const pending = entries.map((entry) => path.resolve(root, entry));
   while (pending.length > 0) {
     const file = pending.pop()!;
     const relative = path.relative(root, file).split(path.sep).join('/');
-    if (files.has(relative) || !existsSync(file)) continue;
-    files.add(relative);
-    for (const specifier of importSpecifiers(readFileSync(file, 'utf8'))) {
+    if (sources.has(relative) || !existsSync(file)) continue;
+    const source = readFileSync(file, 'utf8');
+    sources.set(relative, source);
+    for (const specifier of importSpecifiers(source)) {
       if (specifier.startsWith('.')) pending.push(path.resolve(path.dirname(file), specifier));
       else {
         const name = packageOf(specifier);
@@ -45,7 +48,7 @@ export function codeInputs(entries: readonly string[], root = PROJECT): CodeInpu
     }
   }
   const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as LockFile;
-  return { files: [...files].sort(), packages: packageClosure(packages, lock) };
+  return { files: [...sources.keys()].sort(), packages: packageClosure(packages, lock), sources };
 }
 
 const digests = new Map<string, string>();
@@ -62,12 +65,7 @@ export function codeDigest(entries: readonly string[], root = PROJECT): string {
   if (digest === undefined) {
     const inputs = codeInputs(entries, root);
     const hash = createHash('sha256');
-    for (const file of inputs.files)
-      hash
-        .update(file)
-        .update('\0')
-        .update(readFileSync(path.join(root, file)))
-        .update('\0');
+    for (const file of inputs.files) hash.update(file).update('\0').update(inputs.sources.get(file)!).update('\0');
     for (const entry of inputs.packages) hash.update(entry).update('\0');
     digest = hash.digest('base64url');
     digests.set(id, digest);

@@ -4,7 +4,8 @@
  * a damaged entry is rebuilt and never published.
  */
 import { createHash } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { replaceFile } from './replace-file.ts';
 
 const HEADER = /^<!-- sha256:([A-Za-z0-9_-]{43}) -->\n/;
 
@@ -41,10 +42,8 @@ export function openContent(stored: string): string | undefined {
  * @example
  * await writeSealedFile('/cache/article-html/3f9a0c.html', '<p>Đà Lạt</p>');
  */
-export async function writeSealedFile(file: string, content: string): Promise<void> {
-  const fresh = `${file}.${process.pid}.tmp`;
-  await writeFile(fresh, sealContent(content));
-  await rename(fresh, file);
+export function writeSealedFile(file: string, content: string): Promise<void> {
+  return replaceFile(file, sealContent(content));
 }
 
 /**

@@ -11,7 +11,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ParsedArticle } from '../lib/article.ts';
-import { replaceFile } from './replace-file.ts';
+import { replaceFile } from '../cache/replace-file.ts';
 
 /** What is kept of a parsed article: all but its body, which `article-html.ts` keeps rendered. */
 export type ArticleRecord = Omit<ParsedArticle, 'body'> & {

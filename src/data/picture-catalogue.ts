@@ -19,7 +19,7 @@ import type { PictureFacts } from '../lib/pictures.ts';
 import { codeDigest } from '../cache/code-digest.ts';
 import { mapConcurrently } from './concurrency.ts';
 import { blobId } from './git-blobs.ts';
-import { replaceFile } from './replace-file.ts';
+import { replaceFile } from '../cache/replace-file.ts';
 
 /** A catalogued picture, with what tells whether its file changed since. */
 export interface CataloguedPicture extends PictureFacts {

@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { replaceFile } from '../data/replace-file.ts';
+import { replaceFile } from '../cache/replace-file.ts';
 import { indexedRegion, regionDigest, type ShardPage } from '../lib/search-shards.ts';
 import { articleUrl } from '../lib/urls.ts';
 

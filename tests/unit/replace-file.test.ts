@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { replaceFile } from '../../src/data/replace-file.ts';
+import { replaceFile } from '../../src/cache/replace-file.ts';
 
 let dir: string;
 beforeEach(async () => {
