@@ -4,22 +4,15 @@
  * the result equals a cold build of the same content, byte for byte, search index included.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, fixturePath, type FixtureBuild } from './build-fixture.ts';
+import { buildFixture, fixturePath, privateFixtureCopy, type FixtureBuild } from './build-fixture.ts';
 
 const PROJECT = path.resolve(import.meta.dirname, '../..');
-const WARM = '.interrupted-warm';
-const COLD = '.interrupted-cold';
+const WARM = 'basic/.interrupted-warm';
+const COLD = 'basic/.interrupted-cold';
 const EDITED = 'content/articles/thoi-su-so-3.md';
-
-function copyFixture(name: string) {
-  rmSync(fixturePath(name), { recursive: true, force: true });
-  for (const entry of ['astro.config.mjs', 'content']) {
-    cpSync(path.join(fixturePath('basic'), entry), path.join(fixturePath(name), entry), { recursive: true });
-  }
-}
 
 /** Starts a build of the fixture and kills it, with every process it started, once its log shows `moment`. */
 function killBuildAt(name: string, moment: RegExp): Promise<string> {
@@ -67,8 +60,8 @@ const afterKill: {
 }[] = [];
 
 beforeAll(async () => {
-  copyFixture(WARM);
-  copyFixture(COLD);
+  await privateFixtureCopy('basic', WARM);
+  await privateFixtureCopy('basic', COLD);
   cold = buildFixture(COLD);
   if (cold.status !== 0) throw new Error(cold.output);
   const first = buildFixture(WARM);
