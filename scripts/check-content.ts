@@ -12,16 +12,16 @@ import { parseArgs } from 'node:util';
 import { buildTime, crossCheckArticles, listArticleFiles, readRegistries } from '../src/data/content-files.ts';
 import { cataloguePictures, pictureCatalogueFile, readPictureCatalogue } from '../src/data/picture-catalogue.ts';
 import { githubAnnotation } from '../src/lib/annotations.ts';
-import { fileSlug, type ParsedArticle } from '../src/lib/article.ts';
+import type { ParsedArticle } from '../src/lib/article.ts';
 import { formatIssueReport, sortIssues, type ContentIssue } from '../src/lib/content-issues.ts';
 import {
   lintBodyLinks,
   lintEmptyBody,
   prepareArticle,
   type FoundUrl,
-  type LinkTarget,
   type PreparedArticle,
 } from '../src/lib/content-lint.ts';
+import { linkContext } from '../src/lib/link-context.ts';
 import type { Category } from '../src/lib/schema.ts';
 import type { CheckBatch, CheckContext } from './lib/check-worker.ts';
 import { mapOnWorkers } from '../src/data/worker-pool.ts';
@@ -67,24 +67,11 @@ const catalogued = await readPictureCatalogue(pictureCatalogueFile(path.join(roo
 issues.push(...(await cataloguePictures(root, parsedArticles, catalogued)).issues);
 
 // Links are checked against every article's URL; a file with errors still claims its own.
-const articles = new Map<string, LinkTarget | undefined>();
-const slugOfFile = new Map<string, string>();
-for (const file of files) {
-  articles.set(fileSlug(file), undefined);
-  slugOfFile.set(file, fileSlug(file));
-}
-for (const { article } of parsed) {
-  if (article.data.slug !== fileSlug(article.file)) articles.delete(fileSlug(article.file));
-  articles.set(article.data.slug, { file: article.file, draft: article.data.draft, date: article.data.date });
-  slugOfFile.set(article.file, article.data.slug);
-}
-const context = {
+const context = linkContext(files, parsedArticles, {
   siteUrl: registries.site.url,
-  articles,
-  slugOfFile,
   categories: registries.categories,
   now,
-};
+});
 for (const { article, urls } of parsed)
   issues.push(...lintBodyLinks(article, context, urls), ...lintEmptyBody(article));
 
