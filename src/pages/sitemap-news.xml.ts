@@ -4,5 +4,7 @@ import { newsSitemap } from '../lib/news-sitemap.ts';
 
 export const GET: APIRoute = async () => {
   const { site, articles } = await getArchive();
-  return new Response(newsSitemap(articles, site, buildTime()), { headers: { 'Content-Type': 'application/xml' } });
+  return new Response(await newsSitemap(articles, site, buildTime()), {
+    headers: { 'Content-Type': 'application/xml' },
+  });
 };
