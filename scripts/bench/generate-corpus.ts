@@ -5,6 +5,7 @@
  * Everything here is pure and deterministic from the seed; writing files is `write-corpus.ts`.
  */
 import { slugify } from '../../src/lib/slug.ts';
+import { MAX_SLUG_LENGTH } from '../../src/lib/url-claims.ts';
 import { createRandom, deriveSeed, zipfSampler, type Random } from './prng.ts';
 import { plantArticle } from './relevance.ts';
 import { authorNames, capitalise, CATEGORIES, PLACES, rankedVocabulary, tagPool } from './vietnamese.ts';
@@ -65,6 +66,21 @@ export function astroConfig(projectFromRoot: string): string {
     'export default defineConfig(archiveConfig(new URL(".", import.meta.url)));',
     '',
   ].join('\n');
+}
+
+/**
+ * A slug cut at a hyphen to leave room for a `-n` suffix within the schema's limit, as a
+ * journalist shortens a long title's file name.
+ *
+ * @example
+ * shortSlug('ba-muoi'); // 'ba-muoi'
+ * shortSlug('a-'.repeat(60) + 'b').length; // 89
+ */
+export function shortSlug(slug: string): string {
+  const room = MAX_SLUG_LENGTH - 10;
+  if (slug.length <= room) return slug;
+  const cut = slug.slice(0, room + 1);
+  return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : room);
 }
 
 /**
@@ -262,7 +278,7 @@ export function createCorpus(options: CorpusOptions): Corpus {
     const random = createRandom(deriveSeed(seed, index));
     const title = capitalise(phrase(language, random, random.int(7, 14)));
     const when = date ?? new Date(Math.floor((start + (index + random.next() * 0.9) * slot) / 60_000) * 60_000);
-    const base = slugify(title) || `bai-${index}`;
+    const base = shortSlug(slugify(title)) || `bai-${index}`;
     let slug = base;
     for (let n = 2; usedSlugs.has(slug); n++) slug = `${base}-${n}`;
     usedSlugs.add(slug);

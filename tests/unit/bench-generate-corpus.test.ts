@@ -4,6 +4,7 @@ import {
   astroConfig,
   createCorpus,
   editArticleSource,
+  shortSlug,
   vietnamIso,
   yamlScalar,
   type CorpusOptions,
@@ -86,6 +87,15 @@ describe('createCorpus', () => {
     expect([...site.issues, ...categories.issues, ...authors.issues]).toEqual([]);
     expect(categories.value.length).toBeGreaterThanOrEqual(8);
     expect(authors.value.length).toBeGreaterThan(0);
+  });
+
+  it('cuts a long title’s slug at a hyphen, within the schema’s 100 characters with a suffix', () => {
+    expect(shortSlug('le-hoi-hoa')).toBe('le-hoi-hoa');
+    const long = 'suc-don-duong-lien-khuong-thanh-pho-ho-chi-minh-huya-cua-nhuon-khanh-hoa-duoc-thanh-pho-ho-chi-minh';
+    expect(shortSlug(long)).toBe(
+      'suc-don-duong-lien-khuong-thanh-pho-ho-chi-minh-huya-cua-nhuon-khanh-hoa-duoc-thanh-pho-ho',
+    );
+    expect(shortSlug('x'.repeat(120))).toBe('x'.repeat(90));
   });
 
   it('writes articles that pass the schema, with unique slugs, in year folders', () => {
