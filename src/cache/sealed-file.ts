@@ -7,32 +7,34 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { replaceFile } from './replace-file.ts';
 
-const HEADER = /^<!-- sha256:([A-Za-z0-9_-]{43}) -->\n/;
+/** The first line of an entry: `sha256:` and the base64url digest of the rest. */
+const HEADER_LENGTH = 'sha256:'.length + 43 + 1;
 
-const digestOf = (content: string) => createHash('sha256').update(content).digest('base64url');
+const digestOf = (content: Uint8Array) => createHash('sha256').update(content).digest('base64url');
 
 /**
  * The entry as stored: a first line with the digest of the content, then the content.
  *
  * @example
- * sealContent('<p>Đà Lạt</p>'); // '<!-- sha256:… -->\n<p>Đà Lạt</p>'
+ * sealContent(Buffer.from('<p>Đà Lạt</p>')).toString(); // 'sha256:…\n<p>Đà Lạt</p>'
  */
-export function sealContent(content: string): string {
-  return `<!-- sha256:${digestOf(content)} -->\n${content}`;
+export function sealContent(content: Uint8Array): Buffer {
+  return Buffer.concat([Buffer.from(`sha256:${digestOf(content)}\n`), content]);
 }
 
 /**
  * The content of a stored entry, or `undefined` when it does not match its digest.
  *
  * @example
- * openContent(sealContent('<p>a</p>')); // '<p>a</p>'
- * openContent(sealContent('<p>a</p>').slice(0, -3)); // undefined
+ * openContent(sealContent(Buffer.from('<p>a</p>')))?.toString(); // '<p>a</p>'
+ * openContent(sealContent(Buffer.from('<p>a</p>')).subarray(0, -3)); // undefined
  */
-export function openContent(stored: string): string | undefined {
-  const header = HEADER.exec(stored);
-  if (!header) return undefined;
-  const content = stored.slice(header[0].length);
-  return digestOf(content) === header[1] ? content : undefined;
+export function openContent(stored: Buffer): Buffer | undefined {
+  if (stored.length < HEADER_LENGTH) return undefined;
+  const header = stored.toString('latin1', 0, HEADER_LENGTH);
+  if (!header.startsWith('sha256:') || !header.endsWith('\n')) return undefined;
+  const content = stored.subarray(HEADER_LENGTH);
+  return digestOf(content) === header.slice(7, -1) ? content : undefined;
 }
 
 /**
@@ -42,8 +44,8 @@ export function openContent(stored: string): string | undefined {
  * @example
  * await writeSealedFile('/cache/article-html/3f9a0c.html', '<p>Đà Lạt</p>');
  */
-export function writeSealedFile(file: string, content: string): Promise<void> {
-  return replaceFile(file, sealContent(content));
+export function writeSealedFile(file: string, content: string | Uint8Array): Promise<void> {
+  return replaceFile(file, sealContent(typeof content === 'string' ? Buffer.from(content) : content));
 }
 
 /**
@@ -51,9 +53,35 @@ export function writeSealedFile(file: string, content: string): Promise<void> {
  * missing or damaged.
  *
  * @example
- * await readSealedFile('/cache/article-html/3f9a0c.html'); // '<p>Đà Lạt</p>'
+ * (await readSealedFile('/cache/article-records.bin'))?.length; // 1048576
  */
-export async function readSealedFile(file: string): Promise<string | undefined> {
-  const stored = await readFile(file, 'utf8').catch(() => undefined);
+export async function readSealedFile(file: string): Promise<Buffer | undefined> {
+  const stored = await readFile(file).catch(() => undefined);
   return stored === undefined ? undefined : openContent(stored);
+}
+
+/**
+ * Reads a text entry written by {@link writeSealedFile}, or `undefined` when missing or damaged.
+ *
+ * @example
+ * await readSealedText('/cache/article-html/3f9a0c.html'); // '<p>Đà Lạt</p>'
+ */
+export async function readSealedText(file: string): Promise<string | undefined> {
+  return (await readSealedFile(file))?.toString('utf8');
+}
+
+/**
+ * Reads a JSON entry, or `undefined` when missing, damaged or not JSON.
+ *
+ * @example
+ * await readSealedJson<{ code: string }>('/cache/pictures.json'); // { code: 'k3J…', pictures: […] }
+ */
+export async function readSealedJson<T>(file: string): Promise<T | undefined> {
+  const text = await readSealedText(file);
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return undefined;
+  }
 }

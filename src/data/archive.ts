@@ -31,7 +31,7 @@ async function loadArchive(): Promise<Archive> {
   // catalogue, both written by the same content sync; the store holds one digest of the two.
   const [records, pictures] = await Promise.all([
     readArticleRecords(registries.recordsFile),
-    readPictureCatalogue(registries.picturesFile),
+    readPictureCatalogue(registries.picturesFile, { anyCode: true }),
   ]);
   if (!archiveEntry || archiveEntry.digest !== archiveDigest(records.values(), pictures.values())) {
     throw new Error(

@@ -5,7 +5,7 @@
  */
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { readSealedFile, writeSealedFile } from '../cache/sealed-file.ts';
+import { readSealedText, writeSealedFile } from '../cache/sealed-file.ts';
 import { FILES_AT_ONCE, mapConcurrently } from './concurrency.ts';
 
 const SUFFIX = '.html';
@@ -71,7 +71,7 @@ export async function writeArticleHtml(dir: string, bodies: readonly { key: stri
  * await readArticleHtml('/cache/article-html', '3f9a0c'); // '<p>Đà Lạt</p>'
  */
 export function readArticleHtml(dir: string, key: string): Promise<string | undefined> {
-  return readSealedFile(articleHtmlFile(dir, key));
+  return readSealedText(articleHtmlFile(dir, key));
 }
 
 /**

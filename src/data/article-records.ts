@@ -7,20 +7,17 @@
  * `v8.deserialize`, which keeps dates as dates.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ParsedArticle } from '../lib/article.ts';
-import { replaceFile } from '../cache/replace-file.ts';
+import { readSealedFile, writeSealedFile } from '../cache/sealed-file.ts';
 
 /** What is kept of a parsed article: all but its body, which `article-html.ts` keeps rendered. */
 export type ArticleRecord = Omit<ParsedArticle, 'body'> & {
   /** The digest of the article's source and registries; also names its rendered body. */
   htmlKey: string;
 };
-
-/** Bump when {@link ArticleRecord} changes: a file of another format is not read. */
-const RECORDS_FORMAT = 'article-records-v1';
 
 /**
  * The records file under Astro's cache folder.
@@ -33,34 +30,30 @@ export function articleRecordsFile(cacheDir: string): string {
 }
 
 /**
- * The records by article file; empty when there is no file yet, or one of another format or
- * cut short (every article is then parsed again).
+ * The records by article file; empty when there is no file yet or it is damaged (every article
+ * is then parsed again). A record made by other code is not reused: its `htmlKey` includes the
+ * digest of the code that made it.
  *
  * @example
  * (await readArticleRecords('/cache/article-records.bin')).get('content/articles/2022/a.md')?.data.title;
  */
 export async function readArticleRecords(file: string): Promise<Map<string, ArticleRecord>> {
-  try {
-    const saved = deserialize(await readFile(file)) as { format?: unknown; records?: unknown };
-    if (saved.format === RECORDS_FORMAT && Array.isArray(saved.records)) {
-      return new Map((saved.records as ArticleRecord[]).map((record) => [record.file, record]));
-    }
-  } catch {
-    // none yet, or unreadable
-  }
-  return new Map();
+  const stored = await readSealedFile(file);
+  const records: unknown = stored && deserialize(stored);
+  return Array.isArray(records)
+    ? new Map((records as ArticleRecord[]).map((record) => [record.file, record]))
+    : new Map();
 }
 
 /**
- * Writes the records, replacing the file whole: a build stopped halfway leaves the previous
- * file or the new one.
+ * Writes the records as one sealed entry (`src/cache/sealed-file.ts`).
  *
  * @example
  * await writeArticleRecords('/cache/article-records.bin', records);
  */
 export async function writeArticleRecords(file: string, records: readonly ArticleRecord[]): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  await replaceFile(file, serialize({ format: RECORDS_FORMAT, records }));
+  await writeSealedFile(file, serialize(records));
 }
 
 /**

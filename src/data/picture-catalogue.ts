@@ -10,7 +10,7 @@
  * is decoded (its header) for its size.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ParsedArticle } from '../lib/article.ts';
@@ -19,7 +19,7 @@ import type { PictureFacts } from '../lib/pictures.ts';
 import { codeDigest } from '../cache/code-digest.ts';
 import { mapConcurrently } from './concurrency.ts';
 import { blobId } from './git-blobs.ts';
-import { replaceFile } from '../cache/replace-file.ts';
+import { readSealedJson, writeSealedFile } from '../cache/sealed-file.ts';
 
 /** A catalogued picture, with what tells whether its file changed since. */
 export interface CataloguedPicture extends PictureFacts {
@@ -41,8 +41,8 @@ export interface PictureReference {
   fieldLines: ParsedArticle['fieldLines'];
 }
 
-/** Bump when {@link CataloguedPicture} changes: a file of another format is not read. */
-const CATALOGUE_FORMAT = 'pictures-v3';
+/** The code that writes the catalogue: a catalogue written by other code is not read. */
+const catalogueCode = () => codeDigest(['src/data/picture-catalogue.ts']);
 
 /** Formats sharp reads that every browser shows once converted; anything else is refused. */
 const READABLE_FORMATS = new Set(['jpeg', 'png', 'webp', 'avif', 'heif', 'gif', 'tiff']);
@@ -59,25 +59,25 @@ export function pictureCatalogueFile(cacheDir: string): string {
 }
 
 /**
- * The catalogue by `src`; empty when there is none yet, or one of another format.
+ * The catalogue by `src`; empty when there is none yet, or it is damaged or was written by other
+ * code. Pages pass `anyCode`: their code is bundled away from the sources, and they check the
+ * catalogue against the archive's digest instead (`src/data/archive.ts`).
  *
  * @example
  * (await readPictureCatalogue('/cache/pictures.json')).get('images/da-lat.jpg')?.width; // 1600
  */
-export async function readPictureCatalogue(file: string): Promise<Map<string, CataloguedPicture>> {
-  try {
-    const saved = JSON.parse(await readFile(file, 'utf8')) as { format?: unknown; pictures?: unknown };
-    if (saved.format === CATALOGUE_FORMAT && Array.isArray(saved.pictures)) {
-      return new Map((saved.pictures as CataloguedPicture[]).map((picture) => [picture.src, picture]));
-    }
-  } catch {
-    // none yet, or unreadable
-  }
-  return new Map();
+export async function readPictureCatalogue(
+  file: string,
+  { anyCode = false } = {},
+): Promise<Map<string, CataloguedPicture>> {
+  const saved = await readSealedJson<{ code?: unknown; pictures?: unknown }>(file);
+  return (anyCode || saved?.code === catalogueCode()) && Array.isArray(saved?.pictures)
+    ? new Map((saved.pictures as CataloguedPicture[]).map((picture) => [picture.src, picture]))
+    : new Map();
 }
 
 /**
- * Writes the catalogue whole (see `replaceFile`).
+ * Writes the catalogue as one sealed entry (`src/cache/sealed-file.ts`).
  *
  * @example
  * await writePictureCatalogue('/cache/pictures.json', catalogue);
@@ -88,7 +88,7 @@ export async function writePictureCatalogue(
 ): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const sorted = [...pictures.values()].sort((a, b) => (a.src < b.src ? -1 : a.src > b.src ? 1 : 0));
-  await replaceFile(file, JSON.stringify({ format: CATALOGUE_FORMAT, pictures: sorted }));
+  await writeSealedFile(file, JSON.stringify({ code: catalogueCode(), pictures: sorted }));
 }
 
 /**

@@ -8,24 +8,14 @@
  * `dist/anh/` is left alone while it is as it was written (its name says what is in it), and
  * one no article shows any more is removed there and from the cache.
  */
-import {
-  copyFileSync,
-  existsSync,
-  linkSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  utimesSync,
-} from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { pictureVariants, type PictureFacts, type PictureVariant } from '../lib/pictures.ts';
 import { PICTURE_DIR } from '../lib/urls.ts';
+import { replaceFile } from '../cache/replace-file.ts';
+import { isSealedFile, sealFile } from '../cache/sealed-time.ts';
 import { mapConcurrently } from './concurrency.ts';
 
 /** A picture that could not be published: the build fails with this message. */
@@ -69,14 +59,6 @@ const cacheName = (picture: PictureFacts, variant: PictureVariant) =>
   `${picture.digest}-${variant.width}.${variant.format}`;
 
 /**
- * The modification time every encoded file is given: any later write to it (a file cut short,
- * emptied or overwritten, in the cache or in `dist/`, which share it) changes its time, so a
- * file without this time is encoded again instead of published. One `stat` per file.
- */
-const SEALED_TIME = new Date('2000-01-01T00:00:00Z');
-const isSealed = (file: string) => statSync(file, { throwIfNoEntry: false })?.mtimeMs === SEALED_TIME.getTime();
-
-/**
  * Encodes one variant of a picture: rotated as its EXIF data says, scaled to the variant's
  * width, metadata dropped. Quality settings are sharp's defaults, as with Astro's `<Picture>`.
  *
@@ -114,9 +96,9 @@ export async function publishPictures(options: PicturePublishOptions): Promise<P
       const inCache = cacheName(picture, variant);
       wantedInCache.add(inCache);
       const publishedFile = path.join(outDir, variant.file);
-      if (published.has(variant.file) && isSealed(publishedFile)) continue;
+      if (published.has(variant.file) && isSealedFile(publishedFile)) continue;
       const cachedFile = path.join(options.cacheDir, inCache);
-      if (!cached.has(inCache) || !isSealed(cachedFile)) {
+      if (!cached.has(inCache) || !isSealedFile(cachedFile)) {
         source ??= readPictureSource(options.root, picture, options.contentDir);
         await encodeIntoCache(source, picture, variant, cachedFile, options.contentDir);
         cached.add(inCache);
@@ -160,10 +142,8 @@ async function encodeIntoCache(
       `Không chuyển được ảnh ${contentDir}/${picture.src} sang ${variant.format} rộng ${variant.width} px: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  const fresh = `${cachedFile}.${process.pid}.tmp`;
-  await writeFile(fresh, bytes);
-  utimesSync(fresh, SEALED_TIME, SEALED_TIME);
-  renameSync(fresh, cachedFile);
+  // Sealed (`src/cache/sealed-time.ts`): a file written to since is encoded again, never published.
+  await replaceFile(cachedFile, bytes, { sealed: true });
 }
 
 /**
@@ -186,7 +166,7 @@ export async function prepareInCache(
     let source: Buffer | undefined;
     for (const variant of pictureVariants(picture)) {
       const inCache = cacheName(picture, variant);
-      if (cached.has(inCache) && isSealed(path.join(options.cacheDir, inCache))) continue;
+      if (cached.has(inCache) && isSealedFile(path.join(options.cacheDir, inCache))) continue;
       source ??= readPictureSource(options.root, picture, options.contentDir);
       await encodeIntoCache(source, picture, variant, path.join(options.cacheDir, inCache), options.contentDir);
       encoded++;
@@ -215,7 +195,7 @@ function linkOrCopy(from: string, to: string): void {
     linkSync(from, to);
   } catch {
     copyFileSync(from, to);
-    utimesSync(to, SEALED_TIME, SEALED_TIME);
+    sealFile(to);
   }
 }
 

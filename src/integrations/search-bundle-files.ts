@@ -1,18 +1,87 @@
 /**
- * The files of search bundles: Pagefind's WebAssembly placed in the newest bundle only, cached
- * bundles hard-linked into the site, the cache pruned of bundles nothing uses, sizes reported.
+ * The files of search bundles: cached bundles sealed and checked (`src/cache/sealed-time.ts`),
+ * hard-linked into the site, Pagefind's WebAssembly placed in the newest bundle only, the cache
+ * pruned of bundles nothing uses, sizes reported.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { copyFile, link, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { readSealedJson, writeSealedFile } from '../cache/sealed-file.ts';
+import { sealTree, treeIsSealed, type TreeFiles } from '../cache/sealed-time.ts';
 import { BUNDLE_WASM_FILE, WASM_PLACEHOLDER, isWasmPlaceholder } from '../lib/search-shards.ts';
 
-/** Beside a cached bundle: the digest of what it was indexed from. */
-export const FINGERPRINT_FILE = '.fingerprint';
-/** Beside it: the bundle's size in bytes without its WebAssembly, so a reused bundle is not walked to report it. */
-export const SIZE_FILE = '.size';
-/** A file every bundle has; its inode tells which cached bundle a linked one came from. */
-export const BUNDLE_ENTRY_FILE = 'pagefind.js';
+/** What is kept beside a cached bundle, in a sealed file of its own (`<bundle>.json`). */
+export interface BundleRecord {
+  /** The digest of what the bundle was indexed from (`shardFingerprint`). */
+  fingerprint: string;
+  /** Its bytes without the WebAssembly, so a reused bundle is not walked to report its size. */
+  size: number;
+  /** Its files, sealed when written. */
+  files: TreeFiles;
+}
+
+/**
+ * The sealed record beside a cached bundle.
+ *
+ * @example
+ * bundleRecordFile('/cache/search-index/2024-05'); // '/cache/search-index/2024-05.json'
+ */
+export const bundleRecordFile = (cached: string): string => `${cached}.json`;
+
+/**
+ * The record of a cached bundle indexed from `fingerprint` whose files are whole: none written
+ * to, cut, removed or added since it was sealed. `undefined` sends the bundle to be indexed again.
+ *
+ * @example
+ * await readCachedBundle('/cache/search-index/2024-05', fingerprint); // { fingerprint, size: 81234, files: […] }
+ */
+export async function readCachedBundle(cached: string, fingerprint: string): Promise<BundleRecord | undefined> {
+  const record = await readSealedJson<BundleRecord>(bundleRecordFile(cached));
+  return record?.fingerprint === fingerprint && treeIsSealed(cached, record.files) ? record : undefined;
+}
+
+/**
+ * Seals a freshly indexed bundle and puts it in the cache in place of `cached`. The record is
+ * written last, so an interrupted store leaves no bundle that passes {@link readCachedBundle}.
+ *
+ * @example
+ * await storeBundle('/cache/search-index/2024-05.123.tmp', '/cache/search-index/2024-05', fingerprint);
+ */
+export async function storeBundle(fresh: string, cached: string, fingerprint: string): Promise<BundleRecord> {
+  const files = sealTree(fresh);
+  const size = files.reduce(
+    (sum, [file, bytes]) => (BUNDLE_WASM_FILE.test(path.basename(file)) ? sum : sum + bytes),
+    0,
+  );
+  const record: BundleRecord = { fingerprint, size, files };
+  await rm(bundleRecordFile(cached), { force: true });
+  await rm(cached, { recursive: true, force: true });
+  await rename(fresh, cached);
+  await writeSealedFile(bundleRecordFile(cached), JSON.stringify(record));
+  return record;
+}
+
+/**
+ * Whether `target` holds exactly the cached bundle's files, each a hard link to the cached one
+ * (its WebAssembly aside, which {@link placeWasm} manages): a kept build folder usually does.
+ *
+ * @example
+ * isLinkedBundle('/cache/search-index/2024-05', 'dist/pagefind/2024-05', record.files); // true
+ */
+export function isLinkedBundle(cached: string, target: string, files: TreeFiles): boolean {
+  try {
+    const found = readdirSync(target, { recursive: true, withFileTypes: true }).filter((entry) => !entry.isDirectory());
+    if (found.length !== files.length) return false;
+  } catch {
+    return false;
+  }
+  return files.every(([file]) => {
+    if (BUNDLE_WASM_FILE.test(path.basename(file))) return true;
+    const source = statSync(path.join(cached, file), { throwIfNoEntry: false });
+    const linked = statSync(path.join(target, file), { throwIfNoEntry: false });
+    return source !== undefined && linked !== undefined && source.ino === linked.ino && source.dev === linked.dev;
+  });
+}
 
 /** Pagefind's WebAssembly files in a bundle folder. */
 export async function wasmFiles(dir: string): Promise<string[]> {
@@ -49,7 +118,6 @@ export async function linkFile(source: string, target: string): Promise<void> {
 export async function linkTree(from: string, to: string): Promise<void> {
   await mkdir(to, { recursive: true });
   for (const entry of await readdir(from, { withFileTypes: true })) {
-    if (entry.name === FINGERPRINT_FILE || entry.name === SIZE_FILE) continue;
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
     if (entry.isDirectory()) await linkTree(source, target);
@@ -69,14 +137,6 @@ export async function linkBundle(cached: string, target: string): Promise<void> 
   await rename(fresh, target);
 }
 
-/** Whether `target` is a whole bundle linked from `cached` (a cache entry is never rewritten, only replaced). */
-export async function sameEntryFile(cached: string, target: string): Promise<boolean> {
-  const [source, linked] = await Promise.all(
-    [cached, target].map((dir) => stat(path.join(dir, BUNDLE_ENTRY_FILE)).catch(() => undefined)),
-  );
-  return source !== undefined && linked !== undefined && source.ino === linked.ino && source.dev === linked.dev;
-}
-
 /** Removes every entry of `dir` but those named (shards no page falls in any more, leftovers). */
 export async function removeEntriesBut(dir: string, names: readonly string[]): Promise<void> {
   const keep = new Set(names);
@@ -94,11 +154,6 @@ export function directorySize(dir: string, except?: RegExp): number {
     if (entry.isFile() && !except?.test(entry.name)) total += statSync(path.join(entry.parentPath, entry.name)).size;
   }
   return total;
-}
-
-export async function readBundleSize(cached: string): Promise<number | undefined> {
-  const size = Number(await readFile(path.join(cached, SIZE_FILE), 'utf8').catch(() => ''));
-  return Number.isInteger(size) && size > 0 ? size : undefined;
 }
 
 /**

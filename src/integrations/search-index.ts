@@ -7,7 +7,7 @@
  * Unlike `astro-pagefind`, which only logs, any error Pagefind reports throws, and a throw
  * fails the build (`npm run build` then removes the half-built `dist/`).
  */
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -15,15 +15,14 @@ import * as pagefindModule from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
 import { codeDigest } from '../cache/code-digest.ts';
 import {
-  FINGERPRINT_FILE,
-  SIZE_FILE,
-  directorySize,
+  bundleRecordFile,
+  isLinkedBundle,
   linkBundle,
   placeWasm,
-  readBundleSize,
+  readCachedBundle,
   removeEntriesBut,
-  sameEntryFile,
   searchIndexBytes,
+  storeBundle,
 } from './search-bundle-files.ts';
 import { PAGE_DIGESTS_FILE, readArticlePages, type ArticlePage } from './search-pages.ts';
 import { readRegistries } from '../data/content-files.ts';
@@ -31,7 +30,6 @@ import { indexChunks, type ChunkRange } from '../lib/pagefind-meta.ts';
 import { keysFile } from '../lib/search-keys.ts';
 import { vocabularyFile } from '../lib/search-rank.ts';
 import {
-  BUNDLE_WASM_FILE,
   groupIntoShards,
   indexedDocument,
   indexedRegion,
@@ -167,11 +165,11 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     const fingerprint = shardFingerprint(shardPages, salt);
     const target = path.join(outputPath, shard);
     const cached = cacheDir && path.join(cacheDir, shard);
-    if (cached && (await readFile(path.join(cached, FINGERPRINT_FILE), 'utf8').catch(() => '')) === fingerprint) {
+    const reusable = cached && (await readCachedBundle(cached, fingerprint));
+    if (cached && reusable) {
       // A kept build folder usually has this very bundle linked in already.
-      if (!(await sameEntryFile(cached, target))) await linkBundle(cached, target);
-      const size = await readBundleSize(cached);
-      if (size !== undefined) sizes.set(shard, size);
+      if (!isLinkedBundle(cached, target, reusable.files)) await linkBundle(cached, target);
+      sizes.set(shard, reusable.size);
       return;
     }
     indexed.add(shard);
@@ -181,7 +179,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       await indexShard(pagefind, distDir, shardPages, target);
       return;
     }
-    // Written beside the cache entry and renamed into place, so an interrupted build never
+    // Written beside the cache entry and moved into place, so an interrupted build never
     // leaves a bundle that looks complete.
     const fresh = `${cached}.${process.pid}.tmp`;
     await rm(fresh, { recursive: true, force: true });
@@ -191,13 +189,9 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       await rm(fresh, { recursive: true, force: true });
       throw error;
     }
-    const size = directorySize(fresh, BUNDLE_WASM_FILE);
-    await writeFile(path.join(fresh, SIZE_FILE), String(size));
-    await writeFile(path.join(fresh, FINGERPRINT_FILE), fingerprint);
-    await rm(cached, { recursive: true, force: true });
-    await rename(fresh, cached);
+    const stored = await storeBundle(fresh, cached, fingerprint);
     await linkBundle(cached, target);
-    sizes.set(shard, size);
+    sizes.set(shard, stored.size);
   };
   await removeEntriesBut(outputPath, shards);
   try {
@@ -221,7 +215,10 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     ),
   );
   // Cached shards of months that no longer have articles, and leftovers of failed builds, go.
-  if (cacheDir) await removeEntriesBut(cacheDir, [...shards, PAGE_DIGESTS_FILE]);
+  if (cacheDir) {
+    const kept = shards.flatMap((shard) => [shard, path.basename(bundleRecordFile(shard))]);
+    await removeEntriesBut(cacheDir, [...kept, PAGE_DIGESTS_FILE]);
+  }
   return {
     pages: pages.length,
     bytes: await searchIndexBytes(outputPath, shards, sizes),

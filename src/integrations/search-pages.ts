@@ -3,9 +3,9 @@
  * region digested, remembered between builds beside the cached bundles.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { mkdir, readFile, readdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { replaceFile } from '../cache/replace-file.ts';
+import { readSealedJson, writeSealedFile } from '../cache/sealed-file.ts';
 import { indexedRegion, regionDigest, type ShardPage } from '../lib/search-shards.ts';
 import { articleUrl } from '../lib/urls.ts';
 
@@ -67,15 +67,11 @@ interface PageDigest {
 }
 
 async function readPageDigests(cacheDir: string, code: string): Promise<Map<string, PageDigest>> {
-  try {
-    const saved = JSON.parse(await readFile(path.join(cacheDir, PAGE_DIGESTS_FILE), 'utf8')) as {
-      format?: string;
-      pages?: Record<string, PageDigest>;
-    };
-    return saved.format === code ? new Map(Object.entries(saved.pages ?? {})) : new Map();
-  } catch {
-    return new Map(); // none yet, or unreadable: every page is read
-  }
+  const saved = await readSealedJson<{ code?: string; pages?: Record<string, PageDigest> }>(
+    path.join(cacheDir, PAGE_DIGESTS_FILE),
+  );
+  // None yet, damaged or written by other code: every page is read.
+  return saved?.code === code ? new Map(Object.entries(saved.pages ?? {})) : new Map();
 }
 
 async function writePageDigests(
@@ -84,8 +80,8 @@ async function writePageDigests(
   code: string,
 ): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
-  await replaceFile(
+  await writeSealedFile(
     path.join(cacheDir, PAGE_DIGESTS_FILE),
-    JSON.stringify({ format: code, pages: Object.fromEntries(digests) }),
+    JSON.stringify({ code, pages: Object.fromEntries(digests) }),
   );
 }

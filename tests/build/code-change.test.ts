@@ -1,10 +1,12 @@
 /**
  * The caches are keyed on the code that filled them: after a change to the Markdown renderer or
  * the picture encoder, or to the version of a package the renderer loads, a rebuild re-renders every article and equals a
- * build from nothing, byte for byte. And a damaged cache entry is rebuilt, never published.
+ * build from nothing, byte for byte. And a damaged cache entry (a rendered body, the records, the
+ * picture catalogue, a search bundle) is rebuilt, never published.
  * The project is copied to a temporary folder, so its code can be changed.
  */
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -60,6 +62,7 @@ let afterDamage: Map<string, Buffer>;
 let afterDamagedIndexes: { output: string; files: Map<string, Buffer> };
 let fresh: { output: string; files: Map<string, Buffer> };
 let articleCount: number;
+let searchBundles: number;
 let firstPictures: string[];
 
 beforeAll(() => {
@@ -121,6 +124,19 @@ beforeAll(() => {
   const records = path.join(copy, 'node_modules/.astro/article-records.bin');
   writeFileSync(records, readFileSync(records).subarray(0, 100));
   writeFileSync(path.join(copy, 'node_modules/.astro/pictures.json'), '\u0000{ hỏng');
+  // A fragment of every cached search bundle cut short, emptied or overwritten, and the page
+  // digests overwritten: the bundles and the digests are made again.
+  const searchCache = path.join(copy, 'node_modules/.astro/search-index');
+  searchBundles = readdirSync(searchCache, { withFileTypes: true }).filter((entry) => entry.isDirectory()).length;
+  readdirSync(searchCache, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .forEach((bundle, index) => {
+      const fragments = path.join(searchCache, bundle.name, 'fragment');
+      const file = path.join(fragments, readdirSync(fragments)[0]!);
+      const damaged = [readFileSync(file).subarray(0, 10), Buffer.alloc(0), randomBytes(readFileSync(file).length)];
+      writeFileSync(file, damaged[index % 3]!);
+    });
+  writeFileSync(path.join(searchCache, 'pages.json'), randomBytes(200));
   afterDamagedIndexes = { output: build(), files: snapshot() };
 
   const freshOutput = build('--fresh');
@@ -157,8 +173,10 @@ describe('a rebuild after a code change', () => {
     expect(differences(afterDamage, fresh.files)).toEqual([]);
   });
 
-  it('reads the sources again when the records file or the picture catalogue is damaged', () => {
+  it('reads the sources again when the records file, the picture catalogue or a search bundle is damaged', () => {
     expect(changedArticles(afterDamagedIndexes.output)).toBe(String(articleCount));
+    expect(searchBundles).toBeGreaterThan(1);
+    expect(afterDamagedIndexes.output).toContain(`${searchBundles} phần (lập lại ${searchBundles}, dùng lại 0`);
     expect(differences(afterDamagedIndexes.files, fresh.files)).toEqual([]);
   });
 

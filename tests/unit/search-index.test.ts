@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, truncateSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -171,8 +171,8 @@ describe('buildSearchIndex', () => {
   it('reuses a cached bundle whose indexed pages are unchanged, and indexes the one that changed', async () => {
     const cold = await buildSearchIndex({ distDir: dist, cacheDir: cache, pagefind: fakePagefind().api });
     expect(cold.bytes).toBe(100 + 100 + 100 + 13 + VOCABULARY_BYTES);
-    // what a rebuilt or relinked folder would lose
-    await writeFile(path.join(dist, 'pagefind/2022-06/marker'), '');
+    // a folder linked again would be a new folder
+    const folder = statSync(path.join(dist, 'pagefind/2022-06')).ino;
     // Outside the indexed element (related articles, say): no reason to index again.
     await page('bai-viet/da-lat/index.html', '<h1>Đà Lạt đón khách</h1><p>Khách đến Đà Lạt.</p>', 2022, 'Bài mới');
     const unchanged = fakePagefind();
@@ -180,12 +180,13 @@ describe('buildSearchIndex', () => {
     expect(again.indexed).toEqual([]);
     expect(unchanged.state.urls).toEqual([]);
     expect(existsSync(path.join(dist, 'pagefind/2022-06/pagefind.js'))).toBe(true);
-    expect(existsSync(path.join(dist, 'pagefind/2022-06/.fingerprint'))).toBe(false);
-    expect(existsSync(path.join(dist, 'pagefind/2022-06/.size'))).toBe(false);
+    expect(readdirSync(path.join(dist, 'pagefind/2022-06')).sort()).toEqual(
+      readdirSync(path.join(cache, '2022-06')).sort(),
+    );
     // The size recorded with each cached bundle, not walked again: the same figure.
     expect(again.bytes).toBe(cold.bytes);
     // the bundle already in place is left alone, not removed and linked again
-    expect(existsSync(path.join(dist, 'pagefind/2022-06/marker'))).toBe(true);
+    expect(statSync(path.join(dist, 'pagefind/2022-06')).ino).toBe(folder);
 
     await page('bai-viet/bao-loc/index.html', '<h1>Bảo Lộc</h1><p>Chè Bảo Lộc vào vụ.</p>', 2023);
     const edited = fakePagefind();
@@ -194,6 +195,32 @@ describe('buildSearchIndex', () => {
     // The edit's new words, in the bundle's words and index words.
     expect(after.bytes).toBe(cold.bytes + Buffer.byteLength('vào 1\nvụ 1\n') + Buffer.byteLength('vao\nvu\n'));
     expect(edited.state.urls.sort()).toEqual(['/bai-viet/bao-loc/', '/bai-viet/duc-trong/']);
+  });
+
+  it('indexes again a cached bundle whose files were written to, cut, removed or added to, and one found with stray files in dist/', async () => {
+    const build = () => buildSearchIndex({ distDir: dist, cacheDir: cache, pagefind: fakePagefind().api });
+    const cached = path.join(cache, '2022-06');
+    const damages: (() => Promise<void> | void)[] = [
+      () => truncateSync(path.join(cached, 'pagefind.js'), 3),
+      () => writeFile(path.join(cached, 'pagefind.js'), 'garbage!'),
+      () => rm(path.join(cached, 'pagefind.js')),
+      () => writeFile(path.join(cached, 'stray.pf_fragment'), ''),
+      () => writeFile(path.join(`${cached}.json`), 'sha256:xyz\n{}'),
+    ];
+    await build();
+    const wholeBundle = readdirSync(cached).sort();
+    for (const damage of damages) {
+      await damage();
+      expect((await build()).indexed, damage.toString()).toEqual(['2022-06']);
+      expect(readdirSync(cached).sort()).toEqual(wholeBundle);
+      expect(await readFile(path.join(dist, 'pagefind/2022-06/pagefind.js'), 'utf8')).toBe(
+        await readFile(path.join(dist, 'pagefind/2023-06/pagefind.js'), 'utf8'),
+      );
+    }
+    // A file left in the published bundle is not the cached bundle's: the bundle is linked again.
+    await writeFile(path.join(dist, 'pagefind/2022-06/stray.txt'), '');
+    expect((await build()).indexed).toEqual([]);
+    expect(readdirSync(path.join(dist, 'pagefind/2022-06')).sort()).toEqual(wholeBundle);
   });
 
   it('ships Pagefind’s WebAssembly in the newest bundle only, and gives it back to a bundle that is the newest again', async () => {
