@@ -1,0 +1,13 @@
+// "Tin mới nhất" for the sidebar of every article page, written once per build: the pages
+// fetch it instead of carrying the list, so publishing an article changes this one file, not
+// every article page (src/lib/sidebar.ts).
+import type { APIRoute } from 'astro';
+import { getArchive } from '../../data/archive.ts';
+import { latestEntries } from '../../lib/sidebar.ts';
+
+export const GET: APIRoute = async () => {
+  const { articles } = await getArchive();
+  return new Response(JSON.stringify(latestEntries(articles)), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
+};
