@@ -3,6 +3,7 @@
  * store itself, which Astro bundles and parses whole before rendering any page: as files, only
  * the pages actually rendered read their body.
  */
+import { cachePath } from '../cache/cache-folder.ts';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { readSealedText, writeSealedFile } from '../cache/sealed-file.ts';
@@ -17,7 +18,7 @@ const SUFFIX = '.html';
  * articleHtmlDir('/site/node_modules/.astro'); // '/site/node_modules/.astro/article-html'
  */
 export function articleHtmlDir(cacheDir: string): string {
-  return path.join(cacheDir, 'article-html');
+  return cachePath(cacheDir, 'articleHtml');
 }
 
 /**

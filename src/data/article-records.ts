@@ -6,6 +6,7 @@
  * compile time grows much faster than its length; read from this file, the records take one
  * `v8.deserialize`, which keeps dates as dates.
  */
+import { cachePath } from '../cache/cache-folder.ts';
 import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -26,7 +27,7 @@ export type ArticleRecord = Omit<ParsedArticle, 'body'> & {
  * articleRecordsFile('/site/node_modules/.astro'); // '/site/node_modules/.astro/article-records.bin'
  */
 export function articleRecordsFile(cacheDir: string): string {
-  return path.join(cacheDir, 'article-records.bin');
+  return cachePath(cacheDir, 'articleRecords');
 }
 
 /**

@@ -9,6 +9,7 @@
  * not read again; one that changed is read and digested, and only a picture never seen before
  * is decoded (its header) for its size.
  */
+import { cachePath } from '../cache/cache-folder.ts';
 import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { readFileSync, statSync } from 'node:fs';
@@ -55,7 +56,7 @@ const EXPECTED = 'một tệp ảnh JPEG, PNG, WebP, AVIF hoặc GIF trong conte
  * pictureCatalogueFile('/site/node_modules/.astro'); // '/site/node_modules/.astro/pictures.json'
  */
 export function pictureCatalogueFile(cacheDir: string): string {
-  return path.join(cacheDir, 'pictures.json');
+  return cachePath(cacheDir, 'pictureCatalogue');
 }
 
 /**

@@ -8,6 +8,7 @@
  * `dist/anh/` is left alone while it is as it was written (its name says what is in it), and
  * one no article shows any more is removed there and from the cache.
  */
+import { cachePath } from '../cache/cache-folder.ts';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -52,7 +53,7 @@ export interface PicturePublishStats {
  * pictureCacheDir('/site/node_modules/.astro'); // '/site/node_modules/.astro/pictures'
  */
 export function pictureCacheDir(astroCacheDir: string): string {
-  return path.join(astroCacheDir, 'pictures');
+  return cachePath(astroCacheDir, 'pictures');
 }
 
 const cacheName = (picture: PictureFacts, variant: PictureVariant) =>

@@ -7,6 +7,7 @@
  * Unlike `astro-pagefind`, which only logs, any error Pagefind reports throws, and a throw
  * fails the build (`npm run build` then removes the half-built `dist/`).
  */
+import { cachePath } from '../cache/cache-folder.ts';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -27,7 +28,7 @@ import {
 import { PAGE_DIGESTS_FILE, readArticlePages, type ArticlePage } from './search-pages.ts';
 import { readRegistries } from '../data/content-files.ts';
 import { indexChunks, type ChunkRange } from '../lib/pagefind-meta.ts';
-import { keysFile } from '../lib/search-keys.ts';
+import { KEYS_DIR, keysFiles } from '../lib/search-keys.ts';
 import { vocabularyFile } from '../lib/search-rank.ts';
 import {
   groupIntoShards,
@@ -94,8 +95,6 @@ const indexCode = () => codeDigest(['src/integrations/search-index.ts']);
  * only to suggest a close word when a query word matches nothing (`src/scripts/search.ts`).
  */
 export const VOCABULARY_FILE = 'words.txt';
-/** Beside each bundle: its index words as Pagefind keys them (`src/lib/search-keys.ts`). */
-export const KEYS_FILE = 'keys.txt';
 /** Pages read from disk, then sent to Pagefind, at a time. */
 const PAGES_READ_AHEAD = 64;
 
@@ -271,7 +270,10 @@ async function indexShard(
     await mkdir(outputPath, { recursive: true });
     const vocabulary = vocabularyFile(documents);
     await writeFile(path.join(outputPath, VOCABULARY_FILE), vocabulary);
-    await writeFile(path.join(outputPath, KEYS_FILE), keysFile(vocabulary, await bundleChunks(outputPath)));
+    // Beside the bundle: its index words as Pagefind keys them, a file per first character.
+    const keys = keysFiles(vocabulary, await bundleChunks(outputPath));
+    await mkdir(path.join(outputPath, KEYS_DIR), { recursive: true });
+    await Promise.all([...keys].map(([file, text]) => writeFile(path.join(outputPath, file), text)));
   } finally {
     // Frees the shard's index in Pagefind's process: memory stays at one shard's worth.
     await index.deleteIndex().catch(() => null);
@@ -341,7 +343,7 @@ function answered<T>(step: string, call: () => Promise<T>): Promise<T> {
  * searchIndexCacheDir('/site/node_modules/.astro'); // '/site/node_modules/.astro/search-index'
  */
 export function searchIndexCacheDir(astroCacheDir: string): string {
-  return path.join(astroCacheDir, 'search-index');
+  return cachePath(astroCacheDir, 'searchIndex');
 }
 
 /**
