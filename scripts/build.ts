@@ -7,17 +7,17 @@
  * (a broken page, a failed search index) removes it.
  *
  * Lead pictures are published and the search index built here, after Astro's process has
- * exited, rather than in Astro's `astro:build:done` hook (which a bare `astro build` still
- * uses): sharp's and Pagefind's memory then never add up with Astro's, which is still holding
- * the whole site at that point.
+ * exited, rather than in Astro's `astro:build:done` hook: sharp's and Pagefind's memory then
+ * never add up with Astro's, which is still holding the whole site at that point. This is the
+ * one way to build: a bare `astro build` is refused (`src/integrations/archive-config.ts`).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { beginBuild, endBuild, startFresh } from '../src/cache/cache-folder.ts';
 import { cacheSummary, folderSize } from '../src/cache/cache-size.ts';
-import { AFTER_BUILD_ENV, OUT_DIR_ENV } from '../src/data/build-env.ts';
+import { OUT_DIR_ENV } from '../src/data/build-env.ts';
 import { PICTURE_DIR, SEARCH_DIR } from '../src/lib/urls.ts';
 import { forgetPageCache, pageCacheOutputs } from '../src/integrations/astro-internals.mjs';
 import { discardFolder, removeFiles, staleFiles, writtenSince } from './lib/build-output.ts';
@@ -41,27 +41,21 @@ const heapFlags = /max-old-space-size/.test(process.env['NODE_OPTIONS'] ?? '')
   : [`--max-old-space-size=${Math.max(4096, Math.floor(totalmem() / 2 / 2 ** 20))}`];
 
 // `--fresh`: a build from nothing, as on a new machine: no cache, no earlier dist/.
-if (values.fresh) {
-  rmSync(cacheDir, { recursive: true, force: true });
-  rmSync(dist, { recursive: true, force: true });
-}
+if (values.fresh) startFresh(cacheDir, dist);
 
-// Present while a build runs: found at the start, it says the last build was killed midway, so
-// neither its pages in dist/ nor Astro's page cache can be trusted, and every page is rendered.
-const unfinished = path.join(cacheDir, 'build-unfinished');
-if (existsSync(unfinished)) {
+// The last build was killed midway: neither its pages in dist/ nor Astro's page cache can be
+// trusted, and every page is rendered.
+if (beginBuild(cacheDir)) {
   console.log('Lần dựng trước bị ngắt giữa chừng: dựng lại toàn bộ các trang.');
   forgetPageCache(cacheDir);
   await discardFolder(dist);
 }
-mkdirSync(cacheDir, { recursive: true });
-writeFileSync(unfinished, '');
 
 const started = Date.now();
 const astroExit = new Promise<number>((resolve) => {
   const child = spawn(process.execPath, [...heapFlags, astro, 'build', '--root', root, ...positionals.map(String)], {
     stdio: 'inherit',
-    env: { ...process.env, [OUT_DIR_ENV]: dist, [AFTER_BUILD_ENV]: '1' },
+    env: { ...process.env, [OUT_DIR_ENV]: dist },
   });
   child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   child.on('error', (error) => {
@@ -114,7 +108,7 @@ try {
   await fail(1);
 }
 
-rmSync(unfinished, { force: true });
+endBuild(cacheDir);
 console.log(`${new Date().toTimeString().slice(0, 8)} [news-archive-cache] ${cacheSummary(folderSize(cacheDir))}`);
 
 async function fail(status: number): Promise<never> {
@@ -127,6 +121,6 @@ async function fail(status: number): Promise<never> {
   } else {
     console.error(`\nDựng trang thất bại: thư mục ${shownDist}/ được giữ nguyên.`);
   }
-  rmSync(unfinished, { force: true });
+  endBuild(cacheDir);
   process.exit(status);
 }

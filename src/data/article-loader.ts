@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { codeDigest } from '../cache/code-digest.ts';
-import { AFTER_BUILD_ENV } from './build-env.ts';
+import { OUT_DIR_ENV } from './build-env.ts';
 import type { ParsedArticle } from '../lib/article.ts';
 import { ContentError, formatIssue, type ContentIssue } from '../lib/content-issues.ts';
 import { articleHtmlDir, hasArticleHtml, listArticleHtml, pruneArticleHtml, writeArticleHtml } from './article-html.ts';
@@ -113,7 +113,7 @@ async function loadArticles({ store, generateDigest, logger, config }: LoaderCon
   for (const id of store.keys()) if (id !== ARCHIVE_ID) store.delete(id);
   if (changed.length > 0 || current.length !== records.size) await writeArticleRecords(recordsFile, current);
   if (catalogue.changed) await writePictureCatalogue(picturesFile, catalogue.pictures);
-  if (process.env[AFTER_BUILD_ENV]) await prepareNewPictures(root, cacheDir, previousPictures, catalogue.pictures);
+  if (process.env[OUT_DIR_ENV]) await prepareNewPictures(root, cacheDir, previousPictures, catalogue.pictures);
   const keep = new Set([...jobs.map((job) => job.digest), ...unchanged.map((record) => record.htmlKey)]);
   await pruneArticleHtml(htmlDir, htmlFiles, keep);
   logger.info(`${files.length} bài viết, ${changed.length} bài mới hoặc đã sửa`);

@@ -4,11 +4,9 @@
  * loads anything heavier.
  */
 
-/** The output folder, kept between builds; a bare `astro build` uses and empties `./dist`. */
-export const OUT_DIR_ENV = 'ARCHIVE_OUT_DIR';
-
 /**
- * Set when the script publishes the lead pictures and builds the search index itself, once
- * Astro's process has exited; the integrations' `astro:build:done` hooks then leave both alone.
+ * The output folder, kept between builds. Set by `npm run build` alone, the one way to build (a
+ * bare `astro build` is refused): Astro renders the pages, and the script publishes the pictures
+ * and builds the search index once Astro's process has exited.
  */
-export const AFTER_BUILD_ENV = 'ARCHIVE_AFTER_BUILD';
+export const OUT_DIR_ENV = 'ARCHIVE_OUT_DIR';

@@ -4,7 +4,7 @@
  * project's `src/` and `public/`.
  */
 import { readFileSync } from 'node:fs';
-import type { AstroUserConfig } from 'astro';
+import type { AstroIntegration, AstroUserConfig } from 'astro';
 import { parse } from 'yaml';
 import { BODY_IMAGE_CSP_SOURCE } from '../lib/body-images.ts';
 import { EMBED_FRAME_ORIGINS } from '../plugins/rehype-embed-allowlist.ts';
@@ -22,6 +22,27 @@ const PROJECT = new URL('../../', import.meta.url);
 // telemetry reads process.env when it records). An empty value turns the reports back on.
 process.env['ASTRO_TELEMETRY_DISABLED'] ??= '1';
 
+/** What a bare `astro build` prints before it stops: the one way to build is `npm run build`. */
+export const BARE_BUILD_MESSAGE =
+  'Không dựng trang bằng "astro build" riêng: hãy chạy "npm run build", lệnh này dựng các trang rồi xuất ảnh và tạo chỉ mục tìm kiếm.';
+
+/**
+ * Stops an `astro build` not started by `npm run build` (`scripts/build.ts`), which alone
+ * publishes the pictures and builds the search index once Astro has exited.
+ */
+function buildThroughScript(): AstroIntegration {
+  return {
+    name: 'news-archive-build-script',
+    hooks: {
+      'astro:config:setup': ({ command, logger }) => {
+        if (command !== 'build' || process.env[OUT_DIR_ENV]) return;
+        logger.error(BARE_BUILD_MESSAGE);
+        process.exit(1);
+      },
+    },
+  };
+}
+
 /**
  * @example
  * export default defineConfig(archiveConfig(new URL('.', import.meta.url)));
@@ -38,9 +59,8 @@ export function archiveConfig(root: URL): AstroUserConfig {
     outDir: outDir ?? './dist',
     // `npm run build` (scripts/build.ts) names the output folder and keeps it between builds:
     // Astro then finds unchanged pages in place instead of copying every one back from its
-    // cache, and the script removes what a build no longer produces. A bare `astro build`
-    // empties `dist/` as usual.
-    ...(outDir ? { vite: { build: { emptyOutDir: false } } } : {}),
+    // cache, and the script removes what a build no longer produces.
+    vite: { build: { emptyOutDir: false } },
     trailingSlash: 'always',
     build: {
       format: 'directory',
@@ -75,6 +95,6 @@ export function archiveConfig(root: URL): AstroUserConfig {
         styleDirective: { resources: ["'self'"] },
       },
     },
-    integrations: [sitemap(), archivePostbuild(), pictures(), searchIndex()],
+    integrations: [buildThroughScript(), sitemap(), archivePostbuild(), pictures(), searchIndex()],
   };
 }

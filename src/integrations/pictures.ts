@@ -3,7 +3,7 @@
  *
  * Build: `src/pages/pictures.json.ts` lists the pictures published articles show; they are
  * published into `dist/anh/` by `scripts/build.ts` once Astro has exited (sharp's memory then
- * never adds up with Astro's), or in `astro:build:done` for a bare `astro build`.
+ * never adds up with Astro's).
  * Dev: `/anh/…` is encoded on request from the catalogue the content sync keeps.
  */
 import { readFile, rm } from 'node:fs/promises';
@@ -16,12 +16,10 @@ import { pictureCatalogueFile, readPictureCatalogue } from '../data/picture-cata
 import {
   encodePicture,
   pictureCacheDir,
-  pictureSummary,
   publishPictures,
   readPictureSource,
   type PicturePublishStats,
 } from '../data/picture-files.ts';
-import { AFTER_BUILD_ENV } from '../data/build-env.ts';
 
 /** Written by `src/pages/pictures.json.ts`: the pictures to publish. Removed once read. */
 export const PICTURES_MANIFEST = 'pictures.json';
@@ -90,10 +88,6 @@ export function pictures(): AstroIntegration {
             response.end();
           });
         });
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        if (process.env[AFTER_BUILD_ENV]) return;
-        logger.info(pictureSummary(await publishBuiltPictures(root, fileURLToPath(dir), astroCacheDir)));
       },
     },
   };

@@ -1,7 +1,7 @@
 /**
- * The search index as an Astro integration: a bare `astro build` indexes the written site, and
- * `astro dev`, which has no dist/, indexes the pages its own server renders, in memory, as a
- * build splits them.
+ * The search index in `astro dev`, which has no dist/: the pages its own server renders are
+ * indexed in memory, split as a build splits them. A build's index is made by `scripts/build.ts`
+ * once Astro has exited (`indexBuiltSite`).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,12 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import * as pagefindModule from 'pagefind';
-import { AFTER_BUILD_ENV } from '../data/build-env.ts';
 import { listArticleFiles, readRegistries } from '../data/content-files.ts';
 import { isPublished } from '../lib/archive.ts';
 import { parseArticle } from '../lib/article.ts';
 import { indexChunks } from '../lib/pagefind-meta.ts';
-import { keysFile } from '../lib/search-keys.ts';
+import { keysFiles } from '../lib/search-keys.ts';
 import { vocabularyFile } from '../lib/search-rank.ts';
 import {
   BUNDLE_WASM_FILE,
@@ -24,15 +23,7 @@ import {
   indexedRegion,
 } from '../lib/search-shards.ts';
 import { SEARCH_DIR, articleUrl } from '../lib/urls.ts';
-import {
-  KEYS_FILE,
-  SearchIndexError,
-  VOCABULARY_FILE,
-  addPages,
-  indexBuiltSite,
-  searchIndexSummary,
-  type PagefindApi,
-} from './search-index.ts';
+import { SearchIndexError, VOCABULARY_FILE, addPages } from './search-index.ts';
 
 /** Where the dev server serves the search bundles, as a build publishes them. */
 const DEV_BUNDLES_URL = `/${SEARCH_DIR}/`;
@@ -79,7 +70,7 @@ export async function buildDevBundle(root: string, origin: string): Promise<Map<
     bundle.set(`${shard}/${VOCABULARY_FILE}`, new TextEncoder().encode(words));
     const meta = files.find((file) => file.path.endsWith('.pf_meta'));
     const chunks = meta && indexChunks(gunzipSync(meta.content));
-    bundle.set(`${shard}/${KEYS_FILE}`, new TextEncoder().encode(keysFile(words, chunks)));
+    for (const [file, text] of keysFiles(words, chunks)) bundle.set(`${shard}/${file}`, new TextEncoder().encode(text));
     for (const file of files) {
       // The newest bundle comes first; the others get the placeholder, as in a build.
       const content = position > 0 && BUNDLE_WASM_FILE.test(file.path) ? WASM_PLACEHOLDER : file.content;
@@ -90,20 +81,18 @@ export async function buildDevBundle(root: string, origin: string): Promise<Map<
 }
 
 /**
- * Astro integration: builds the search index once the site is written.
+ * Astro integration: serves the search bundles in `astro dev`.
  *
  * @example
  * integrations: [archivePostbuild(), searchIndex()];
  */
-export function searchIndex(options: { pagefind?: PagefindApi } = {}): AstroIntegration {
+export function searchIndex(): AstroIntegration {
   let root = process.cwd();
-  let astroCacheDir: string | undefined;
   return {
     name: 'news-archive-search-index',
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
-        astroCacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:server:setup': ({ server, logger }) => {
         // `npm run dev` has no dist/: index the pages the dev server itself renders, in
@@ -131,13 +120,6 @@ export function searchIndex(options: { pagefind?: PagefindApi } = {}): AstroInte
             response.end(file);
           });
         });
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        // `npm run build` indexes after Astro exits (scripts/build.ts).
-        if (process.env[AFTER_BUILD_ENV]) return;
-        logger.info(
-          searchIndexSummary(await indexBuiltSite(root, fileURLToPath(dir), astroCacheDir, options.pagefind)),
-        );
       },
     },
   };
