@@ -12,16 +12,45 @@
 import type { ChunkRange } from './pagefind-meta.ts';
 import { indexKey, type QueryWord } from './search-query.ts';
 
+/** The folder of a bundle's keys files, beside its Pagefind files. */
+export const KEYS_DIR = 'keys';
+
 /**
- * The keys file of a bundle from its vocabulary (`word count` lines, `vocabularyFile`): each
- * key once, one a line, in code-point order; given the bundle's index chunks
- * (`src/lib/pagefind-meta.ts`), a blank line between the keys of one chunk and the next.
+ * The keys file that holds the index words starting like `key`, by the first character: a
+ * letter or digit names its own file, `đ` is `dd` (as typed in Telex), anything else `_`. A
+ * search loads only the files of its words' first characters, not a bundle's every word.
  *
  * @example
- * keysFile('đà 3\nđã 9\nlạt 2\n2022 4\n'); // '2022\nlat\nđa\n'
- * keysFile('đà 3\nlạt 2\n2022 4\n', [{ from: '0', to: 'lat' }, { from: 'lau', to: 'đo' }]); // '2022\nlat\n\nđa\n'
+ * keysPart('lat'); // 'l'
+ * keysPart('đa'); // 'dd'
+ * keysPart('ß'); // '_'
  */
-export function keysFile(vocabulary: string, chunks?: readonly ChunkRange[]): string {
+export function keysPart(key: string): string {
+  const first = key.charAt(0);
+  if (/^[a-z0-9]$/.test(first)) return first;
+  return first === 'đ' ? 'dd' : '_';
+}
+
+/**
+ * A keys file's path in its bundle.
+ *
+ * @example
+ * keysPath('dd'); // 'keys/dd.txt'
+ */
+export function keysPath(part: string): string {
+  return `${KEYS_DIR}/${part}.txt`;
+}
+
+/**
+ * The keys files of a bundle from its vocabulary (`word count` lines, `vocabularyFile`), by
+ * {@link keysPath}: each key once, one a line, in code-point order; given the bundle's index
+ * chunks (`src/lib/pagefind-meta.ts`), a blank line between the keys of one chunk and the next.
+ *
+ * @example
+ * keysFiles('đà 3\nđã 9\nlạt 2\nlâm 1\n2022 4\n'); // Map { 'keys/2.txt' => '2022\n', 'keys/l.txt' => 'lam\nlat\n', 'keys/dd.txt' => 'đa\n' }
+ * keysFiles('lạt 2\nlâm 1\n', [{ from: 'a', to: 'lam' }, { from: 'lan', to: 'z' }]).get('keys/l.txt'); // 'lam\n\nlat\n'
+ */
+export function keysFiles(vocabulary: string, chunks?: readonly ChunkRange[]): Map<string, string> {
   const keys = new Set<string>();
   for (const line of vocabulary.split('\n')) {
     const word = line.split(' ')[0];
@@ -30,16 +59,18 @@ export function keysFile(vocabulary: string, chunks?: readonly ChunkRange[]): st
   const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   // A key outside every chunk (Pagefind split the text otherwise) is a group of its own.
   const chunkOf = (key: string) => (chunks ? chunks.findIndex((chunk) => chunk.from <= key && key <= chunk.to) : 0);
-  let previous: number | undefined;
-  return sorted
-    .map((key, index) => {
-      const found = chunkOf(key);
-      const group = found === -1 ? -1 - index : found;
-      const line = previous !== undefined && group !== previous ? `\n${key}\n` : `${key}\n`;
-      previous = group;
-      return line;
-    })
-    .join('');
+  const files = new Map<string, string>();
+  const previous = new Map<string, number>();
+  sorted.forEach((key, index) => {
+    const file = keysPath(keysPart(key));
+    const found = chunkOf(key);
+    const group = found === -1 ? -1 - index : found;
+    const before = previous.get(file);
+    const line = before !== undefined && group !== before ? `\n${key}\n` : `${key}\n`;
+    previous.set(file, group);
+    files.set(file, (files.get(file) ?? '') + line);
+  });
+  return files;
 }
 
 /** A bundle's index words, sorted, with the index chunk (a group number) each is in. */
@@ -67,6 +98,24 @@ export function readKeys(file: string): BundleKeys {
     groups.push(group);
   }
   return { keys, groups };
+}
+
+/**
+ * Keys files read ({@link readKeys}) as one sorted list, each file's chunk groups kept apart
+ * from the others'.
+ *
+ * @example
+ * mergeKeys([readKeys('lam\n\nlat\n'), readKeys('da\n')]); // { keys: ['da', 'lam', 'lat'], groups: [2, 0, 1] }
+ */
+export function mergeKeys(parts: readonly BundleKeys[]): BundleKeys {
+  const entries: [string, number][] = [];
+  let offset = 0;
+  for (const part of parts) {
+    part.keys.forEach((key, index) => entries.push([key, offset + part.groups[index]!]));
+    offset += (part.groups.at(-1) ?? -1) + 1;
+  }
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { keys: entries.map(([key]) => key), groups: entries.map(([, group]) => group) };
 }
 
 /** Index of the first key not below `key` in the sorted list. */

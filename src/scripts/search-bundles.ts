@@ -9,13 +9,14 @@
  * a word the bundle lacks, it falls back to a shorter word ("festivalx" finds "festival"). So
  * each query word is looked up on its own, unquoted, and its exact positions are those of the
  * word less those of the longer words it starts, known from the bundle's words
- * (`src/lib/search-keys.ts`); a word the bundle lacks is not asked for. The same unquoted
- * search, newest first, gives the date order and whether the word is in the title.
+ * (`src/lib/search-keys.ts`, a file per first character, loaded when a query word needs it);
+ * a word the bundle lacks is not asked for. The same unquoted search, newest first, gives the
+ * date order and whether the word is in the title.
  */
 import type { Candidate } from '../lib/search-rank.ts';
-import { resolveQuery, type ParsedQuery, type QueryWord } from '../lib/search-query.ts';
+import { parseQuery, resolveQuery, type ParsedQuery, type QueryWord } from '../lib/search-query.ts';
 import { phraseStart } from '../lib/search-rank.ts';
-import { hasKey, lookups, readKeys, type BundleKeys } from '../lib/search-keys.ts';
+import { hasKey, keysPart, keysPath, lookups, mergeKeys, readKeys, type BundleKeys } from '../lib/search-keys.ts';
 import { searchShardUrl } from '../lib/urls.ts';
 
 /** The part of Pagefind's browser API used here (`/pagefind/pagefind.js`). */
@@ -61,8 +62,6 @@ const META_WEIGHTS = {
   dateline: 0,
 };
 const TITLE_FIELDS = ['title', 'folded_title'];
-/** Written by the build beside each bundle (`src/integrations/search-index.ts`). */
-const KEYS_FILE = 'keys.txt';
 const NEWEST_FIRST: Record<string, 'asc' | 'desc'> = { date: 'desc' };
 
 /**
@@ -72,21 +71,41 @@ const NEWEST_FIRST: Record<string, 'asc' | 'desc'> = { date: 'desc' };
  */
 export class Bundle {
   #queue: Promise<unknown> = Promise.resolve();
+  /** The keys files asked for, by part (`keysPart`). */
+  #parts = new Map<string, Promise<BundleKeys>>();
+  readonly #url: string;
   readonly pagefind: Pagefind;
   /** Newest bundle 0; bundles hold consecutive months. */
   readonly position: number;
-  /** The bundle's index words, sorted, with their index chunks. */
-  readonly keys: Promise<BundleKeys>;
 
   constructor(pagefind: Pagefind, position: number, shard: string) {
     this.pagefind = pagefind;
     this.position = position;
-    this.keys = fetch(`${searchShardUrl(shard)}${KEYS_FILE}`).then(async (response) => {
-      if (!response.ok) throw new Error(`${KEYS_FILE}: ${response.status}`);
-      return readKeys(await response.text());
+    this.#url = searchShardUrl(shard);
+  }
+
+  /**
+   * The bundle's index words starting like any of `keys`, sorted, with their index chunks. A
+   * keys file that is not there means the bundle has no word starting so; any other failure
+   * fails the search that needs it, which says so.
+   */
+  keys(keys: readonly string[]): Promise<BundleKeys> {
+    const parts = [...new Set(keys.map(keysPart))].map((part) => {
+      let loading = this.#parts.get(part);
+      if (!loading) {
+        const file = keysPath(part);
+        loading = fetch(`${this.#url}${file}`).then(async (response) => {
+          if (response.status === 404) return { keys: [], groups: [] };
+          if (!response.ok) throw new Error(`${file}: ${response.status}`);
+          return readKeys(await response.text());
+        });
+        // A failed load is asked for again by the next search.
+        loading.catch(() => this.#parts.delete(part));
+        this.#parts.set(part, loading);
+      }
+      return loading;
     });
-    // A bundle whose words cannot load fails the search that needs them, which says so.
-    this.keys.catch(() => undefined);
+    return Promise.all(parts).then(mergeKeys);
   }
 
   search(term: string | null, options: PagefindSearchOptions, exactDiacritics = false): Promise<PagefindResult[]> {
@@ -188,7 +207,7 @@ async function findWord(
   seen: Map<string, PagefindResult>,
 ): Promise<WordFinds> {
   const locations: Locations = new Map();
-  const { keys, groups } = await bundle.keys;
+  const { keys, groups } = await bundle.keys(word.keys);
   const plan = lookups(word, keys, groups);
   if (!plan) return { locations, titled: new Set(), byDate: [] };
   const byDate = await bundle.search(plan.byDate, { filters, sort: NEWEST_FIRST });
@@ -277,9 +296,18 @@ export async function searchFilters(bundle: Bundle, filters: Record<string, stri
 
 /**
  * The query as searched (`resolveQuery` in `src/lib/search-query.ts`), from the words every
- * bundle holds.
+ * bundle holds: those starting like the query's words, split or not.
  */
 export async function resolveTyped(bundles: readonly Bundle[], typed: string): Promise<ParsedQuery> {
-  const keys = await Promise.all(bundles.map((bundle) => bundle.keys));
+  const keys = await Promise.all(bundles.map((bundle) => bundle.keys(queryKeys(typed))));
   return resolveQuery(typed, (key) => keys.some((list) => hasKey(list.keys, key, false)));
+}
+
+/**
+ * Every index key a query may look up, its words split into syllables or not; loading their keys
+ * files ahead, while the reader types, spares the search the wait.
+ */
+export function queryKeys(typed: string): string[] {
+  const words = [...parseQuery(typed).words, ...parseQuery(typed, { split: false }).words];
+  return [...new Set(words.flatMap((word) => word.keys))];
 }

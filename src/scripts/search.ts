@@ -10,7 +10,7 @@ import { parseQuery, preloadTerms, replaceWords, type ParsedQuery } from '../lib
 import { readVocabulary, suggestWord, type RankOrder } from '../lib/search-rank.ts';
 import { readSearchState, searchStateUrl, SORT_NEWEST, type SearchState } from '../lib/search-url.ts';
 import { searchShardUrl } from '../lib/urls.ts';
-import { openShards, resolveTyped, type Bundle, type Match } from './search-bundles.ts';
+import { openShards, queryKeys, resolveTyped, type Bundle, type Match } from './search-bundles.ts';
 import { searchAll } from './search-flow.ts';
 import { resultItem, suggestionNode } from './search-render.ts';
 
@@ -235,6 +235,13 @@ function start(page: Page) {
     clearTimeout(timer);
     toPreload = preloadTerms(parseQuery(input.value)) || undefined;
     if (toPreload && !preloading) void preloadLatest();
+    // The words' keys files too: known from a word's first letter, each loads once.
+    const keys = queryKeys(input.value);
+    if (keys.length > 0) {
+      void openBundles()
+        .then((open) => Promise.all(open.map((bundle) => bundle.keys(keys))))
+        .catch(() => undefined);
+    }
     timer = setTimeout(() => void run(), DEBOUNCE_MS);
   });
   for (const select of [...filterSelects, sortSelect]) select.addEventListener('change', () => void run());

@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { extensions, hasKey, keysFile, lookups, readKeys } from '../../src/lib/search-keys.ts';
+import { extensions, hasKey, keysFiles, keysPart, lookups, mergeKeys, readKeys } from '../../src/lib/search-keys.ts';
 import { parseQuery } from '../../src/lib/search-query.ts';
 
-describe('keysFile', () => {
-  it('lists each index word once (marks folded, đ kept), in code-point order', () => {
-    expect(keysFile('đà 3\nđã 9\nlạt 2\n2022 4\nĐức 1\n')).toBe('2022\nlat\nđa\nđuc\n');
+describe('keysPart', () => {
+  it('names a keys file by the first character: a letter or digit itself, đ as dd, any other _', () => {
+    expect(['lat', 'da', '2022', 'đa', 'ßa', '東京'].map(keysPart)).toEqual(['l', 'd', '2', 'dd', '_', '_']);
+  });
+});
+
+describe('keysFiles', () => {
+  it('lists each index word once (marks folded, đ kept), in code-point order, in its first character’s file', () => {
+    expect(keysFiles('đà 3\nđã 9\nlạt 2\nlâm 1\n2022 4\nĐức 1\nda 1\n')).toEqual(
+      new Map([
+        ['keys/2.txt', '2022\n'],
+        ['keys/d.txt', 'da\n'],
+        ['keys/l.txt', 'lam\nlat\n'],
+        ['keys/dd.txt', 'đa\nđuc\n'],
+      ]),
+    );
   });
 
   it('separates the index chunks’ words with a blank line, a word outside every chunk on its own', () => {
@@ -13,7 +26,28 @@ describe('keysFile', () => {
       { from: '0', to: 'lat' },
       { from: 'lau', to: 'đo' },
     ];
-    expect(keysFile('đà 3\nlạt 2\n2022 4\nđức 1\nlâm 1\n', chunks)).toBe('2022\nlam\nlat\n\nđa\n\nđuc\n');
+    expect(keysFiles('đà 3\nlạt 2\n2022 4\nđức 1\nlâm 1\nlầu 1\n', chunks)).toEqual(
+      new Map([
+        ['keys/2.txt', '2022\n'],
+        ['keys/l.txt', 'lam\nlat\n\nlau\n'],
+        ['keys/dd.txt', 'đa\n\nđuc\n'],
+      ]),
+    );
+  });
+});
+
+describe('mergeKeys', () => {
+  it('sorts the keys of several files into one list, each file’s chunks numbered apart', () => {
+    expect(mergeKeys([readKeys('lam\n\nlat\n'), readKeys('da\n\ndan\n'), readKeys('')])).toEqual({
+      keys: ['da', 'dan', 'lam', 'lat'],
+      groups: [2, 3, 0, 1],
+    });
+  });
+
+  it('keeps the longer words of another file’s chunk out of a word’s extensions', () => {
+    const merged = mergeKeys([readKeys('da\ndai\n'), readKeys('đa\nđan\n')]);
+    expect(extensions(merged.keys, 'da', merged.groups)).toEqual(['dai']);
+    expect(extensions(merged.keys, 'đa', merged.groups)).toEqual(['đan']);
   });
 });
 
