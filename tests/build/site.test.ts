@@ -94,6 +94,32 @@ describe('article page', () => {
     expect(html).toMatch(/Tin liên quan.*Thời sự số/s);
   });
 
+  it('has a sidebar with the same category around the article, and a link to the latest news for readers without script', () => {
+    const html = site.read('bai-viet/thoi-su-so-3/index.html');
+    const aside = /<aside class="sidebar" aria-label="Tin khác"[^>]*>(.*?)<\/aside>/s.exec(html)![1]!;
+    const [sameCategory, latest] = aside.split('Tin mới nhất');
+    expect(sameCategory).toContain('Cùng chuyên mục Thời sự');
+    // Every other Thời sự article is already linked as previous, next or related: the one left.
+    expect([...sameCategory!.matchAll(/<li><a href="([^"]+)"/g)].map((match) => match[1])).toEqual([
+      '/bai-viet/noi-dung-nguy-hiem/',
+    ]);
+    expect(html.split('href="/bai-viet/noi-dung-nguy-hiem/"')).toHaveLength(2);
+    expect(latest).toContain('data-latest-news="/bai-viet/moi-nhat.json"');
+    expect(latest).toContain('<a href="/">Xem tin mới nhất ở trang chủ</a>');
+  });
+
+  it('writes the latest news for every sidebar once, newest first, without drafts or future articles', () => {
+    const latest = JSON.parse(site.read('bai-viet/moi-nhat.json')) as { title: string; url: string; date: string }[];
+    expect(latest).toHaveLength(6);
+    expect(latest[0]).toMatchObject({
+      title: 'Đà Lạt đón 1,2 triệu lượt khách',
+      url: '/bai-viet/da-lat-don-khach/',
+      date: '01/06/2024',
+    });
+    expect(latest.map((entry) => entry.url)).not.toContain('/bai-viet/ban-nhap/');
+    expect(latest.map((entry) => entry.url)).not.toContain('/bai-viet/bai-hen-gio/');
+  });
+
   it('emits NewsArticle and BreadcrumbList JSON-LD with +07:00 dates', () => {
     const [breadcrumbs, article] = jsonLd(site.read(ARTICLE));
     expect(article).toMatchObject({
@@ -195,9 +221,21 @@ describe('publishing rules', () => {
 
   it('has a Vietnamese 404 page that offers the latest news to read next', () => {
     expect(site.read('404.html')).toContain('Không tìm thấy trang');
-    const latest = /<section aria-labelledby="latest-heading">(.*?)<\/section>/s.exec(site.read('404.html'))![1]!;
+    const latest = /<section class="latest-news" aria-labelledby="latest-heading">(.*?)<\/section>/s.exec(
+      site.read('404.html'),
+    )![1]!;
     expect(latest.match(/<li class="article-card article-card--thumb">/g)).toHaveLength(5);
     expect(latest).toContain('href="/bai-viet/da-lat-don-khach/"');
+  });
+});
+
+describe('search page', () => {
+  it('holds the latest news, for the stylesheet to show when a search finds nothing', () => {
+    const latest = /<section class="latest-news search-page__latest"[^>]*>(.*?)<\/section>/s.exec(
+      site.read('tim-kiem/index.html'),
+    )![1]!;
+    expect(latest).toContain('Tin mới nhất');
+    expect(latest.match(/<li class="article-card article-card--thumb">/g)).toHaveLength(5);
   });
 });
 
