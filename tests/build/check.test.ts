@@ -41,11 +41,11 @@ const report = (stdout: string) =>
 afterAll(() => temporary.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 describe('npm run check on content with every kind of problem', () => {
-  const run = runCheck(fixturePath('check'));
+  const run = runCheck(fixturePath('bad-content'));
 
   it('fails, quickly, without building anything', () => {
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(/^Đã kiểm tra 14 bài viết trong \d+\.\d giây\./);
+    expect(run.stdout).toMatch(/^Đã kiểm tra 15 bài viết trong \d+\.\d giây\./);
     expect(run.seconds).toBeLessThan(20);
   });
 
@@ -66,12 +66,13 @@ describe('npm run check on content with every kind of problem', () => {
       content/articles/lien-ket.md:16: lỗi, giá trị "images/khong-co.jpg": ảnh trong thân bài là một tệp của trang: khi dựng trang chỉ ảnh ở trường "ảnh" được đăng, nên ảnh này sẽ không hiện. Cần: đặt ảnh ở trường "ảnh" đầu bài, hoặc dùng địa chỉ ảnh đầy đủ (https://…).
       content/articles/lien-ket.md:18: lỗi, giá trị "/images/ho-xuan-huong.jpg": ảnh trong thân bài là một tệp của trang: khi dựng trang chỉ ảnh ở trường "ảnh" được đăng, nên ảnh này sẽ không hiện. Cần: đặt ảnh ở trường "ảnh" đầu bài, hoặc dùng địa chỉ ảnh đầy đủ (https://…).
       content/articles/lien-ket.md:20: cảnh báo, giá trị "/bai-viet/hen-gio/": bài được liên kết (content/articles/hen-gio.md) hẹn giờ đăng sau: liên kết sẽ hỏng cho tới lúc đó.
+      content/articles/ngay-sai.md:3: lỗi ở trường "ngày", giá trị "31/02/2024 08:00": tháng 2/2024 không có ngày 31. Cần: <các dạng ngày>.
       content/articles/sai-thu.md:3: lỗi ở trường "ngày", giá trị "Thứ hai, 08/05/2024 - 06:49": ngày 08/05/2024 là Thứ tư, không phải Thứ hai. Cần: <các dạng ngày>.
       content/articles/tron-dau.md:2: cảnh báo, giá trị "Hoà": dùng lẫn hai kiểu đặt dấu thanh: kiểu cũ "Hòa" (4 chỗ, từ dòng 2) và kiểu mới "Hoà" (1 chỗ, từ dòng 2). Cần: một kiểu trong cả bài: kiểu cũ (hòa, khỏe, thủy) hoặc kiểu mới (hoà, khoẻ, thuỷ).
       content/articles/trung-url.md:1: lỗi ở trường "đường dẫn (slug)", giá trị "/bai-viet/trung-url/": trùng đường dẫn với content/articles/2024/trung-url.md. Cần: mỗi bài một đường dẫn riêng: đổi tên tệp hoặc đặt "slug" khác.
       content/articles/yaml-hong.md:2: lỗi: YAML không đọc được (Nested mappings are not allowed in compact mappings at line 2, column 10:). Cần: mỗi dòng có dạng "khóa: giá trị"; giá trị có dấu ":" thì đặt trong ngoặc kép.
 
-      15 lỗi trong 9 tệp, 4 cảnh báo."
+      16 lỗi trong 10 tệp, 4 cảnh báo."
     `);
   });
 
@@ -84,7 +85,7 @@ describe('npm run check inside GitHub Actions', () => {
   const summary = path.join(mkdtempSync(path.join(tmpdir(), 'check-summary-')), 'summary.md');
   temporary.push(path.dirname(summary));
   writeFileSync(summary, '');
-  const run = runCheck(fixturePath('check'), {
+  const run = runCheck(fixturePath('bad-content'), {
     GITHUB_ACTIONS: 'true',
     GITHUB_WORKSPACE: PROJECT,
     GITHUB_STEP_SUMMARY: summary,
@@ -92,22 +93,22 @@ describe('npm run check inside GitHub Actions', () => {
   const annotations = run.stdout.split('\n').filter((line) => line.startsWith('::'));
 
   it('annotates each problem at its file and line, from the repository root', () => {
-    expect(annotations).toHaveLength(19);
-    expect(annotations.filter((line) => line.startsWith('::error '))).toHaveLength(15);
+    expect(annotations).toHaveLength(20);
+    expect(annotations.filter((line) => line.startsWith('::error '))).toHaveLength(16);
     expect(annotations.filter((line) => line.startsWith('::warning '))).toHaveLength(4);
     for (const line of annotations) {
       expect(line).toMatch(
-        /^::(error|warning) file=tests\/fixtures\/check\/content\/[^,:]+(,line=\d+)?(,title=[^:]+)?::\S/,
+        /^::(error|warning) file=tests\/fixtures\/bad-content\/content\/[^,:]+(,line=\d+)?(,title=[^:]+)?::\S/,
       );
     }
   });
 
   it('writes the annotation exactly as GitHub reads it', () => {
     expect(annotations.find((line) => line.includes('sai-thu.md'))).toMatchInlineSnapshot(
-      `"::error file=tests/fixtures/check/content/articles/sai-thu.md,line=3,title=ngày::lỗi ở trường "ngày", giá trị "Thứ hai, 08/05/2024 - 06:49": ngày 08/05/2024 là Thứ tư, không phải Thứ hai. Cần: ISO 8601 (2022-05-11T06:49:00+07:00 hoặc 2022-05-11 06:49), dd/mm/yyyy HH:mm (11/05/2022 06:49), d/m/yyyy (11/5/2022) hoặc dòng ngày tháng của trang cũ (Thứ tư, 11/05/2022 - 06:49)."`,
+      `"::error file=tests/fixtures/bad-content/content/articles/sai-thu.md,line=3,title=ngày::lỗi ở trường "ngày", giá trị "Thứ hai, 08/05/2024 - 06:49": ngày 08/05/2024 là Thứ tư, không phải Thứ hai. Cần: ISO 8601 (2022-05-11T06:49:00+07:00 hoặc 2022-05-11 06:49), dd/mm/yyyy HH:mm (11/05/2022 06:49), d/m/yyyy (11/5/2022) hoặc dòng ngày tháng của trang cũ (Thứ tư, 11/05/2022 - 06:49)."`,
     );
     expect(annotations.find((line) => line.includes('tron-dau.md'))).toMatchInlineSnapshot(
-      `"::warning file=tests/fixtures/check/content/articles/tron-dau.md,line=2::cảnh báo, giá trị "Hoà": dùng lẫn hai kiểu đặt dấu thanh: kiểu cũ "Hòa" (4 chỗ, từ dòng 2) và kiểu mới "Hoà" (1 chỗ, từ dòng 2). Cần: một kiểu trong cả bài: kiểu cũ (hòa, khỏe, thủy) hoặc kiểu mới (hoà, khoẻ, thuỷ)."`,
+      `"::warning file=tests/fixtures/bad-content/content/articles/tron-dau.md,line=2::cảnh báo, giá trị "Hoà": dùng lẫn hai kiểu đặt dấu thanh: kiểu cũ "Hòa" (4 chỗ, từ dòng 2) và kiểu mới "Hoà" (1 chỗ, từ dòng 2). Cần: một kiểu trong cả bài: kiểu cũ (hòa, khỏe, thủy) hoặc kiểu mới (hoà, khoẻ, thuỷ)."`,
     );
   });
 
@@ -120,8 +121,11 @@ describe('npm run check on a large archive', () => {
   it('spreads the work over worker threads and reports the same way', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'check-large-'));
     temporary.push(root);
-    cpSync(path.join(fixturePath('check'), 'content/site.yaml'), path.join(root, 'content/site.yaml'));
-    cpSync(path.join(fixturePath('check'), 'content/categories.yaml'), path.join(root, 'content/categories.yaml'));
+    cpSync(path.join(fixturePath('bad-content'), 'content/site.yaml'), path.join(root, 'content/site.yaml'));
+    cpSync(
+      path.join(fixturePath('bad-content'), 'content/categories.yaml'),
+      path.join(root, 'content/categories.yaml'),
+    );
     mkdirSync(path.join(root, 'content/articles/2024'), { recursive: true });
     for (let n = 1; n <= 450; n++) {
       const body =
@@ -151,13 +155,14 @@ describe('npm run check on good content', () => {
   it('passes with exit code 0, warnings included', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'check-good-'));
     temporary.push(root);
-    cpSync(path.join(fixturePath('check'), 'content'), path.join(root, 'content'), { recursive: true });
+    cpSync(path.join(fixturePath('bad-content'), 'content'), path.join(root, 'content'), { recursive: true });
     for (const file of [
       'anh-hong',
       'anh-thieu',
       'chuyen-muc-la',
       'khoa-la',
       'lien-ket',
+      'ngay-sai',
       'sai-thu',
       'trung-url',
       '2024/trung-url',
