@@ -66,8 +66,8 @@ beforeAll(async () => {
   if (cold.status !== 0) throw new Error(cold.output);
   const first = buildFixture(WARM);
   if (first.status !== 0) throw new Error(first.output);
-  // While pages are written, and while the search index is written after them.
-  for (const moment of [/├─ \/bai-viet\//, /\[news-archive-pictures\]/]) {
+  // While the content is read, while pages are written, and while the search index is written after them.
+  for (const moment of [/Syncing content/, /├─ \/bai-viet\//, /\[news-archive-pictures\]/]) {
     edit();
     const killedLog = await killBuildAt(WARM, moment);
     revert();
@@ -83,7 +83,7 @@ afterAll(() => {
 
 describe('a build killed midway, then run again after the edit was reverted', () => {
   it('renders every page again and equals a cold build, byte for byte', () => {
-    expect(afterKill).toHaveLength(2);
+    expect(afterKill).toHaveLength(3);
     for (const { moment, killedLog, rebuild, diff } of afterKill) {
       expect(killedLog).toMatch(moment);
       expect(rebuild.status, String(moment)).toBe(0);
