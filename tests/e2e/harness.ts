@@ -4,7 +4,7 @@
  * Debian's Chromium through playwright-core. No browser is ever downloaded.
  */
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_FLAGS, chromiumPath } from '../../scripts/lib/chromium.ts';
 import { serveDirectory, type ServedSite, type ServeOptions } from '../../scripts/lib/static-server.ts';
@@ -34,11 +34,14 @@ export interface BrowserSession {
   site: ServedSite;
   browser: Browser;
   context: BrowserContext;
+  /** A page of `context`, for tests that share one. */
+  page: Page;
 }
 
 /**
  * One served fixture and one Chromium context for a whole test file: registers the file's
- * `beforeAll` (serve, launch, open the context) and `afterAll` (close both).
+ * `beforeAll` (`prepare`, if given, such as building the fixture; serve, launch, open the
+ * context and a page) and `afterAll` (close both).
  *
  * @example
  * const session = servedInBrowser('basic', { serve: { headers: true }, context: { bypassCSP: true } });
@@ -46,17 +49,75 @@ export interface BrowserSession {
  */
 export function servedInBrowser(
   name: string,
-  options: { serve?: ServeOptions; context?: BrowserContextOptions } = {},
+  options: { serve?: ServeOptions; context?: BrowserContextOptions; prepare?: () => Promise<void> | void } = {},
 ): BrowserSession {
   const session = {} as BrowserSession;
   beforeAll(async () => {
+    await options.prepare?.();
     session.site = await serveFixture(name, options.serve);
     session.browser = await launchBrowser();
     session.context = await session.browser.newContext(options.context);
+    session.page = await session.context.newPage();
   });
   afterAll(async () => {
     await session.browser?.close();
     await session.site?.close();
   });
   return session;
+}
+
+/** What the search page shows once it has searched. */
+export interface ShownResults {
+  /** The count, or why there is nothing. */
+  status: string;
+  /** The "did you mean" paragraph's HTML, empty when there is none. */
+  suggestion: string;
+  /** Article slugs, in the order shown. */
+  slugs: string[];
+  titles: string[];
+  metas: string[];
+  excerpts: string[];
+}
+
+/**
+ * Waits until the search page in `page` has finished searching (and, given `query`, shows the
+ * status of that query), then reads what it shows.
+ *
+ * @example
+ * await page.getByRole('searchbox').fill('Đức Trọng');
+ * const { slugs } = await shownResults(page, 'Đức Trọng');
+ */
+export async function shownResults(page: Page, query?: string): Promise<ShownResults> {
+  await page.waitForFunction((expected) => {
+    const root = document.querySelector('[data-search]');
+    const status = document.querySelector('[data-search-status]')?.textContent ?? '';
+    return root && !root.hasAttribute('aria-busy') && status !== '' && (!expected || status.includes(expected));
+  }, query?.normalize('NFC'));
+  return page.evaluate(() => {
+    const items = [...document.querySelectorAll('.search-result')];
+    return {
+      status: document.querySelector('[data-search-status]')!.textContent!,
+      suggestion: document.querySelector('[data-search-suggestion]')!.innerHTML,
+      slugs: items.map((item) => item.querySelector('a')!.getAttribute('href')!.split('/')[2]!),
+      titles: items.map((item) => item.querySelector('a')!.innerHTML),
+      metas: items.map((item) => item.querySelector('.search-result__meta')!.textContent!),
+      excerpts: items.map((item) => item.querySelector('.search-result__excerpt')!.innerHTML),
+    };
+  });
+}
+
+/**
+ * Opens the search page of `site` in `page` with these URL parameters and reads its results.
+ *
+ * @example
+ * const shown = await openSearch(session.page, session.site, { q: 'da lat', sort: 'moi-nhat' });
+ */
+export async function openSearch(
+  page: Page,
+  site: Pick<ServedSite, 'url'>,
+  params: Record<string, string>,
+): Promise<ShownResults> {
+  const query = new URLSearchParams(params).toString();
+  await page.goto(`${site.url}/tim-kiem/${query ? `?${query}` : ''}`);
+  return shownResults(page);
 }

@@ -6,68 +6,35 @@
  */
 import { cp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, fixturePath } from '../build/build-fixture.ts';
-import { launchBrowser, serveFixture, type ServedSite } from './harness.ts';
+import { openSearch, servedInBrowser, type ServedSite, type ShownResults as Shown } from './harness.ts';
 
 const PROJECT = path.resolve(import.meta.dirname, '../..');
 const NAME = 'search/.sample';
 
+const session = servedInBrowser(NAME, {
+  prepare: async () => {
+    const root = fixturePath(NAME);
+    await rm(root, { recursive: true, force: true });
+    await cp(path.join(PROJECT, 'content'), path.join(root, 'content'), { recursive: true });
+    await writeFile(
+      path.join(root, 'astro.config.mjs'),
+      "import { defineConfig } from 'astro/config';\n" +
+        "import { archiveConfig } from '../../../../src/integrations/archive-config.ts';\n" +
+        "export default defineConfig(archiveConfig(new URL('.', import.meta.url)));\n",
+    );
+    // Late enough that every sample article is published.
+    const build = buildFixture(NAME, { BUILD_TIME: '2026-12-01T12:00:00+07:00' });
+    expect(build.status, build.output).toBe(0);
+  },
+});
 let site: ServedSite;
-let browser: Browser;
 let page: Page;
+beforeAll(() => ({ site, page } = session));
 
-beforeAll(async () => {
-  const root = fixturePath(NAME);
-  await rm(root, { recursive: true, force: true });
-  await cp(path.join(PROJECT, 'content'), path.join(root, 'content'), { recursive: true });
-  await writeFile(
-    path.join(root, 'astro.config.mjs'),
-    "import { defineConfig } from 'astro/config';\n" +
-      "import { archiveConfig } from '../../../../src/integrations/archive-config.ts';\n" +
-      "export default defineConfig(archiveConfig(new URL('.', import.meta.url)));\n",
-  );
-  // Late enough that every sample article is published.
-  const build = buildFixture(NAME, { BUILD_TIME: '2026-12-01T12:00:00+07:00' });
-  expect(build.status, build.output).toBe(0);
-  site = await serveFixture(NAME);
-  browser = await launchBrowser();
-  page = await browser.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-interface Shown {
-  status: string;
-  suggestion: string;
-  slugs: string[];
-  titles: string[];
-  metas: string[];
-  excerpts: string[];
-}
-
-async function open(params: Record<string, string>): Promise<Shown> {
-  await page.goto(`${site.url}/tim-kiem/?${new URLSearchParams(params).toString()}`);
-  await page.waitForFunction(() => {
-    const root = document.querySelector('[data-search]');
-    return root && !root.hasAttribute('aria-busy') && document.querySelector('[data-search-status]')?.textContent;
-  });
-  return page.evaluate(() => {
-    const items = [...document.querySelectorAll('.search-result')];
-    return {
-      status: document.querySelector('[data-search-status]')!.textContent!,
-      suggestion: document.querySelector('[data-search-suggestion]')!.innerHTML,
-      slugs: items.map((item) => item.querySelector('a')!.getAttribute('href')!.split('/')[2]!),
-      titles: items.map((item) => item.querySelector('a')!.innerHTML),
-      metas: items.map((item) => item.querySelector('.search-result__meta')!.textContent!),
-      excerpts: items.map((item) => item.querySelector('.search-result__excerpt')!.innerHTML),
-    };
-  });
-}
+const open = (params: Record<string, string>): Promise<Shown> => openSearch(page, site, params);
 
 /** Every article holding "Đà Lạt": the three with it in the title, newest first, then the others, newest first. */
 const DA_LAT = [

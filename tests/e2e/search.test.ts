@@ -4,59 +4,21 @@
  * ranking, filters, the URL round trip, empty and no-result states, keyboard use, CSP.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { builtFixture } from '../build/build-fixture.ts';
-import { launchBrowser, serveFixture, type ServedSite } from './harness.ts';
+import { openSearch, servedInBrowser, shownResults, type ServedSite, type ShownResults as Shown } from './harness.ts';
 
+const session = servedInBrowser('search');
 let site: ServedSite;
 let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  site = await serveFixture('search');
-  browser = await launchBrowser();
-  page = await browser.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-interface Shown {
-  status: string;
-  /** Article slugs, in the order shown. */
-  slugs: string[];
-  titles: string[];
-  metas: string[];
-  excerpts: string[];
-}
+beforeAll(() => ({ site, browser, page } = session));
 
 /** Waits until the page has finished searching (and, if given, shows `query`'s results). */
-async function settled(target: Page = page, query?: string): Promise<Shown> {
-  await target.waitForFunction((expected) => {
-    const root = document.querySelector('[data-search]');
-    const status = document.querySelector('[data-search-status]')?.textContent ?? '';
-    return root && !root.hasAttribute('aria-busy') && status !== '' && (!expected || status.includes(expected));
-  }, query?.normalize('NFC'));
-  return target.evaluate(() => {
-    const items = [...document.querySelectorAll('.search-result')];
-    return {
-      status: document.querySelector('[data-search-status]')!.textContent!,
-      slugs: items.map((item) => item.querySelector('a')!.getAttribute('href')!.split('/')[2]!),
-      titles: items.map((item) => item.querySelector('a')!.innerHTML),
-      metas: items.map((item) => item.querySelector('.search-result__meta')!.textContent!),
-      excerpts: items.map((item) => item.querySelector('.search-result__excerpt')!.innerHTML),
-    };
-  });
-}
+const settled = (target: Page = page, query?: string) => shownResults(target, query);
 
 /** Opens the search page with these URL parameters and waits for its results. */
-async function open(params: Record<string, string>, target: Page = page): Promise<Shown> {
-  const query = new URLSearchParams(params).toString();
-  await target.goto(`${site.url}/tim-kiem/${query ? `?${query}` : ''}`);
-  return settled(target);
-}
+const open = (params: Record<string, string>, target: Page = page) => openSearch(target, site, params);
 
 const result = (shown: Shown, slug: string) => {
   const index = shown.slugs.indexOf(slug);
