@@ -2,10 +2,9 @@
 /**
  * Astro's console logger (`logger.entrypoint` in the configuration), with its page lines
  * tidied: a page Astro's incremental build leaves as it was is counted instead of listed, and
- * a rendered page's path gets a line of its own. A rebuild of a 10,000-article archive renders
- * a few pages and skips about 15,000; listing each put 15,000 lines in every CI log (140,000
- * at 100,000 articles), burying the pages that did change, and cost Astro two writes to
- * standard output per page.
+ * a rendered page's path gets a line of its own. A rebuild renders a few pages and skips all
+ * the others; listing each would bury the pages that did change under one line per page of
+ * the archive.
  *
  * JavaScript, not TypeScript: Astro loads a logger only from a JavaScript file.
  */
