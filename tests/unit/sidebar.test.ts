@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createArchive, type Archive, type ArticleSource } from '../../src/lib/archive.ts';
-import { latestEntries, latestForPage, sameCategoryArticles } from '../../src/lib/sidebar.ts';
+import { LATEST_NEWS_URL, latestEntries, latestForPage, sameCategoryArticles } from '../../src/lib/sidebar.ts';
+import { slugify } from '../../src/lib/slug.ts';
+import { claimKey, siteClaimOwner } from '../../src/lib/url-claims.ts';
 import type { ArticleData, Category, SiteSettings } from '../../src/lib/schema.ts';
 
 const SITE: SiteSettings = { name: 'LTV Lâm Đồng', url: 'https://lamdongtv.example', description: '', pageSize: 20 };
@@ -114,5 +116,12 @@ describe('latestEntries and latestForPage', () => {
     ];
     expect(latestForPage(hostile, '/').map((entry) => entry.url)).toEqual(['/bai-viet/ts-2/']);
     expect(latestForPage({ not: 'a list' }, '/')).toEqual([]);
+  });
+});
+
+describe('the latest-news file', () => {
+  it('lives where no article slug and no old URL can take it', () => {
+    expect(siteClaimOwner(claimKey(LATEST_NEWS_URL), new Set())).toBe('các trang bài viết (/bai-viet/)');
+    expect(slugify('moi-nhat.json')).not.toBe('moi-nhat.json');
   });
 });
