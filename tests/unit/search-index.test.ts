@@ -13,7 +13,6 @@ import {
   searchIndexSummary,
   type PagefindApi,
 } from '../../src/integrations/search-index.ts';
-import { searchIndex } from '../../src/integrations/search-integration.ts';
 import { ARTICLE_PAGES_DIR } from '../../src/integrations/search-pages.ts';
 
 const MODULE = path.resolve(import.meta.dirname, '../../src/integrations/search-index.ts');
@@ -372,4 +371,3 @@ describe('indexBuiltSite', () => {
     expect(again.indexed).toEqual([]);
   });
 });
-
