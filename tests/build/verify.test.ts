@@ -119,12 +119,13 @@ describe('npm run verify on the built basic fixture', () => {
       hong/tac-gia/minh-duc/index.html:<dòng>: liên kết hỏng (<source srcset>): "/anh/ho-xuan-huong-<mã>-800.avif" không có trong dist/
       hong/the/da-lat/index.html:<dòng>: liên kết hỏng (<source srcset>): "/anh/ho-xuan-huong-<mã>-800.avif" không có trong dist/
       hong/the/du-lich-he/index.html:<dòng>: liên kết hỏng (<source srcset>): "/anh/ho-xuan-huong-<mã>-800.avif" không có trong dist/
+      hong/tim-kiem/index.html:<dòng>: liên kết hỏng (<source srcset>): "/anh/ho-xuan-huong-<mã>-800.avif" không có trong dist/
       hong/tin/da-lat-don-khach/index.html:<dòng>: liên kết hỏng (<meta http-equiv="refresh">): "https://thu-nghiem.example/bai-viet/da-lat-don-kach/" không có trong dist/
       hong/tin/da-lat-don-khach/index.html:<dòng>: liên kết hỏng (<a href>): "https://thu-nghiem.example/bai-viet/da-lat-don-kach/" không có trong dist/
 
-      Đích hỏng lặp lại: "/anh/ho-xuan-huong-<mã>-800.avif" (11 chỗ), "https://thu-nghiem.example/bai-viet/da-lat-don-kach/" (2 chỗ).
+      Đích hỏng lặp lại: "/anh/ho-xuan-huong-<mã>-800.avif" (12 chỗ), "https://thu-nghiem.example/bai-viet/da-lat-don-kach/" (2 chỗ).
 
-      20 vấn đề trong 12 tệp (đã kiểm tra <n> trang và <n> liên kết). Không được triển khai hong/ khi còn vấn đề."
+      21 vấn đề trong 13 tệp (đã kiểm tra <n> trang và <n> liên kết). Không được triển khai hong/ khi còn vấn đề."
     `);
   });
 
