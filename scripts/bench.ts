@@ -40,7 +40,7 @@ import {
   round,
 } from './bench/read-output.ts';
 import { createCorpus } from './bench/generate-corpus.ts';
-import type { QueryScore } from './bench/relevance.ts';
+import { relevanceStep, searchQueriesStep } from './bench/search-steps.ts';
 import { benchReport, benchSummary } from './bench/summary.ts';
 import { writeCorpus } from './bench/write-corpus.ts';
 
@@ -241,6 +241,7 @@ async function run(): Promise<void> {
   steps.push(add);
   if (add.exitCode !== 0) return void (failed = true);
   extra['distAfterAdd'] = distStats(await treeStats(dist), await treeStats(path.join(dist, 'pagefind')));
+  await deployStep();
   while (peerRuns.length < peerCount) await runPeers();
 
   await searchIndexAlone();
@@ -250,53 +251,40 @@ async function run(): Promise<void> {
   if (values['cpu-prof']) await profileColdBuild();
 }
 
-/**
- * Step 5, continued: what a reader's browser fetches for a first and a second query on the
- * built site, and how long results take to show, measured in Chromium on loopback.
- */
+/** A content-only commit from the warm cache to a finished deploy on a local S3 store. */
+async function deployStep(): Promise<void> {
+  progress('deploy: edit one article, then check, build, verify and deploy to a local S3 store…');
+  const { measureDeployStep } = await import('./bench/deploy-step.ts');
+  const logPrefix = path.join(logs, `${articles}-deploy`);
+  const outcome = await measureDeployStep({
+    project: PROJECT,
+    root,
+    env,
+    logPrefix,
+    timeoutSeconds,
+    editOne: corpus.editOne,
+  });
+  steps.push(outcome.step);
+  extra['firstDeploy'] = outcome.firstDeploy;
+  if (outcome.failure !== undefined) {
+    failed = true;
+    console.error(`--- the deploy step failed ---\n${outcome.failure}\n---`);
+  }
+  progress(
+    `deploy step: ${outcome.step.seconds} s (${outcome.step.phases?.map((p) => `${p.name} ${p.seconds} s`).join(', ')})`,
+  );
+}
+
+/** Step 5, continued: a first and a second query in Chromium on loopback. */
 async function searchQueries(): Promise<void> {
-  if (!existsSync(path.join(dist, 'pagefind'))) {
-    extra['searchQueries'] = 'n/a: dist/ has no pagefind/ bundle';
-    return;
-  }
   progress('5. search queries in Chromium (first and second query)…');
-  try {
-    const { probeSearch } = await import('./search-probe.ts');
-    const probe = await probeSearch({ dist, queries: ['da lat', 'bảo lộc'] });
-    extra['searchQueries'] = probe.steps.map(({ label, requests, bytes, gzipBytes, ms, results }) => ({
-      label,
-      requests,
-      bytes,
-      gzipBytes,
-      ms,
-      results,
-    }));
-  } catch (error) {
-    extra['searchQueries'] = `n/a: ${error instanceof Error ? error.message : String(error)}`;
-  }
+  extra['searchQueries'] = await searchQueriesStep(dist);
 }
 
 /** Step 7: precision of the first ten results and recall of the relevance queries, in Chromium. */
 async function searchRelevance(): Promise<void> {
-  if (!existsSync(path.join(dist, 'pagefind'))) {
-    extra['relevance'] = 'n/a: dist/ has no pagefind/ bundle';
-    return;
-  }
   progress('7. search relevance in Chromium…');
-  try {
-    const { measureRelevance } = await import('./bench/relevance-probe.ts');
-    const scores = await measureRelevance(root);
-    const mean = (pick: (score: QueryScore) => number) =>
-      round(scores.reduce((sum, score) => sum + pick(score), 0) / Math.max(1, scores.length), 3);
-    extra['relevance'] = {
-      queries: scores.length,
-      precisionAt10: mean((score) => score.precisionAt10),
-      recall: mean((score) => score.recall),
-      scores,
-    };
-  } catch (error) {
-    extra['relevance'] = `n/a: ${error instanceof Error ? error.message : String(error)}`;
-  }
+  extra['relevance'] = await relevanceStep(root);
 }
 
 /** Step 5: `buildSearchIndex` alone over the built site. */

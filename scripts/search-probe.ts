@@ -1,10 +1,12 @@
 /**
- * `node scripts/search-probe.ts [--dist DIR] [--query Q]... [--json]`
+ * `node scripts/search-probe.ts [--dist DIR] [--query Q]... [--typed] [--json]`
  *
  * What a reader's browser pays for search: serves a built site (`dist/` by default) on
  * loopback, opens `/tim-kiem/` in Debian's Chromium, then runs each query (two by default)
- * the way a reader does (type, Enter) and reports, per step, the requests and bytes the
- * browser fetched and the time from Enter to results on screen. Bytes are counted twice:
+ * the way a reader does and reports, per step, the requests and bytes the browser fetched and
+ * the time to results on screen: from Enter, or with `--typed` from the last key of the query
+ * typed a key at a time (the page searches once the reader pauses, and fetches what it can
+ * while the reader types). Bytes are counted twice:
  * as served here (no compression) and as a CDN that gzips text would send them (Pagefind's
  * index files and WebAssembly are already compressed and count as they are).
  *
@@ -28,7 +30,7 @@ export interface ProbeStep {
   bytes: number;
   /** Bytes with text files gzipped, as a CDN would send them. */
   gzipBytes: number;
-  /** Enter to results on screen, for a query. */
+  /** Enter (or the last key, typed) to results on screen, for a query. */
   ms?: number;
   /** Results found, for a query. */
   results?: number;
@@ -47,7 +49,12 @@ export interface ProbeReport {
  * const report = await probeSearch({ dist: 'dist', queries: ['da lat', 'bao loc'] });
  * report.steps[1]; // { label: 'query "da lat"', requests: 9, bytes: 231_000, gzipBytes: 180_000, ms: 42, … }
  */
-export async function probeSearch(options: { dist: string; queries: readonly string[] }): Promise<ProbeReport> {
+export async function probeSearch(options: {
+  dist: string;
+  queries: readonly string[];
+  /** Type each query a key at a time (this many ms apart), instead of setting it and pressing Enter. */
+  typedDelayMs?: number;
+}): Promise<ProbeReport> {
   const root = path.resolve(options.dist);
   if (!existsSync(path.join(root, 'pagefind'))) throw new Error(`${root} has no pagefind/ bundle`);
   const gzipSizes = new Map<string, number>();
@@ -83,29 +90,48 @@ export async function probeSearch(options: { dist: string; queries: readonly str
     await page.goto(`${origin}/tim-kiem/`, { waitUntil: 'networkidle' });
     step('search page');
     for (const query of options.queries) {
-      const measured = await page.evaluate(async (text) => {
-        const input = document.querySelector<HTMLInputElement>('[data-search-form] input[name="q"]')!;
-        const root = document.querySelector('[data-search]')!;
-        const status = document.querySelector('[data-search-status]')!;
-        input.focus();
-        input.value = text;
-        const started = performance.now();
-        input.form!.requestSubmit();
-        await new Promise<void>((resolve) => {
-          const done = () => !root.hasAttribute('aria-busy') && (status.textContent ?? '').includes(text);
-          if (done()) return resolve();
-          new MutationObserver((_, observer) => {
-            if (done()) {
-              observer.disconnect();
-              resolve();
-            }
-          }).observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+      const typed = options.typedDelayMs;
+      if (typed !== undefined) {
+        await page.evaluate(() => {
+          const input = document.querySelector<HTMLInputElement>('[data-search-form] input[name="q"]')!;
+          input.value = '';
+          input.addEventListener('input', () => ((window as { lastKey?: number }).lastKey = performance.now()));
         });
-        return { ms: performance.now() - started, results: document.querySelectorAll('.search-result').length };
-      }, query);
+        await page.focus('[data-search-form] input[name="q"]');
+        await page.keyboard.type(query, { delay: typed });
+      }
+      const measured = await page.evaluate(
+        async ({ text, typed }) => {
+          const input = document.querySelector<HTMLInputElement>('[data-search-form] input[name="q"]')!;
+          const root = document.querySelector('[data-search]')!;
+          const status = document.querySelector('[data-search-status]')!;
+          let started = (window as { lastKey?: number }).lastKey ?? performance.now();
+          if (!typed) {
+            input.focus();
+            input.value = text;
+            started = performance.now();
+            input.form!.requestSubmit();
+          }
+          await new Promise<void>((resolve) => {
+            const done = () => !root.hasAttribute('aria-busy') && (status.textContent ?? '').includes(text);
+            if (done()) return resolve();
+            new MutationObserver((_, observer) => {
+              if (done()) {
+                observer.disconnect();
+                resolve();
+              }
+            }).observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+          });
+          return { ms: performance.now() - started, results: document.querySelectorAll('.search-result').length };
+        },
+        { text: query, typed: typed !== undefined },
+      );
       // Let late requests (preloads, the next page's fragments) land in this step.
       await page.waitForLoadState('networkidle');
-      step(`query "${query}"`, { ms: Math.round(measured.ms), results: measured.results });
+      step(`${typed === undefined ? 'query' : 'typed'} "${query}"`, {
+        ms: Math.round(measured.ms),
+        results: measured.results,
+      });
     }
     await context.close();
   } finally {
@@ -115,6 +141,9 @@ export async function probeSearch(options: { dist: string; queries: readonly str
   return { dist: root, steps };
 }
 
+/** A reader typing steadily: about six keys a second. */
+export const TYPING_DELAY_MS = 160;
+
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 if (import.meta.main) {
@@ -122,10 +151,15 @@ if (import.meta.main) {
     options: {
       dist: { type: 'string', default: 'dist' },
       query: { type: 'string', multiple: true, default: ['da lat', 'bao loc'] },
+      typed: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
   });
-  const report = await probeSearch({ dist: values.dist, queries: values.query });
+  const report = await probeSearch({
+    dist: values.dist,
+    queries: values.query,
+    ...(values.typed ? { typedDelayMs: TYPING_DELAY_MS } : {}),
+  });
   if (values.json) {
     console.log(JSON.stringify(report, null, 2));
   } else {

@@ -247,7 +247,7 @@ export interface SampledUsage {
 
 /** One measured step of our build. */
 export interface StepResult {
-  id: 'cold' | 'unchanged' | 'edit' | 'add' | 'search' | 'import';
+  id: 'cold' | 'unchanged' | 'edit' | 'add' | 'deploy' | 'search' | 'import';
   label: string;
   seconds: number;
   peakRssMb: number;

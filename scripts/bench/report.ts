@@ -120,6 +120,15 @@ export function evaluateTargets(
       pass: peakMb === undefined ? undefined : peakMb < 2048,
     },
   ];
+  const deploy = steps.find((item) => item.id === 'deploy');
+  if (deploy) {
+    const parts = deploy.phases?.map((phase) => `${phase.name} ${phase.seconds.toFixed(1)} s`).join(', ');
+    targets.push({
+      target: `a content-only commit from a warm cache to a finished deploy under 60 s${scale}`,
+      measured: deploy.exitCode === 0 ? `${deploy.seconds.toFixed(1)} s (${parts})` : `failed (${parts})`,
+      pass: deploy.exitCode === 0 && deploy.seconds < 60,
+    });
+  }
   if (articles >= 100_000) {
     targets.push({
       target: 'at 100,000 articles the build completes within 24 GB',

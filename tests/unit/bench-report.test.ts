@@ -257,6 +257,28 @@ describe('evaluateTargets', () => {
     expect(targets[0]!.pass).toBeUndefined();
   });
 
+  it('checks a content-only commit to a finished deploy against 60 s, naming each command’s time', () => {
+    const phases = [
+      { name: 'npm run check', seconds: 3.2 },
+      { name: 'npm run build', seconds: 30.4 },
+      { name: 'npm run verify', seconds: 9.1 },
+      { name: 'npm run deploy', seconds: 2.5 },
+    ];
+    const deploy = { ...step('deploy', 45.2), phases };
+    expect(evaluateTargets(10_000, [step('cold', 19), deploy], peers).at(-1)).toEqual({
+      target: 'a content-only commit from a warm cache to a finished deploy under 60 s',
+      measured: '45.2 s (npm run check 3.2 s, npm run build 30.4 s, npm run verify 9.1 s, npm run deploy 2.5 s)',
+      pass: true,
+    });
+    const slow = evaluateTargets(10_000, [{ ...deploy, seconds: 61 }], peers).at(-1);
+    expect(slow?.pass).toBe(false);
+    const failedDeploy = evaluateTargets(10_000, [{ ...deploy, seconds: 12, exitCode: 1 }], peers).at(-1);
+    expect(failedDeploy).toMatchObject({
+      pass: false,
+      measured: expect.stringMatching(/^failed \(npm run check 3.2 s/),
+    });
+  });
+
   it('adds the 24 GB target at 100,000 articles', () => {
     expect(evaluateTargets(100_000, [step('cold', 100, 9000)], peers).at(-1)).toMatchObject({ pass: true });
   });
