@@ -14,6 +14,8 @@ import { codeDigest } from '../cache/code-digest.ts';
 import { OUT_DIR_ENV } from './build-env.ts';
 import type { ParsedArticle } from '../lib/article.ts';
 import { ContentError, formatIssue, type ContentIssue } from '../lib/content-issues.ts';
+import { lintBodyLinks, type FoundUrl } from '../lib/content-lint.ts';
+import { linkContext } from '../lib/link-context.ts';
 import { articleHtmlDir, hasArticleHtml, listArticleHtml, pruneArticleHtml, writeArticleHtml } from './article-html.ts';
 import {
   archiveDigest,
@@ -58,7 +60,10 @@ async function loadArticles({ store, generateDigest, logger, config }: LoaderCon
   const files = await listArticleFiles(root);
   const issues: ContentIssue[] = [...registries.issues];
   const articles: ParsedArticle[] = [];
-  const changed: { article: ParsedArticle; digest: string; html: string }[] = [];
+  const changed: { article: ParsedArticle; digest: string; html: string; urls: FoundUrl[] }[] = [];
+  const siteHost = new URL(registries.site.url).host;
+  // Articles refused for their body alone: their links are still checked, as `npm run check` does.
+  const brokenBodies: { article: ParsedArticle; urls: FoundUrl[] }[] = [];
 
   const [htmlFiles, records] = await Promise.all([listArticleHtml(htmlDir), readArticleRecords(recordsFile)]);
   const jobs: (ArticleJob & { digest: string })[] = [];
@@ -78,7 +83,10 @@ async function loadArticles({ store, generateDigest, logger, config }: LoaderCon
     if (record?.htmlKey === digest && hasArticleHtml(htmlFiles, digest)) {
       articles.push({ ...record, body: '' });
       unchanged.push(record);
-    } else jobs.push({ file, source: (bytes ?? read()).toString('utf8'), categories: registries.categories, digest });
+    } else {
+      const source = (bytes ?? read()).toString('utf8');
+      jobs.push({ file, source, categories: registries.categories, siteHost, digest });
+    }
   }
   // Markdown's parsers and plugins are loaded only when an article needs them: not at all on a
   // build where no article changed.
@@ -86,12 +94,26 @@ async function loadArticles({ store, generateDigest, logger, config }: LoaderCon
   outcomes.forEach((outcome, index) => {
     if (!outcome.ok) {
       issues.push(...outcome.issues);
+      if (outcome.parsed) brokenBodies.push({ article: outcome.parsed, urls: outcome.urls ?? [] });
       return;
     }
     articles.push(outcome.article);
-    changed.push({ article: outcome.article, digest: jobs[index]!.digest, html: outcome.html! });
+    changed.push({ article: outcome.article, digest: jobs[index]!.digest, html: outcome.html!, urls: outcome.urls! });
   });
-  issues.push(...crossCheckArticles(root, articles, { now: buildTime() }));
+  const now = buildTime();
+  issues.push(...crossCheckArticles(root, articles, { now }));
+  // Links in the bodies, judged against every article as `npm run check` judges them.
+  const linked = [
+    ...unchanged.map((record) => ({ article: { ...record, body: '' }, urls: record.urls })),
+    ...changed,
+    ...brokenBodies,
+  ];
+  const context = linkContext(
+    files,
+    linked.map(({ article }) => article),
+    { siteUrl: registries.site.url, categories: registries.categories, now },
+  );
+  for (const { article, urls } of linked) if (urls.length) issues.push(...lintBodyLinks(article, context, urls));
   const picturesFile = pictureCatalogueFile(cacheDir);
   const previousPictures = await readPictureCatalogue(picturesFile);
   const catalogue = await cataloguePictures(root, articles, previousPictures, { committed });
@@ -106,7 +128,11 @@ async function loadArticles({ store, generateDigest, logger, config }: LoaderCon
   );
   const current = [
     ...unchanged,
-    ...changed.map(({ article: { body: _body, ...rest }, digest }): ArticleRecord => ({ ...rest, htmlKey: digest })),
+    ...changed.map(({ article: { body: _body, ...rest }, digest, urls }): ArticleRecord => ({
+      ...rest,
+      htmlKey: digest,
+      urls,
+    })),
   ];
   // One entry for the whole archive (see `archiveDigest`); an unchanged digest leaves the store as it is.
   store.set({ id: ARCHIVE_ID, data: {}, digest: archiveDigest(current, catalogue.pictures.values()) });

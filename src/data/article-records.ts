@@ -12,12 +12,15 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ParsedArticle } from '../lib/article.ts';
+import type { FoundUrl } from '../lib/content-lint.ts';
 import { readSealedFile, writeSealedFile } from '../cache/sealed-file.ts';
 
 /** What is kept of a parsed article: all but its body, which `article-html.ts` keeps rendered. */
 export type ArticleRecord = Omit<ParsedArticle, 'body'> & {
   /** The digest of the article's source and registries; also names its rendered body. */
   htmlKey: string;
+  /** The links and images of its body that the link check reads (`bodyUrls`). */
+  urls: FoundUrl[];
 };
 
 /**

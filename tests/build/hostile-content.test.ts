@@ -46,6 +46,7 @@ const ARTICLES: Record<string, string | Buffer> = {
   'mui-gio.md': front('').replace('2024-05-01 08:00', '2024-05-01T08:00:00+25:00'),
   'tuong-lai.md': front('').replace('2024-05-01 08:00', '2030-01-01 08:00'),
   'video-la.md': front('video: https://vimeo.com/123\n'),
+  'lien-ket-hong.md': front('').replace('Nội dung.', 'Xem [bài trước](/bai-viet/hop-lee/) và [tệp](hop-le.md).'),
   'anh-trong-bai.md': front('').replace(
     'Nội dung.',
     'Nội dung.\n\n![Ảnh](http://lamdongtv.vn/a.jpg)\n\n<img src="images/khong-co.jpg" alt="x">\n\n![Đúng](https://lamdongtv.vn/b.jpg)',
@@ -125,6 +126,8 @@ describe('hostile and damaged content', () => {
       content/articles/chiem-trang-chu.md:6: lỗi ở trường "đường dẫn cũ (aliases)", giá trị "/%69ndex.html": đường dẫn cũ chiếm chỗ của trang chủ (/). Cần: đường dẫn của trang cũ, ví dụ /tin-tuc/ten-bai-a123.html.
       content/articles/khong-phai-ky-tu.md:2: lỗi ở trường "tiêu đề", giá trị "tiêu đề: Bài ￾ thử": có ký tự không dùng được U+FFFE. Cần: văn bản thông thường, không có ký tự điều khiển hay byte lỗi mã hóa (lưu tệp dưới dạng UTF-8).
       content/articles/ky-tu-dieu-khien.md:2: lỗi ở trường "tiêu đề", giá trị "tiêu đề: Bài\\u0001 thử": có ký tự điều khiển U+0001. Cần: văn bản thông thường, không có ký tự điều khiển hay byte lỗi mã hóa (lưu tệp dưới dạng UTF-8).
+      content/articles/lien-ket-hong.md:8: lỗi, giá trị "/bai-viet/hop-lee/": liên kết tới bài viết không có (/bai-viet/hop-lee/); gần nhất là /bai-viet/hop-le/. Cần: đường dẫn /bai-viet/<tên-tệp>/ của một bài có thật.
+      content/articles/lien-ket-hong.md:8: lỗi, giá trị "hop-le.md": liên kết tới tệp .md không dùng được trên trang; địa chỉ của bài là /bai-viet/hop-le/. Cần: đường dẫn của bài trên trang: /bai-viet/<tên-tệp-không-có-.md>/.
       content/articles/mui-gio.md:3: lỗi ở trường "ngày", giá trị "2024-05-01T08:00:00+25:00": múi giờ +25:00 không tồn tại (từ -12:00 đến +14:00). Cần: <các dạng ngày>.
       content/articles/nam-0001.md:3: lỗi ở trường "ngày", giá trị "01/01/0001 00:00": năm 1 quá xa: kho lưu trữ nhận bài từ năm 1900. Cần: <các dạng ngày>.
       content/articles/nul-trong-bai.md:8: lỗi ở trường "nội dung", giá trị "Nội\\u0000 dung.": có ký tự điều khiển U+0000. Cần: văn bản thông thường, không có ký tự điều khiển hay byte lỗi mã hóa (lưu tệp dưới dạng UTF-8).

@@ -38,6 +38,7 @@ const record: ArticleRecord = {
   bodyLine: 9,
   fieldLines: { title: 2, date: 3 },
   htmlKey: '3f9a0c',
+  urls: [{ url: '/bai-viet/da-lat/', kind: 'link', line: 3 }],
 };
 
 describe('articleRecordsFile', () => {
