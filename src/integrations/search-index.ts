@@ -1,6 +1,6 @@
 /**
- * The site's search index: Pagefind's Node API run over the finished article pages at
- * `astro:build:done` (or by `scripts/build.ts` after Astro exits), split by time of publication
+ * The site's search index: Pagefind's Node API run over the finished article pages by
+ * `scripts/build.ts` once Astro has exited, split by time of publication
  * into bundles (`dist/pagefind/<shard>/`, see `src/lib/search-shards.ts`). A bundle whose
  * indexed pages are unchanged since the last build is reused from the cache instead of being
  * indexed again.
@@ -346,7 +346,7 @@ export function searchIndexCacheDir(astroCacheDir: string): string {
 }
 
 /**
- * Indexes a built site as both `npm run build` and a bare `astro build` do: split as its
+ * Indexes a built site as `npm run build` does: split as its
  * `searchShardPages` setting says, bundles kept in the cache under Astro's cache folder (every
  * bundle is indexed without one).
  *
