@@ -138,8 +138,9 @@ function group<T>(map: Map<string, ArticleGroup<T>>, key: string, info: () => T,
  * Names the version of an article that a page shows, for cache keys: its file (whose name is
  * the slug when the front matter gives none) and the digest of its source and the category
  * registry, which covers all a page shows of it (title, summary, date, category, authors,
- * tags, body), and its picture's digest, which lists show as a thumbnail. Short strings hash far faster than the fields they stand for; the price is that
- * an edit to an article's body also renders again the few pages that merely list it.
+ * tags, body), and its picture's digest, which lists show as a thumbnail. Short strings hash
+ * far faster than the fields they stand for; the price is that an edit to an article's body
+ * also renders again the few pages that merely list it.
  *
  * @example
  * articleVersion(article); // 'content/articles/2022/da-lat.md\0<digest>\0<picture digest>'

@@ -29,8 +29,8 @@ export interface ParsedArticle {
   fieldLines: Partial<Record<ArticleKey, number>>;
 }
 
-// Building the zod schema costs about a hundred times more than using it: build it once per
-// category registry, and fill the file-name slug in afterwards.
+// Building the zod schema costs far more than using it: build it once per category registry,
+// and fill the file-name slug in afterwards.
 const schemas = new WeakMap<readonly Category[], ReturnType<typeof createArticleSchema>>();
 function schemaFor(categories: readonly Category[]) {
   let schema = schemas.get(categories);

@@ -1,8 +1,6 @@
 /**
  * Keys for Astro's incremental build: a page whose key is unchanged since the last build is
- * restored from the cache instead of rendered. A key must therefore cover everything the
- * page shows that comes from content (its articles, its neighbours, the registries); code
- * and styles are covered by Astro's own dependency hash.
+ * restored from the cache instead of rendered (what a key covers: docs/architecture.md, Page cache keys).
  */
 import { createHash } from 'node:crypto';
 

@@ -3,8 +3,7 @@
  * from the oldest, so page 1 always holds the first articles ever published there. A new
  * article changes only the front page and the newest numbered pages: every other page, and
  * every link a reader kept, shows the same articles and links forever (pages link to their
- * neighbours, not to the newest page, and only the front page shows the list's total). From
- * the front page, "older" never shows an article the reader has already seen.
+ * neighbours, not to the newest page, and only the front page shows the list's total).
  */
 import { pageUrl } from './urls.ts';
 

@@ -85,8 +85,7 @@ export function relatedArticles(archive: Archive, article: Article, limit = 5): 
   };
   for (const tag of article.tags) addWindow(byTag.get(tag.slug), RELATED_WINDOW, 2);
   addWindow(byCategory.get(article.category.slug), limit, 1);
-  // The best `limit` candidates, kept in order as they come: a few hundred candidates per page,
-  // so sorting them all was most of the work of listing every article page.
+  // The best `limit` candidates, kept in order as they come rather than sorting them all.
   const best: Candidate[] = [];
   for (const other of candidates) {
     const candidate = { other, score: score[other]!, distance: Math.abs(time[other]! - time[self]!) };

@@ -2,12 +2,7 @@
  * Vietnamese search text, shared by the build (the `đ`-folded copy each article page hands
  * to Pagefind) and the browser (query normalisation and the highlighted excerpt). Pure
  * functions, no DOM, no I/O, so the client bundle stays small and every rule is unit-tested.
- *
- * Why: Pagefind (>= 1.5) folds tone and vowel marks (NFD, then strips combining marks), but
- * `đ`/`Đ` (U+0111/U+0110) has no decomposition, so "da lat" never reaches "Đà Lạt"
- * (Pagefind issue 1210). Each article therefore carries, as searchable metadata, its words
- * that contain `đ` with `đ` turned into `d`; and since Pagefind's own excerpt only marks the
- * words it located in the body, the excerpt is rebuilt here from the original text.
+ * Why `đ` needs its own fold and the excerpt is rebuilt here: see docs/search.md, "Vietnamese, as readers type it".
  */
 import { foldVietnamese } from './text.ts';
 
@@ -27,8 +22,7 @@ export interface ExcerptPart {
 // Letters with their combining marks, and digits: what Pagefind treats as a word.
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
 // A word of WORD containing đ, found from its first đ (group 1: the word up to that đ, with
-// any combining marks it starts with), so the words without đ, most of a text, are skipped
-// instead of split out: 4 times faster on an article, which every article page pays.
+// any combining marks it starts with), so the words without đ, most of a text, are skipped.
 const D_WORD = /[đĐ](?<=(?<![\p{L}\p{M}\p{N}])([\p{L}\p{M}\p{N}]+))[\p{L}\p{M}\p{N}]*/gu;
 const LEADING_MARKS = /^\p{M}+/u;
 

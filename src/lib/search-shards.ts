@@ -1,13 +1,7 @@
 /**
- * The search index is split into shards by time of publication, so a build re-indexes only
- * the shards whose articles changed and no single Pagefind index grows with the whole archive
- * (one index of 100,000 pages needs about 16 GB). The newest month is a shard of its own: the
- * one nearly every commit touches (a new article, a correction), small enough to index in a
- * second even at 40 articles a day. Older months are gathered into runs of about
- * {@link shardSize} pages: small enough that correcting an old article re-indexes a few
- * seconds' worth, few enough that a reader's query stays light (every shard costs an index
- * chunk per query word). The browser merges the shards (`src/scripts/search.ts`). Pure
- * helpers shared by the indexer, the search page and tests.
+ * The search index split into shards by time of publication, so a build re-indexes only the
+ * shards whose articles changed (why these sizes: docs/search.md, Shards). Pure helpers shared
+ * by the indexer, the search page and tests.
  */
 import { createHash } from 'node:crypto';
 
@@ -96,8 +90,7 @@ export function countPages(keys: Iterable<string>): Map<string, number> {
 
 /**
  * The run size of an archive below 64,000 pages; larger archives double it ({@link shardSize}).
- * A query loads about 20 KB per word from every shard, however small, so at 10,000 pages this
- * keeps a two-word query under 300 KB (6 shards) while a correction re-indexes 2,000 pages.
+ * Every shard, however small, costs a query an index chunk per word, so shards are not made smaller.
  */
 export const MIN_SHARD_PAGES = 2000;
 /** Past this many shards of the current size, the size doubles. */
@@ -204,11 +197,9 @@ export function indexedDocument(region: string): string {
 export const BUNDLE_WASM_FILE = /^wasm\.[\w-]+\.pagefind$/;
 
 /**
- * What every bundle but the newest ships instead of Pagefind's WebAssembly (55 KB). The search
- * page opens each bundle as a Pagefind instance of its own, the newest first; Pagefind compiles
- * its WebAssembly once per page, and every later instance still fetches its own bundle's copy,
- * then ignores it. Pagefind reads a file that starts with its `pagefind_dcd` signature as
- * already decompressed, so these 13 bytes are all such a fetch needs.
+ * What every bundle but the newest ships instead of Pagefind's WebAssembly: the search page
+ * compiles the newest bundle's once, yet every other instance still fetches its own copy.
+ * Pagefind reads a file starting with its `pagefind_dcd` signature as already decompressed.
  */
 export const WASM_PLACEHOLDER: Uint8Array = new TextEncoder().encode('pagefind_dcd\0');
 

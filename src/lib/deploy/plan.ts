@@ -1,15 +1,8 @@
 /**
  * What a deploy changes, worked out from the built files and the store's listing before
- * anything is sent.
- *
- * A file is sent when the store has no object of the same MD5 digest at its key. S3, R2 and
- * B2 give an object sent in one request (as every object here is) an ETag that is the MD5 of
- * its bytes, and list it with every key, so one listing compares the whole site without
- * reading any object's metadata. The content digest, never a file's time: a fresh CI build
- * rewrites every file. Headers are not part of an ETag, so every object also records a
- * digest of the rules its headers came from, and the home page, sent last, tells which rules
- * the site in the store was sent with: when they differ from this deploy's, every file is sent
- * again with its new headers.
+ * anything is sent: a file is sent when the store has no object of the same MD5 digest (its
+ * ETag) at its key, and every file is sent again when the rules its headers come from changed
+ * (see docs/deploy.md, "What it does").
  */
 import { createHash } from 'node:crypto';
 import { objectHeaders, objectKey, objectKind, UPLOAD_PHASES, type ObjectHeaders, type ObjectKind } from './objects.ts';
