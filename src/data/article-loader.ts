@@ -73,8 +73,8 @@ async function loadArticles({ store, generateDigest, logger, config }: LoaderCon
   // serve the picture catalogue too.
   const committed = unchangedBlobIds(root, 'content');
   for (const file of files) {
-    // Read synchronously: for 100,000 small files, `fs.promises.readFile` (open, stat, read and
-    // close, each through the thread pool) took 2.5 times as long, and nothing else waits meanwhile.
+    // Read synchronously: for many small files `fs.promises.readFile` (open, stat, read and close,
+    // each through the thread pool) is slower, and nothing else waits meanwhile.
     const read = () => readFileSync(path.join(root, file));
     let bytes: Buffer | undefined;
     const blob = committed.get(file) ?? blobId((bytes = read()));
@@ -148,9 +148,8 @@ async function loadArticles({ store, generateDigest, logger, config }: LoaderCon
 /**
  * Under `npm run build`, starts encoding the pictures new to the catalogue into the picture
  * cache, in the background: Astro then renders pages on one core, and the publishing step after
- * it finds the files ready. The encoding
- * is not awaited: whatever is unfinished when Astro's process ends, or failed, the publishing
- * step encodes, or reports.
+ * it finds the files ready. The encoding is not awaited: whatever is unfinished when Astro's
+ * process ends, or failed, the publishing step encodes, or reports.
  */
 async function prepareNewPictures(
   root: string,

@@ -2,8 +2,8 @@
  * Every article's parsed front matter, in one file beside Astro's data store, not in it; the
  * store keeps only each article's digest.
  *
- * Astro bundles its whole data store into the build as one JavaScript string literal, whose
- * compile time grows much faster than its length; read from this file, the records take one
+ * Astro bundles its whole data store into the build as one JavaScript string, slow to compile
+ * when large (docs/architecture.md, Content sync); read from this file, the records take one
  * `v8.deserialize`, which keeps dates as dates.
  */
 import { cachePath } from '../cache/cache-folder.ts';
@@ -63,10 +63,9 @@ export async function writeArticleRecords(file: string, records: readonly Articl
 /**
  * One digest of the whole archive as a content sync left it: every article's file and source
  * digest, and every picture's digest. The article loader stores it in Astro's data store as the
- * one entry of the articles collection, instead of an entry per article: the store stays a few
- * hundred bytes whatever the archive's size, so Astro neither rewrites nor bundles a store that
- * grows with it, while any change still changes the store (which `astro dev` reloads on). Pages
- * check the records and the picture catalogue they read against it.
+ * one entry of the articles collection, instead of an entry per article, so the store stays
+ * small whatever the archive's size while any change still changes it (which `astro dev`
+ * reloads on). Pages check the records and the picture catalogue they read against it.
  *
  * @example
  * archiveDigest(records.values(), pictures.values()); // 'q3J0…' (base64url)

@@ -1,7 +1,7 @@
 /**
- * Reads a site's `content/` folder from disk: settings, registries and article files, and
- * the checks that span articles (URLs claimed twice, dates out of range, missing images). Used by the content
- * loader, `npm run check` and the importer; no Astro runtime needed.
+ * Reads a site's `content/` folder from disk: settings, registries and article files, and the
+ * checks that span articles (URLs claimed twice, dates out of range, missing images). Used by
+ * the content loader, `npm run check` and the importer; no Astro runtime needed.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -105,7 +105,7 @@ export async function readRegistries(root: string, contentDir = 'content'): Prom
  */
 export async function listArticleFiles(root: string, contentDir = 'content'): Promise<string[]> {
   const files: string[] = [];
-  // A synchronous walk, several times faster than `fs.glob` for many files. Hidden names
+  // A synchronous walk, faster than `fs.glob` for many files. Hidden names
   // (an editor's `.#bai.md` lock, say) are not articles.
   const walk = (dir: string) => {
     for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {

@@ -1,10 +1,8 @@
 /**
  * What git already knows of a site's files: the object id of every file whose working copy
- * is exactly as committed or staged. A build keys an article by that id instead of reading
- * and hashing the file, so an unchanged archive is not read at all, even in a fresh CI
- * checkout, where every file is new to the file system but not to git. Files git does not
- * vouch for (changed, untracked, outside a repository, no git) are read and hashed the same
- * way, with {@link blobId}, so both paths give the same key.
+ * is exactly as committed or staged, so a build keys an unchanged article without reading it
+ * (see docs/architecture.md, Content sync). Files git does not vouch for are hashed with
+ * {@link blobId}, so both paths give the same key.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';

@@ -1,13 +1,9 @@
 /**
  * The catalogue of lead pictures: for every picture file an article names, the digest of its
- * bytes and of the code that encodes it, and its size, found during content sync and kept in one file beside Astro's data store.
- * Pages read their picture's facts from it (`src/data/archive.ts`); the build publishes each
- * picture's files from it (`src/data/picture-files.ts`).
- *
- * A file whose size and modification time are unchanged since the last build, or which git
- * finds unchanged since it was catalogued (a fresh checkout gives every file a new time), is
- * not read again; one that changed is read and digested, and only a picture never seen before
- * is decoded (its header) for its size.
+ * bytes and of the code that encodes it, and its size, found during content sync and kept in
+ * one file beside Astro's data store (what keys it: docs/architecture.md, Caches). Pages read
+ * their picture's facts from it (`src/data/archive.ts`); the build publishes each picture's
+ * files from it (`src/data/picture-files.ts`).
  */
 import { cachePath } from '../cache/cache-folder.ts';
 import { createHash } from 'node:crypto';

@@ -2,9 +2,9 @@
  * Publishes the lead pictures into `dist/anh/`: every variant of every picture a published
  * article shows (`src/lib/pictures.ts`), and nothing else.
  *
- * Encoding is the slow part (an AVIF of 1600 pixels takes about a second of CPU), so each
- * variant is encoded once and kept in the picture cache under Astro's cache folder, named by
- * digest, width and format; `dist/anh/` holds hard links to those files. A file already in
+ * Encoding is the slow part, so each variant is encoded once and kept in the picture cache
+ * under Astro's cache folder, named by digest, width and format; `dist/anh/` holds hard links
+ * to those files. A file already in
  * `dist/anh/` is left alone while it is as it was written (its name says what is in it), and
  * one no article shows any more is removed there and from the cache.
  */
@@ -73,7 +73,7 @@ export function encodePicture(source: Buffer, variant: Pick<PictureVariant, 'wid
 
 /**
  * Makes `dist/anh/` hold exactly the variants of `pictures`, encoding only those neither
- * published nor cached yet, both cores at work.
+ * published nor cached yet, every core at work.
  *
  * @example
  * await publishPictures({ root: '.', distDir: 'dist', cacheDir: pictureCacheDir('node_modules/.astro'), pictures });
