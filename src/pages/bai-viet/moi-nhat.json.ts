@@ -1,6 +1,5 @@
-// "Tin mới nhất" for the sidebar of every article page, written once per build: the pages
-// fetch it instead of carrying the list, so publishing an article changes this one file, not
-// every article page (src/lib/sidebar.ts).
+// "Tin mới nhất" for the sidebar of every article page, written once per build and fetched by
+// the pages instead of carried in them (why: src/lib/sidebar.ts).
 import type { APIRoute } from 'astro';
 import { getArchive } from '../../data/archive.ts';
 import { latestEntries } from '../../lib/sidebar.ts';
