@@ -1,8 +1,7 @@
 /**
- * Lead pictures, outside Astro's image pipeline: which files a picture is published as and the
- * markup that offers them. Every file is named by the digest of the picture's content, so it
- * never changes once published (cached for a year), a replaced photo gets new names, and a
- * build only encodes the files it does not have yet (`src/data/picture-files.ts`).
+ * Lead pictures, outside Astro's image pipeline: which files a picture is published as, each
+ * named by a digest of the picture's content, and the markup that offers them (see
+ * docs/architecture.md, Pictures).
  *
  * Not Astro's `<Picture>`: its incremental build records every transform of every page in one
  * manifest, which outgrows what Node can write as one string in a large archive.

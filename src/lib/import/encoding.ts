@@ -1,10 +1,8 @@
 /**
- * Turns the bytes of an old page save into text, or refuses them with a Vietnamese reason.
- * Old exports come as UTF-8 (with or without a BOM), UTF-16 (with or without a BOM) and
- * Windows-1258 and VNI, the last also as UTF-8 text made by opening VNI as Latin-1. VNI and
- * TCVN3 (ABC) are font encodings whose bytes are also valid Windows-1258, so every decoding
- * is kept only when its words are Vietnamese syllables; anything else is refused rather
- * than guessed, because a wrong guess would be written to the archive as mojibake.
+ * Turns the bytes of an old page save into text, or refuses them with a Vietnamese reason (the
+ * encodings read: {@link decodeSave}). VNI and TCVN3 bytes are also valid Windows-1258, so a
+ * decoding is kept only when its words are Vietnamese syllables: a wrong guess would be written
+ * to the archive as mojibake.
  */
 import iconv from 'iconv-lite';
 import { checkSyllables } from '../vietnamese-syllables.ts';
