@@ -30,8 +30,7 @@ export function listPaths<P>(lists: readonly ListDefinition<P>[], archive: Pick<
       return {
         params: { ...list.params, page: page.number === undefined ? undefined : `trang/${page.number}` },
         props,
-        // Numbered pages count from the oldest and link only to their neighbours, so all but the
-        // newest keep their key when articles are added.
+        // All but the newest numbered pages keep their key as articles are added (`paginate`).
         cacheKey: cacheKey({ ...list.props, navigation, total, items: items.map(articleVersion) }, archive.layoutKey),
       };
     });
