@@ -307,10 +307,10 @@ describe('npm run deploy', () => {
     expect(edited.status, edited.stderr).toBe(0);
     const sent = puts().map((key) => key.replace(/^trang\//, ''));
     expect(new Set(sent)).toEqual(new Set(changed));
-    // By kind: the article's page and every page or feed that links to it; the search
+    // By kind: the article's page and every page, feed or list that links to it; the search
     // bundle of its months; no stylesheet, script, font or picture.
     const linking = [...after.keys()].filter(
-      (file) => /\.(html|xml)$/.test(file) && build.read(file).includes(`/bai-viet/${ARTICLE}/`),
+      (file) => /\.(html|xml|json)$/.test(file) && build.read(file).includes(`/bai-viet/${ARTICLE}/`),
     );
     const byKind = {
       pages: sent.filter((file) => file.endsWith('.html')).sort(),
@@ -322,7 +322,8 @@ describe('npm run deploy', () => {
       pages: linking.filter((file) => file.endsWith('.html')).sort(),
       feeds: linking.filter((file) => file.endsWith('rss.xml')).sort(),
       search: true,
-      other: [],
+      // The sidebar's latest news, which lists the article.
+      other: linking.filter((file) => file.endsWith('.json')),
     });
     expect(byKind.pages).toEqual(
       expect.arrayContaining([`bai-viet/${ARTICLE}/index.html`, 'chuyen-muc/thoi-su/index.html']),
