@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { moduleOf, summariseProfile, type CpuProfile } from '../../scripts/bench/profile.ts';
 import {
   evaluateTargets,
+  newsStackSeconds,
   formatBytes,
   formatPhases,
   formatRatio,
@@ -236,13 +237,35 @@ describe('formatBytes', () => {
   });
 });
 
-describe('evaluateTargets', () => {
-  const peers = [{ peer: 'hugo', seconds: 10 }];
+describe('newsStackSeconds', () => {
+  it('adds Pagefind’s CLI to Hugo’s news site, and is unknown without either', () => {
+    expect(
+      newsStackSeconds([
+        { peer: 'hugo-news', seconds: 11 },
+        { peer: 'pagefind-cli', seconds: 13 },
+      ]),
+    ).toBe(24);
+    expect(newsStackSeconds([{ peer: 'hugo-news', seconds: 11 }])).toBeUndefined();
+  });
+});
 
-  it('checks the issue targets against Hugo at 10,000 articles', () => {
+describe('evaluateTargets', () => {
+  const peers = [
+    { peer: 'hugo', seconds: 10 },
+    { peer: 'hugo-news', seconds: 12 },
+    { peer: 'pagefind-cli', seconds: 8 },
+  ];
+
+  it('checks the cold build against Hugo news + Pagefind and rebuilds against Hugo’s floor at 10,000 articles', () => {
     const targets = evaluateTargets(10_000, [step('cold', 19), step('edit', 9), step('add', 11, 2100)], peers);
     expect(targets.map((target) => target.pass)).toEqual([true, true, false, false]);
-    expect(targets[0]!.target).not.toContain('indicative');
+    expect(targets[0]).toEqual({
+      target: 'cold build within 1× Hugo news + Pagefind',
+      measured: '19.0 s vs Hugo news + Pagefind 20.0 s = 0.95×',
+      pass: true,
+    });
+    expect(targets[1]!.measured).toBe('9.0 s vs Hugo 10.0 s = 0.90×');
+    expect(evaluateTargets(10_000, [step('cold', 21)], peers)[0]!.pass).toBe(false);
   });
 
   it('counts every process at once for memory when the sampler saw more', () => {
@@ -255,6 +278,8 @@ describe('evaluateTargets', () => {
     const targets = evaluateTargets(500, [step('cold', 19)], []);
     expect(targets[0]!.target).toContain('indicative');
     expect(targets[0]!.pass).toBeUndefined();
+    // Hugo's news site alone is not what a newsroom would run.
+    expect(evaluateTargets(10_000, [step('cold', 19)], [{ peer: 'hugo-news', seconds: 12 }])[0]!.pass).toBeUndefined();
   });
 
   it('checks a content-only commit to a finished deploy against 60 s, naming each command’s time', () => {
@@ -296,13 +321,15 @@ describe('formatTable', () => {
       steps: [step('cold', 20)],
       peers: [
         { peer: 'hugo', version: 'v0.111.3', seconds: 10, peak_rss_mb: 66 },
-        { peer: 'eleventy', seconds: 5, peak_rss_mb: 130 },
+        { peer: 'hugo-news', version: 'v0.111.3', seconds: 3, peak_rss_mb: 130 },
+        { peer: 'pagefind-cli', version: '1.6.0', seconds: 2, peak_rss_mb: 900 },
       ],
     });
     const lines = table.split('\n');
-    expect(lines[0]).toMatch(/^\| step +\| seconds \| peak RSS MB \| vs Hugo \| vs Eleventy \|$/);
+    expect(lines[0]).toMatch(/^\| step +\| seconds \| peak RSS MB \| vs Hugo \| vs Hugo news \+ Pagefind \|$/);
     expect(lines[2]).toMatch(/\| cold .*\| +20\.00 \| +900 \| +2\.00× \| +4\.00× \|/);
-    expect(lines[3]).toContain('Hugo v0.111.3 full build (peer)');
+    expect(lines[3]).toContain("Hugo's floor v0.111.3 (peer)");
+    expect(lines[5]).toContain("Pagefind's CLI over it 1.6.0 (peer)");
   });
 
   it('adds the all-processes peak when the sampler saw more than /usr/bin/time', () => {
