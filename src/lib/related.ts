@@ -99,8 +99,14 @@ export function relatedArticles(archive: Archive, article: Article, limit = 5): 
   return best.map(({ other }) => archive.articles[other]!);
 }
 
-/** First index of a sorted list whose value is not below `value`. */
-function lowerBound(list: Int32Array, value: number): number {
+/**
+ * First index of an ascending list whose value is not below `value` (binary search).
+ *
+ * @example
+ * lowerBound(Int32Array.of(2, 5, 9), 5); // 1
+ * lowerBound(Int32Array.of(2, 5, 9), 10); // 3
+ */
+export function lowerBound(list: Int32Array, value: number): number {
   let low = 0;
   let high = list.length;
   while (low < high) {

@@ -6,6 +6,7 @@
  */
 import type { Archive, Article } from './archive.ts';
 import { formatShortDate, toVietnamIso } from './dates.ts';
+import { lowerBound } from './related.ts';
 
 /** How many articles each list of the sidebar shows. */
 export const SIDEBAR_SIZE = 5;
@@ -99,7 +100,7 @@ export function sameCategoryArticles(
   const list = byCategory.get(article.category.slug);
   if (self === undefined || !list) return [];
   const skip = new Set<Article | undefined>([article, ...linked]);
-  const at = firstAtLeast(list, self);
+  const at = lowerBound(list, self);
   const chosen: number[] = [];
   // Positions ascend from the newest: older articles follow the article's own position.
   for (let index = at + 1; index < list.length && chosen.length < limit; index++) {
@@ -109,16 +110,4 @@ export function sameCategoryArticles(
     if (!skip.has(archive.articles[list[index]!])) chosen.push(list[index]!);
   }
   return chosen.sort((a, b) => a - b).map((at) => archive.articles[at]!);
-}
-
-/** First index of an ascending list whose value is not below `value`. */
-function firstAtLeast(list: Int32Array, value: number): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (list[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

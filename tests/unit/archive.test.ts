@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { articleSource } from './article-source.ts';
 import {
   articlePageKey,
   articleVersion,
@@ -10,7 +11,7 @@ import {
   type Archive,
   type ArticleSource,
 } from '../../src/lib/archive.ts';
-import { relatedArticles } from '../../src/lib/related.ts';
+import { lowerBound, relatedArticles } from '../../src/lib/related.ts';
 import type { ArticleData, Category, SiteSettings } from '../../src/lib/schema.ts';
 
 const SITE: SiteSettings = { name: 'LTV Lâm Đồng', url: 'https://lamdongtv.example', description: '', pageSize: 20 };
@@ -24,21 +25,7 @@ const CATEGORIES: Category[] = [
 const NOW = new Date('2024-06-01T00:00:00Z');
 
 function source(slug: string, date: string, data: Partial<ArticleData> = {}): ArticleSource {
-  return {
-    file: `content/articles/${slug}.md`,
-    htmlKey: `key-${slug}`,
-    data: {
-      title: `Bài ${slug}`,
-      date: new Date(date),
-      authors: ['Lô Thanh'],
-      category: 'thoi-su',
-      tags: [],
-      draft: false,
-      slug,
-      aliases: [],
-      ...data,
-    },
-  };
+  return articleSource(slug, new Date(date), data);
 }
 
 function archiveOf(sources: ArticleSource[], now = NOW): Archive {
@@ -365,5 +352,13 @@ describe('articlePageKey', () => {
     const key = (layoutKey: string) =>
       articlePageKey({ layoutKey }, b, neighbours(archive, b), relatedArticles(archive, b));
     expect(key('layout-1')).not.toBe(key('layout-2'));
+  });
+});
+
+describe('lowerBound', () => {
+  it('finds the first position not below the value, or the end', () => {
+    const list = Int32Array.of(2, 5, 5, 9);
+    expect([0, 2, 3, 5, 6, 9, 10].map((value) => lowerBound(list, value))).toEqual([0, 0, 1, 1, 3, 3, 4]);
+    expect(lowerBound(new Int32Array(0), 1)).toBe(0);
   });
 });

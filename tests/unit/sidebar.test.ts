@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { articleSource } from './article-source.ts';
 import { createArchive, type Archive, type ArticleSource } from '../../src/lib/archive.ts';
 import { LATEST_NEWS_URL, latestEntries, latestForPage, sameCategoryArticles } from '../../src/lib/sidebar.ts';
 import { slugify } from '../../src/lib/slug.ts';
@@ -12,21 +13,7 @@ const CATEGORIES: Category[] = [
 ];
 
 function source(slug: string, day: number, data: Partial<ArticleData> = {}): ArticleSource {
-  return {
-    file: `content/articles/${slug}.md`,
-    htmlKey: `key-${slug}`,
-    data: {
-      title: `Bài ${slug}`,
-      date: new Date(Date.UTC(2024, 0, day, 1)),
-      authors: ['Lô Thanh'],
-      category: 'thoi-su',
-      tags: [],
-      draft: false,
-      slug,
-      aliases: [],
-      ...data,
-    },
-  };
+  return articleSource(slug, new Date(Date.UTC(2024, 0, day, 1)), data);
 }
 
 const archiveOf = (sources: ArticleSource[]): Archive =>
