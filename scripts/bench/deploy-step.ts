@@ -174,7 +174,7 @@ export async function measureDeployStep(options: DeployStepOptions): Promise<Dep
     const summary = runs.length === 4 ? deploySummaryLine(runs[3]!.lines.map((line) => line.text)) : undefined;
     const step: StepResult = {
       id: 'deploy',
-      label: 'content-only commit to a finished deploy (check, build, verify, deploy)',
+      label: '9. content-only commit to a finished deploy',
       seconds: Math.round(parts.reduce((sum, part) => sum + part.seconds, 0) * 100) / 100,
       peakRssMb: Math.round(Math.max(0, ...runs.map((run) => run.peakRssKb)) / 1024),
       exitCode: failure === undefined ? 0 : 1,
