@@ -128,9 +128,10 @@ function start(page: Page) {
   let marks: MarkSpec = { words: [], phrase: false };
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  // Index chunks fetched while the reader types, one round (every bundle) at a time for the
-  // latest text: Pagefind's worker answers one request at a time, and a round per keystroke
-  // queued so many loads at 100,000 articles that the search itself waited behind them.
+  // Index chunks of the words typed so far fetched while the reader types, one round (every
+  // bundle) at a time for the latest text: Pagefind's worker answers one request at a time,
+  // and a round per keystroke queued so many loads at 100,000 articles that the search itself
+  // waited behind them.
   let preloading = false;
   let toPreload: string | undefined;
   const preloadLatest = async () => {
@@ -233,7 +234,10 @@ function start(page: Page) {
 
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    toPreload = preloadTerms(parseQuery(input.value)) || undefined;
+    // Only the words already typed whole: a word being typed, as a prefix, would load the index
+    // chunks of every word it starts ("d": all of them), which the search then waits behind.
+    const typed = parseQuery(input.value);
+    toPreload = preloadTerms({ ...typed, words: typed.words.filter((word) => !word.prefix) }) || undefined;
     if (toPreload && !preloading) void preloadLatest();
     // The words' keys files too: known from a word's first letter, each loads once.
     const keys = queryKeys(input.value);
@@ -242,6 +246,10 @@ function start(page: Page) {
         .then((open) => Promise.all(open.map((bundle) => bundle.keys(keys))))
         .catch(() => undefined);
     }
+    // A word of one letter so far starts a good share of the archive's words: the search waits
+    // for its next letter (or Enter) instead of reading the index chunks of all of them.
+    const last = typed.words.at(-1);
+    if (last?.prefix && [...last.folded].length < 2) return;
     timer = setTimeout(() => void run(), DEBOUNCE_MS);
   });
   for (const select of [...filterSelects, sortSelect]) select.addEventListener('change', () => void run());
