@@ -16,7 +16,7 @@ import { readAuthors, readCategories, readSiteSettings } from '../../src/lib/reg
 
 const BUILD_TIME = new Date('2026-11-23T12:00:00+07:00');
 const options = (overrides: Partial<CorpusOptions> = {}): CorpusOptions => ({
-  articles: 400,
+  articles: 200,
   seed: 1,
   buildTime: BUILD_TIME,
   ...overrides,
@@ -57,9 +57,9 @@ describe('createCorpus', () => {
     const pictured = (corpusOptions: CorpusOptions) =>
       [...createCorpus(corpusOptions).articles()].filter((file) => /^image:/m.test(file.content.split('\n---\n')[0]!))
         .length;
-    expect(pictured(options()) / 400).toBeGreaterThan(0.2);
-    expect(pictured(options()) / 400).toBeLessThan(0.3);
-    expect(pictured(options({ pictured: 1 }))).toBe(400);
+    expect(pictured(options()) / 200).toBeGreaterThan(0.2);
+    expect(pictured(options()) / 200).toBeLessThan(0.3);
+    expect(pictured(options({ pictured: 1 }))).toBe(200);
     expect(pictured(options({ pictured: 0 }))).toBe(0);
     expect(digest(options({ pictured: 0.25 }))).toBe(digest(options()));
   });
@@ -99,7 +99,7 @@ describe('createCorpus', () => {
   });
 
   it('writes articles that pass the schema, with unique slugs, in year folders', () => {
-    const corpusOptions = options({ articles: 700 });
+    const corpusOptions = options({ articles: 400 });
     const { categories } = registries(corpusOptions);
     const corpus = createCorpus(corpusOptions);
     const files = [...corpus.articles(), corpus.extraArticle()];
