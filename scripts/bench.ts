@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--articles N] [--seed S] [--out FILE] [--peer-runs N | --no-peers] [--import] [--cpu-prof | --profile-only | --relevance-only] [--timeout MIN]`
+ * `npm run bench -- [--articles N] [--seed S] [--out FILE] [--peer-runs N | --no-peers] [--import] [--cpu-prof | --profile-only | --relevance-only | --no-relevance] [--timeout MIN]`
  *
  * Generates a deterministic synthetic archive in `.bench/site/` (outside `content/`), then
  * measures each step as a whole process with `/usr/bin/time` (wall time, peak RSS), exactly as
@@ -11,7 +11,8 @@
  * the build log, and `buildSearchIndex` alone over the built site), 6. `dist/` size and files,
  * 7. search relevance: precision of the first ten results and recall of the queries of
  * `bench/relevance.ts` for the phrases the generator plants (`--relevance-only`: a cold build
- * and this step alone, no timings).
+ * and this step alone, no timings; `--no-relevance` leaves it out), 8. a content-only commit
+ * from a warm cache to a finished deploy (`bench/deploy-step.ts`).
  *
  * Writes `.bench/report-<N>.json` (or `--out`), prints a Markdown table with our times as
  * ratios to the peers' (absolute times drift on shared machines) and the targets.
@@ -63,6 +64,7 @@ const { values } = parseArgs({
     'cpu-prof': { type: 'boolean', default: false },
     'profile-only': { type: 'boolean', default: false },
     'relevance-only': { type: 'boolean', default: false },
+    'no-relevance': { type: 'boolean', default: false },
     timeout: { type: 'string', default: '60' },
   },
   strict: true,
@@ -246,7 +248,8 @@ async function run(): Promise<void> {
 
   await searchIndexAlone();
   await searchQueries();
-  await searchRelevance();
+  // It lists every result of 33 queries: thousands each at 10,000 articles.
+  if (!values['no-relevance']) await searchRelevance();
   if (values.import) await importer();
   if (values['cpu-prof']) await profileColdBuild();
 }
