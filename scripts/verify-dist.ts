@@ -11,20 +11,21 @@
  * Absolute URLs on the site's own origin count as internal. The origin is `--site`, else
  * `SITE_URL`, else the origin of the home page's canonical URL.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   analyseHtml,
   cssReferences,
-  formatDistReport,
   redirectSources,
-  verifyDist,
   xmlReferences,
   type PageFacts,
   type Reference,
-} from '../src/lib/verify-dist.ts';
+} from '../src/lib/page-facts.ts';
+import { formatDistReport, verifyDist } from '../src/lib/verify-dist.ts';
 import { listDist } from '../src/data/deploy-files.ts';
+import { pageDigest, readKnownPages, writeKnownPages, type KnownPage } from '../src/data/page-facts-cache.ts';
 import { formatIssue } from '../src/lib/content-issues.ts';
 import { checkHostLimits, formatHostLimits } from '../src/lib/host-limits.ts';
 import { readSiteSettings } from '../src/lib/registries.ts';
@@ -61,14 +62,30 @@ const files = new Set(entries);
 const pages = new Map<string, PageFacts>();
 const sizes = new Map<string, number>();
 const other = new Map<string, Reference[]>();
+// The build's cache folder beside the site, when there is one: pages unchanged since the last
+// run are not parsed again.
+const cacheDir = path.join(path.dirname(root), 'node_modules/.astro');
+const caching = existsSync(cacheDir);
+const known = caching ? await readKnownPages(cacheDir) : new Map<string, KnownPage>();
+const read = new Map<string, KnownPage>();
+let parsed = 0;
 for (const file of entries.sort()) {
   const full = path.join(root, file);
   if (file.endsWith('.html')) {
-    pages.set(file, analyseHtml(await readFile(full, 'utf8')));
-    sizes.set(file, (await stat(full)).size);
+    const bytes = await readFile(full);
+    const digest = pageDigest(bytes);
+    let page = known.get(file);
+    if (page?.digest !== digest) {
+      page = { digest, facts: analyseHtml(bytes.toString('utf8')) };
+      parsed++;
+    }
+    read.set(file, page);
+    pages.set(file, page.facts);
+    sizes.set(file, bytes.length);
   } else if (file.endsWith('.css')) other.set(file, cssReferences(await readFile(full, 'utf8')));
   else if (file.endsWith('.xml')) other.set(file, xmlReferences(await readFile(full, 'utf8')));
 }
+if (caching && (parsed > 0 || read.size !== known.size)) await writeKnownPages(cacheDir, read);
 const redirects = new Set(
   files.has('_redirects') ? redirectSources(await readFile(path.join(root, '_redirects'), 'utf8')) : [],
 );

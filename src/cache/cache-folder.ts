@@ -11,6 +11,7 @@
  * | `pictures.json`       | lead pictures' digests and sizes           | per picture: its bytes and the encoder's code; the catalogue's code | sealed file                    |
  * | `pictures/`           | encoded picture variants                   | the picture's digest, width and format, in the file name         | sealed time (`sealed-time.ts`)    |
  * | `search-index/`       | a search bundle per shard, page digests    | the shard's pages' indexed text and the index's code             | sealed time and a sealed record   |
+ * | `verified-pages.bin`  | what `npm run verify` read of each page    | per page: the digest of its bytes; the verifier's code           | sealed file                       |
  * | `incremental-build.json` and Astro's own | Astro's page cache      | Astro's (`src/integrations/astro-internals.mjs`)                 | a killed build forgets it         |
  *
  * "The code" is the digest of the source files a module reaches through its imports and the
@@ -28,6 +29,7 @@ export const CACHE_ENTRIES = {
   pictureCatalogue: 'pictures.json',
   pictures: 'pictures',
   searchIndex: 'search-index',
+  pageFacts: 'verified-pages.bin',
   unfinishedBuild: 'build-unfinished',
 } as const;
 

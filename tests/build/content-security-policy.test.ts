@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { REDIRECT_PAGE_CSP } from '../../src/lib/redirects.ts';
-import { analyseHtml, cspProblem } from '../../src/lib/verify-dist.ts';
+import { analyseHtml } from '../../src/lib/page-facts.ts';
+import { cspProblem } from '../../src/lib/verify-dist.ts';
 import { builtFixture } from './build-fixture.ts';
 
 const site = builtFixture('basic');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,6 +51,22 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('npm run verify on the built basic fixture', () => {
+  it('reads again a page changed since a passing run, with the build cache beside the site', () => {
+    // The work folder as a site's root: dist/ beside node_modules/.astro, as npm run build leaves them.
+    mkdirSync(path.join(work, 'node_modules/.astro'), { recursive: true });
+    const dist = copyDist('dist');
+    expect(verify(dist).status).toBe(0);
+    expect(existsSync(path.join(work, 'node_modules/.astro/verified-pages.bin'))).toBe(true);
+    expect(verify(dist).status).toBe(0);
+    edit(dist, 'index.html', (html) => html.replace('</main>', '<a href="/bai-viet/khong-co/">x</a></main>'));
+    const changed = verify(dist);
+    expect(changed.status).toBe(1);
+    expect(changed.output).toContain('dist/index.html:<dòng>: liên kết hỏng (<a href>): "/bai-viet/khong-co/"');
+    // A page that others link to, removed: their links are checked again though they did not change.
+    rmSync(path.join(work, dist, 'bai-viet/thoi-su-so-3'), { recursive: true });
+    expect(verify(dist).output).toMatch(/liên kết hỏng \(<a href>\): "\/bai-viet\/thoi-su-so-3\/"/);
+  });
+
   it('passes a good build, having checked every page and link', () => {
     const { status, output } = verify(copyDist('tot'));
     expect(output).toBe('Đã kiểm tra <n> trang và <n> liên kết trong tot/: không có vấn đề.');
