@@ -22,22 +22,16 @@ export interface LocalStore {
 }
 
 /**
- * Starts the local store (`local-store.ts`) in a process of its own: s3rver's listing of more
- * than a thousand keys encrypts its continuation token with DES, which Node's OpenSSL offers
- * only with `--openssl-legacy-provider`, a flag the benchmark's own process does not have.
+ * Starts the local store (`local-store.ts`) in a process of its own.
  *
  * @example
  * const store = await startLocalStore();
  * spawn(process.execPath, ['scripts/deploy.ts', `s3://${BENCH_BUCKET}/site`], { env: { ...process.env, ...store.env } });
  */
 export async function startLocalStore(): Promise<LocalStore> {
-  const child = spawn(
-    process.execPath,
-    ['--openssl-legacy-provider', path.join(import.meta.dirname, 'local-store.ts')],
-    {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    },
-  );
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, 'local-store.ts')], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const endpoint = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout }).once('line', (line) => resolve(line.trim()));
     child.once('exit', (code) => reject(new Error(`the local S3 store stopped (exit ${code})`)));

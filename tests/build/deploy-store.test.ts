@@ -5,13 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalStore, type LocalStore } from '../../scripts/lib/local-s3.ts';
 import { mapConcurrently } from '../../src/data/concurrency.ts';
 import {
   deleteKeys,
@@ -22,60 +21,24 @@ import {
   storeError,
 } from '../../src/data/deploy-store.ts';
 
-interface S3rverServer {
-  store: { deleteObject: (bucket: string, key: string) => Promise<void> };
-  middleware: ((ctx: { method: string; query: object }, next: () => Promise<void>) => Promise<void>)[];
-  run: () => Promise<AddressInfo>;
-  close: () => Promise<void>;
-}
-const require = createRequire(import.meta.url);
-const S3rver = require('@20minutes/s3rver') as new (options: object) => S3rverServer;
-
-// s3rver encrypts its listing's continuation token with single DES, which OpenSSL 3 (Node 17
-// and later) only offers with its legacy provider; two-key triple DES with both keys equal is
-// the same cipher and is offered.
-const nodeCrypto = require('node:crypto') as typeof import('node:crypto');
-const createCipheriv = nodeCrypto.createCipheriv;
-const createDecipheriv = nodeCrypto.createDecipheriv;
-const des = (key: Buffer) => Buffer.concat([key, key]);
-Object.assign(nodeCrypto, {
-  createCipheriv: (algorithm: string, key: Buffer, iv: Buffer) =>
-    algorithm === 'des' ? createCipheriv('des-ede-cbc', des(key), iv) : createCipheriv(algorithm, key, iv),
-  createDecipheriv: (algorithm: string, key: Buffer, iv: Buffer) =>
-    algorithm === 'des' ? createDecipheriv('des-ede-cbc', des(key), iv) : createDecipheriv(algorithm, key, iv),
-});
-
 const BUCKET = 'kho-thu';
 const MANY = 1001;
 const dir = mkdtempSync(path.join(tmpdir(), 'deploy-store-'));
-let server: S3rverServer;
+let server: LocalStore | undefined;
 let client: ReturnType<typeof storeClient>;
 let endpoint: string;
 let deleteRequests = 0;
 
 beforeAll(async () => {
-  server = new S3rver({
-    address: '127.0.0.1',
-    port: 0,
-    silent: true,
-    directory: path.join(dir, 'store'),
+  server = await startLocalStore({
+    buckets: [{ name: BUCKET }],
     allowMismatchedSignatures: true,
-    configureBuckets: [{ name: BUCKET }],
+    first: async (ctx, next) => {
+      if (ctx.method === 'POST' && 'delete' in ctx.query) deleteRequests++;
+      await next();
+    },
   });
-  // As in tests/build/deploy.test.ts: s3rver's deletions of keys sharing a folder, one at a time.
-  const deleteObject = server.store.deleteObject.bind(server.store);
-  let deleting = Promise.resolve();
-  server.store.deleteObject = (bucket, key) => {
-    const done = deleting.then(() => deleteObject(bucket, key));
-    deleting = done.catch(() => undefined);
-    return done;
-  };
-  server.middleware.unshift(async (ctx, next) => {
-    if (ctx.method === 'POST' && 'delete' in ctx.query) deleteRequests++;
-    await next();
-  });
-  const address = await server.run();
-  endpoint = `http://127.0.0.1:${address.port}`;
+  endpoint = server.endpoint;
   client = storeClient({ AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_ENDPOINT_URL_S3: endpoint });
   const keys = Array.from({ length: MANY }, (_, i) => `nhieu/${String(i).padStart(4, '0')}.txt`);
   await mapConcurrently(keys, 16, (key) => client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: key })));

@@ -11,33 +11,13 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listObjects, storeClient } from '../../src/data/deploy-store.ts';
+import { startLocalStore, type LocalStore } from '../../scripts/lib/local-s3.ts';
 import { buildFixture, privateFixtureCopy, type FixtureBuild } from './build-fixture.ts';
-
-/** The parts of s3rver (a Koa application, shipped without types) this file uses. */
-interface StoreContext {
-  method: string;
-  path: string;
-  mountPath?: string;
-  state: { vhost?: boolean };
-  query: Record<string, unknown>;
-  req: { socket: { destroy: () => void } };
-}
-interface S3rverServer {
-  /** s3rver's filesystem store. */
-  store: { deleteObject: (bucket: string, key: string) => Promise<void> };
-  middleware: ((ctx: StoreContext, next: () => Promise<void>) => Promise<void>)[];
-  run: () => Promise<AddressInfo>;
-  close: () => Promise<void>;
-}
-const S3rver = createRequire(import.meta.url)('@20minutes/s3rver') as new (options: object) => S3rverServer;
 
 const PROJECT = path.resolve(import.meta.dirname, '../..');
 const NAME = 'basic/.deploy';
@@ -51,8 +31,7 @@ const ARTICLE = 'thoi-su-so-3';
 
 let root: string;
 let build: FixtureBuild;
-let store: S3rverServer;
-let storeDir: string;
+let store: LocalStore | undefined;
 let endpoint: string;
 /** Every request the store received: `delete` for DeleteObjects (`POST /bucket/?delete`). */
 let requests: { method: string; key: string; delete: boolean }[] = [];
@@ -129,49 +108,24 @@ beforeAll(async () => {
   // Its dangerous-content article links to a picture that is not there: npm run verify refuses it.
   rmSync(path.join(root, 'content/articles/noi-dung-nguy-hiem.md'));
   rebuild();
-  storeDir = await mkdtemp(path.join(tmpdir(), 's3rver-'));
-  store = new S3rver({
-    address: '127.0.0.1',
-    port: 0,
-    silent: true,
-    directory: storeDir,
-    configureBuckets: [{ name: BUCKET }, { name: WEBSITE, configs: [WEBSITE_CONFIG] }],
+  store = await startLocalStore({
+    buckets: [{ name: BUCKET }, { name: WEBSITE, configs: [WEBSITE_CONFIG] }],
+    // Records each request, and drops the connection once the fault is armed.
+    first: async (ctx, next) => {
+      const key = decodeURIComponent(ctx.path).replace(/^\/[^/]+\//, '');
+      if (ctx.method === 'PUT' && puts().length >= failAfterPuts) {
+        ctx.req.socket.destroy();
+        return;
+      }
+      requests.push({ method: ctx.method, key, delete: ctx.method === 'POST' && 'delete' in ctx.query });
+      await next();
+    },
   });
-  // First in line: records each request, and drops the connection once the fault is armed.
-  store.middleware.unshift(async (ctx, next) => {
-    const key = decodeURIComponent(ctx.path).replace(/^\/[^/]+\//, '');
-    if (ctx.method === 'PUT' && puts().length >= failAfterPuts) {
-      ctx.req.socket.destroy();
-      return;
-    }
-    requests.push({ method: ctx.method, key, delete: ctx.method === 'POST' && 'delete' in ctx.query });
-    await next();
-  });
-  // s3rver deletes the keys of one request at once and then removes each key's emptied folders,
-  // which fails when two keys share a folder (one removes it while the other reads it): one at a time.
-  const deleteObject = store.store.deleteObject.bind(store.store);
-  let deleting = Promise.resolve();
-  store.store.deleteObject = (bucket, key) => {
-    const done = deleting.then(() => deleteObject(bucket, key));
-    deleting = done.catch(() => undefined);
-    return done;
-  };
-  // Last before the router (after s3rver's own virtual-host middleware).
-  store.middleware.splice(store.middleware.length - 1, 0, async (ctx, next) => {
-    if (/^\/[^/]+\/$/.test(ctx.path) && !ctx.state.vhost) {
-      ctx.state.vhost = true;
-      ctx.mountPath = '/';
-      ctx.path = ctx.path.slice(0, -1);
-    }
-    await next();
-  });
-  const address = await store.run();
-  endpoint = `http://127.0.0.1:${address.port}`;
+  endpoint = store.endpoint;
 });
 
 afterAll(async () => {
   await store?.close();
-  if (storeDir) await rm(storeDir, { recursive: true, force: true });
   if (root) await rm(root, { recursive: true, force: true });
 });
 
