@@ -38,7 +38,7 @@ describe('article page in a browser', () => {
     page.on('request', (request) => {
       if (!request.url().startsWith(site.url)) thirdParty.push(request.url());
     });
-    // The player's host answers from here: this machine reaches no other.
+    // The player's host is answered here, so the test needs no network.
     await page.route('https://www.youtube-nocookie.com/**', (route) =>
       route.fulfill({ contentType: 'text/html', body: '<p>trình phát</p>' }),
     );
