@@ -89,7 +89,7 @@ export class Bundle {
    * keys file that is not there means the bundle has no word starting so; any other failure
    * fails the search that needs it, which says so.
    */
-  keys(keys: readonly string[]): Promise<BundleKeys> {
+  async keys(keys: readonly string[]): Promise<BundleKeys> {
     const parts = [...new Set(keys.map(keysPart))].map((part) => {
       let loading = this.#parts.get(part);
       if (!loading) {
@@ -105,7 +105,7 @@ export class Bundle {
       }
       return loading;
     });
-    return Promise.all(parts).then(mergeKeys);
+    return mergeKeys(await Promise.all(parts));
   }
 
   search(term: string | null, options: PagefindSearchOptions, exactDiacritics = false): Promise<PagefindResult[]> {
