@@ -4,6 +4,7 @@
  * archive grows.
  */
 import type { Archive, Article } from './archive.ts';
+import { lowerBound } from './lower-bound.ts';
 
 /**
  * The tag and category lists as positions in `Archive.articles`, and the articles' times, in
@@ -97,24 +98,6 @@ export function relatedArticles(archive: Archive, article: Article, limit = 5): 
     if (best.length > limit) best.pop();
   }
   return best.map(({ other }) => archive.articles[other]!);
-}
-
-/**
- * First index of an ascending list whose value is not below `value` (binary search).
- *
- * @example
- * lowerBound(Int32Array.of(2, 5, 9), 5); // 1
- * lowerBound(Int32Array.of(2, 5, 9), 10); // 3
- */
-export function lowerBound(list: Int32Array, value: number): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (list[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /** A related-article candidate: its position in the archive, score and distance in time. */

@@ -11,6 +11,7 @@
  */
 import type { ChunkRange } from './pagefind-meta.ts';
 import { indexKey, type QueryWord } from './search-query.ts';
+import { lowerBound } from './lower-bound.ts';
 
 /** The folder of a bundle's keys files, beside its Pagefind files. */
 export const KEYS_DIR = 'keys';
@@ -116,18 +117,6 @@ export function mergeKeys(parts: readonly BundleKeys[]): BundleKeys {
   }
   entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return { keys: entries.map(([key]) => key), groups: entries.map(([, group]) => group) };
-}
-
-/** Index of the first key not below `key` in the sorted list. */
-function lowerBound(keys: readonly string[], key: string): number {
-  let low = 0;
-  let high = keys.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (keys[middle]! < key) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /**

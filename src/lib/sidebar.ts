@@ -6,7 +6,7 @@
  */
 import type { Archive, Article } from './archive.ts';
 import { formatShortDate, toVietnamIso } from './dates.ts';
-import { lowerBound } from './related.ts';
+import { lowerBound } from './lower-bound.ts';
 
 /** How many articles each list of the sidebar shows. */
 export const SIDEBAR_SIZE = 5;

@@ -11,7 +11,7 @@ import {
   type Archive,
   type ArticleSource,
 } from '../../src/lib/archive.ts';
-import { lowerBound, relatedArticles } from '../../src/lib/related.ts';
+import { relatedArticles } from '../../src/lib/related.ts';
 import type { ArticleData, Category, SiteSettings } from '../../src/lib/schema.ts';
 
 const SITE: SiteSettings = { name: 'LTV Lâm Đồng', url: 'https://lamdongtv.example', description: '', pageSize: 20 };
@@ -352,13 +352,5 @@ describe('articlePageKey', () => {
     const key = (layoutKey: string) =>
       articlePageKey({ layoutKey }, b, neighbours(archive, b), relatedArticles(archive, b));
     expect(key('layout-1')).not.toBe(key('layout-2'));
-  });
-});
-
-describe('lowerBound', () => {
-  it('finds the first position not below the value, or the end', () => {
-    const list = Int32Array.of(2, 5, 5, 9);
-    expect([0, 2, 3, 5, 6, 9, 10].map((value) => lowerBound(list, value))).toEqual([0, 0, 1, 1, 3, 3, 4]);
-    expect(lowerBound(new Int32Array(0), 1)).toBe(0);
   });
 });
