@@ -36,7 +36,7 @@ export function isSealedFile(file: string): boolean {
 export type TreeFiles = [file: string, size: number][];
 
 /**
- * Seals every file under `dir` and lists them, for {@link treeIsSealed} to check later.
+ * Seals every file under `dir` and lists them, for {@link sealedTreeFiles} to check later.
  *
  * @example
  * sealTree('/cache/search-index/2024-05.tmp'); // [['fragment/ab12.pf_fragment', 812], …]
@@ -52,22 +52,33 @@ export function sealTree(dir: string): TreeFiles {
   return files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** Which file on which device: a hard link to a file has the same. */
+export interface FileIdentity {
+  dev: number;
+  ino: number;
+}
+
 /**
- * Whether `dir` holds exactly the files listed, each of its listed size and still sealed.
+ * When `dir` holds exactly the files listed, each of its listed size and still sealed: their
+ * identities, in the list's order (for telling whether another folder's files are links to
+ * them). Otherwise `undefined`.
  *
  * @example
- * treeIsSealed('/cache/search-index/2024-05', files); // false once one fragment was cut short
+ * sealedTreeFiles('/cache/search-index/2024-05', files); // undefined once one fragment was cut short
  */
-export function treeIsSealed(dir: string, files: TreeFiles): boolean {
+export function sealedTreeFiles(dir: string, files: TreeFiles): FileIdentity[] | undefined {
   let found = 0;
   try {
     for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) if (!entry.isDirectory()) found++;
   } catch {
-    return false;
+    return undefined;
   }
-  if (found !== files.length) return false;
-  return files.every(([file, size]) => {
+  if (found !== files.length) return undefined;
+  const identities: FileIdentity[] = [];
+  for (const [file, size] of files) {
     const stats = statSync(path.join(dir, file), { throwIfNoEntry: false });
-    return stats?.isFile() === true && stats.size === size && stats.mtimeMs === SEALED_TIME.getTime();
-  });
+    if (!stats?.isFile() || stats.size !== size || stats.mtimeMs !== SEALED_TIME.getTime()) return undefined;
+    identities.push({ dev: stats.dev, ino: stats.ino });
+  }
+  return identities;
 }

@@ -7,7 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { copyFile, link, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readSealedJson, writeSealedFile } from '../cache/sealed-file.ts';
-import { sealTree, treeIsSealed, type TreeFiles } from '../cache/sealed-time.ts';
+import { sealTree, sealedTreeFiles, type FileIdentity, type TreeFiles } from '../cache/sealed-time.ts';
 import { BUNDLE_WASM_FILE, WASM_PLACEHOLDER, isWasmPlaceholder } from '../lib/search-shards.ts';
 
 /** What is kept beside a cached bundle, in a sealed file of its own (`<bundle>.json`). */
@@ -28,16 +28,24 @@ export interface BundleRecord {
  */
 export const bundleRecordFile = (cached: string): string => `${cached}.json`;
 
+/** A cached bundle that can be reused: its record, and its files' identities in the record's order. */
+export interface CachedBundle {
+  record: BundleRecord;
+  identities: FileIdentity[];
+}
+
 /**
- * The record of a cached bundle indexed from `fingerprint` whose files are whole: none written
- * to, cut, removed or added since it was sealed. `undefined` sends the bundle to be indexed again.
+ * A cached bundle indexed from `fingerprint` whose files are whole: none written to, cut,
+ * removed or added since it was sealed. `undefined` sends the bundle to be indexed again.
  *
  * @example
- * await readCachedBundle('/cache/search-index/2024-05', fingerprint); // { fingerprint, size: 81234, files: […] }
+ * await readCachedBundle('/cache/search-index/2024-05', fingerprint); // { record: { fingerprint, size: 81234, files: […] }, identities: […] }
  */
-export async function readCachedBundle(cached: string, fingerprint: string): Promise<BundleRecord | undefined> {
+export async function readCachedBundle(cached: string, fingerprint: string): Promise<CachedBundle | undefined> {
   const record = await readSealedJson<BundleRecord>(bundleRecordFile(cached));
-  return record?.fingerprint === fingerprint && treeIsSealed(cached, record.files) ? record : undefined;
+  if (record?.fingerprint !== fingerprint) return undefined;
+  const identities = sealedTreeFiles(cached, record.files);
+  return identities && { record, identities };
 }
 
 /**
@@ -66,20 +74,19 @@ export async function storeBundle(fresh: string, cached: string, fingerprint: st
  * (its WebAssembly aside, which {@link placeWasm} manages): a kept build folder usually does.
  *
  * @example
- * isLinkedBundle('/cache/search-index/2024-05', 'dist/pagefind/2024-05', record.files); // true
+ * isLinkedBundle('dist/pagefind/2024-05', await readCachedBundle(cached, fingerprint)); // true
  */
-export function isLinkedBundle(cached: string, target: string, files: TreeFiles): boolean {
+export function isLinkedBundle(target: string, { record, identities }: CachedBundle): boolean {
   try {
     const found = readdirSync(target, { recursive: true, withFileTypes: true }).filter((entry) => !entry.isDirectory());
-    if (found.length !== files.length) return false;
+    if (found.length !== record.files.length) return false;
   } catch {
     return false;
   }
-  return files.every(([file]) => {
+  return record.files.every(([file], index) => {
     if (BUNDLE_WASM_FILE.test(path.basename(file))) return true;
-    const source = statSync(path.join(cached, file), { throwIfNoEntry: false });
     const linked = statSync(path.join(target, file), { throwIfNoEntry: false });
-    return source !== undefined && linked !== undefined && source.ino === linked.ino && source.dev === linked.dev;
+    return linked !== undefined && linked.ino === identities[index]!.ino && linked.dev === identities[index]!.dev;
   });
 }
 

@@ -167,8 +167,8 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     const reusable = cached && (await readCachedBundle(cached, fingerprint));
     if (cached && reusable) {
       // A kept build folder usually has this very bundle linked in already.
-      if (!isLinkedBundle(cached, target, reusable.files)) await linkBundle(cached, target);
-      sizes.set(shard, reusable.size);
+      if (!isLinkedBundle(target, reusable)) await linkBundle(cached, target);
+      sizes.set(shard, reusable.record.size);
       return;
     }
     indexed.add(shard);

@@ -1,8 +1,8 @@
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isSealedFile, sealFile, sealTree, treeIsSealed } from '../../src/cache/sealed-time.ts';
+import { isSealedFile, sealFile, sealTree, sealedTreeFiles } from '../../src/cache/sealed-time.ts';
 
 function bundle(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'sealed-tree-'));
@@ -34,7 +34,7 @@ describe('sealTree', () => {
   });
 });
 
-describe('treeIsSealed', () => {
+describe('sealedTreeFiles', () => {
   it('holds for the folder as sealed, and fails once a file is cut, emptied, overwritten, removed or added', () => {
     const damages: ((dir: string) => void)[] = [
       (dir) => truncateSync(path.join(dir, 'fragment', 'a.pf_fragment'), 3),
@@ -46,10 +46,14 @@ describe('treeIsSealed', () => {
     for (const damage of damages) {
       const dir = bundle();
       const files = sealTree(dir);
-      expect(treeIsSealed(dir, files)).toBe(true);
+      expect(sealedTreeFiles(dir, files)).toHaveLength(files.length);
       damage(dir);
-      expect(treeIsSealed(dir, files), damage.toString()).toBe(false);
+      expect(sealedTreeFiles(dir, files), damage.toString()).toBeUndefined();
     }
-    expect(treeIsSealed(path.join(tmpdir(), 'no-such-bundle'), [])).toBe(false);
+    expect(sealedTreeFiles(path.join(tmpdir(), 'no-such-bundle'), [])).toBeUndefined();
+    const dir = bundle();
+    const files = sealTree(dir);
+    const { dev, ino } = statSync(path.join(dir, files[0]![0]));
+    expect(sealedTreeFiles(dir, files)![0]).toEqual({ dev, ino });
   });
 });
