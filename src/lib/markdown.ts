@@ -1,8 +1,8 @@
 /**
  * Markdown to safe HTML for article bodies: GFM, raw HTML parsed, body images held to the
  * rule of `body-images.ts`, then sanitised (ids and names prefixed, in-page links following
- * them), embeds narrowed to an allow-list, body images lazy. One processor, built once and
- * reused.
+ * them), embeds narrowed to an allow-list, body images lazy. Processors are built once and
+ * reused; a body without raw HTML or GFM syntax skips those parsers.
  */
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
@@ -21,20 +21,26 @@ import type { ParsedArticle } from './article.ts';
 import { BODY_IMAGE_EXPECTED } from './body-images.ts';
 import type { ContentIssue } from './content-issues.ts';
 
-function createProcessor(parseRawHtml: boolean) {
+/** Which parsers a body needs: raw HTML re-parsed, GitHub Flavored Markdown. */
+export interface MarkdownSyntax {
+  rawHtml: boolean;
+  gfm: boolean;
+}
+
+function createProcessor({ rawHtml, gfm }: MarkdownSyntax) {
   return (
     unified()
       .use(remarkParse)
-      .use(remarkGfm)
+      .use({ plugins: gfm ? [remarkGfm] : [] })
       // Footnote ids are left bare here: the sanitiser prefixes every id once, its own included.
       .use(remarkRehype, {
-        allowDangerousHtml: parseRawHtml,
+        allowDangerousHtml: rawHtml,
         clobberPrefix: '',
         footnoteLabel: t('article.footnotes'),
         footnoteBackLabel: (reference: number, again: number) =>
           t('article.footnoteBack', { n: `${reference + 1}${again > 1 ? `-${again}` : ''}` }),
       })
-      .use({ plugins: parseRawHtml ? [rehypeRaw] : [] })
+      .use({ plugins: rawHtml ? [rehypeRaw] : [] })
       .use(rehypeBodyImages)
       .use(rehypeSanitize, sanitizeSchema)
       .use(rehypeInPageLinks)
@@ -45,11 +51,44 @@ function createProcessor(parseRawHtml: boolean) {
   );
 }
 
-// Most articles hold no raw HTML; re-parsing the tree through parse5 (rehype-raw) is the
-// costliest step, so only bodies that contain a tag pay for it. Sanitising runs either way.
-const withRawHtml = createProcessor(true);
-const withoutRawHtml = createProcessor(false);
+const processors = new Map<string, ReturnType<typeof createProcessor>>();
+
+/**
+ * The body processor for the given syntax, built once. Every body may go through the full one
+ * (`{ rawHtml: true, gfm: true }`); the others are shortcuts `markdownSyntax` picks when they
+ * give the same HTML.
+ *
+ * @example
+ * String(markdownProcessor({ rawHtml: true, gfm: true }).processSync('~~cũ~~')); // '<p><del>cũ</del></p>'
+ */
+export function markdownProcessor(syntax: MarkdownSyntax) {
+  const key = `${syntax.rawHtml}/${syntax.gfm}`;
+  let processor = processors.get(key);
+  if (!processor) processors.set(key, (processor = createProcessor(syntax)));
+  return processor;
+}
+
+// Re-parsing the tree through parse5 (rehype-raw) is costly, so only bodies that contain a tag
+// pay for it.
 const MAY_HOLD_HTML = /<[a-zA-Z!/?]/;
+// GFM's autolink literals and tables try to match at every word and every line, which makes
+// parsing plain Vietnamese prose about three times slower. Every GFM construct needs one of
+// these: a pipe or a colon beside a dash (table; `a\n:--` is one), a tilde (strikethrough),
+// `[^` (footnote), `[ ]`/`[x]` (task), `@`, `www.` or `http(s)://`, escaped or not (autolink);
+// `&` because a character reference can spell any of them.
+const MAY_HOLD_GFM = /[|~@&]|:-|-:|\[[\s^xX]|www\\?\.|https?\\?:\\?\/\\?\//i;
+
+/**
+ * The parsers a body needs: the full set when it holds anything that may be raw HTML or a GFM
+ * construct, less otherwise. Sanitising runs either way.
+ *
+ * @example
+ * markdownSyntax('**Đà Lạt** mùa hoa'); // { rawHtml: false, gfm: false }
+ * markdownSyntax('Xem www.lamdong.gov.vn'); // { rawHtml: false, gfm: true }
+ */
+export function markdownSyntax(markdown: string): MarkdownSyntax {
+  return { rawHtml: MAY_HOLD_HTML.test(markdown), gfm: MAY_HOLD_GFM.test(markdown) };
+}
 
 /**
  * Renders an article body to HTML that is safe to inline in a page.
@@ -63,8 +102,7 @@ export function renderMarkdown(markdown: string): string {
 }
 
 function render(markdown: string) {
-  const processor = MAY_HOLD_HTML.test(markdown) ? withRawHtml : withoutRawHtml;
-  const file = processor.processSync(markdown);
+  const file = markdownProcessor(markdownSyntax(markdown)).processSync(markdown);
   return { html: String(file), refused: file.data.refusedImages ?? [] };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/lib/content-issues.ts';
-import { renderArticleBody, renderMarkdown } from '../../src/lib/markdown.ts';
+import { markdownProcessor, markdownSyntax, renderArticleBody, renderMarkdown } from '../../src/lib/markdown.ts';
 
 const YOUTUBE_EMBED =
   '<div class="embed"><iframe src="https://www.youtube-nocookie.com/embed/x" title="Video" loading="lazy" allow="encrypted-media; picture-in-picture; fullscreen" allowfullscreen></iframe></div>';
@@ -137,5 +137,101 @@ describe('renderArticleBody', () => {
     expect(
       renderArticleBody({ file: 'a.md', body: '<img src="https://anh.example/a.jpg" alt="">', bodyLine: 5 }).issues,
     ).toEqual([]);
+  });
+});
+
+describe('markdownSyntax', () => {
+  it('asks for no extra parser on plain prose', () => {
+    expect(markdownSyntax('**Đà Lạt** mùa hoa, ngày 6/5 - 3 * 4 = 12.')).toEqual({ rawHtml: false, gfm: false });
+  });
+
+  it('asks for GFM on anything a GFM construct needs', () => {
+    const gfm = [
+      'a | b',
+      '~~cũ~~',
+      'x[^1]',
+      '- [ ] việc',
+      '- [x] xong',
+      'a@b.vn',
+      'WWW.lamdong.gov.vn',
+      'HTTPS://a.vn',
+      'a&#64;b.vn',
+    ];
+    expect(gfm.filter((body) => !markdownSyntax(body).gfm)).toEqual([]);
+  });
+
+  it('asks for raw HTML on a tag, a comment or a declaration', () => {
+    expect(['<b>x</b>', '<!-- c -->', '</p>', '<?x?>'].map((body) => markdownSyntax(body).rawHtml)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+  });
+
+  // The shortcut is only sound if it never changes the HTML: random bodies built from Markdown's
+  // punctuation, GFM's triggers and character references must render as the full processor does.
+  // The GFM shortcut is only sound if it never changes the HTML: random bodies of words, Markdown's
+  // punctuation, escapes and, more rarely, GFM's triggers and character references render as
+  // they do with GFM.
+  it('gives the HTML GFM gives, on random bodies', () => {
+    const common =
+      'Đà Lạt đã của ab www http https mailto xmpp x X w h 1. 2) 3 . .. : / // - -- * _ # > ` ( ) ! \\ = + [ ] ^ :- -: :-- " \' , { } a.b \\. \\: \\/';
+    const rare = '| ~ ~~ @ & &#64; &commat; &period; &colon; &#x7C; &amp; <b> </b> <!-- --> [^1] [^1]: [ ] [x]';
+    const breaks = [
+      ' ',
+      ' ',
+      '   ',
+      '\t',
+      '\n',
+      '\n',
+      '\n\n',
+      '\n  ',
+      '\n> ',
+      '\n- ',
+      '\n1. ',
+      '\n    ',
+      '\n```\n',
+      '\n===\n',
+    ];
+    const pieces = [...common.split(' '), ...breaks];
+    const triggers = rare.split(' ');
+    let seed = 1;
+    // mulberry32: a small seeded generator, so every run checks the same bodies.
+    const random = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let x = Math.imul(seed ^ (seed >>> 15), seed | 1);
+      x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+      return ((x ^ (x >>> 14)) >>> 0) / 4_294_967_296;
+    };
+    const pick = (from: readonly string[]) => from[Math.floor(random() * from.length)]!;
+    let withoutGfm = 0;
+    const differing: string[] = [];
+    for (let n = 0; n < 2000; n++) {
+      const length = 2 + Math.floor(random() * 30);
+      const body = Array.from({ length }, () => pick(random() < 0.03 ? triggers : pieces)).join('');
+      const syntax = markdownSyntax(body);
+      if (!syntax.gfm) withoutGfm++;
+      const withGfm = markdownProcessor({ rawHtml: syntax.rawHtml, gfm: true });
+      if (renderMarkdown(body) !== String(withGfm.processSync(body))) differing.push(body);
+    }
+    expect(differing).toEqual([]);
+    expect(withoutGfm).toBeGreaterThan(500);
+  });
+
+  it('gives the HTML GFM gives on look-alikes of GFM syntax', () => {
+    const full = markdownProcessor({ rawHtml: false, gfm: true });
+    const bodies = [
+      'abc\n:--',
+      'a\n---',
+      'www\\.vn',
+      'http\\:\\/\\/a.vn',
+      'a : b\n:-: | x',
+      'wwwx.vn',
+      'http:/a.vn',
+      '[ghi chú]',
+      '- [o] a',
+    ];
+    expect(bodies.filter((body) => renderMarkdown(body) !== String(full.processSync(body)))).toEqual([]);
   });
 });
