@@ -13,8 +13,8 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefindModule from 'pagefind';
-import type { PagefindIndex } from 'pagefind';
 import { codeDigest } from '../cache/code-digest.ts';
+import { SearchIndexError, addPages, answered } from './pagefind-calls.ts';
 import {
   bundleRecordFile,
   isLinkedBundle,
@@ -44,6 +44,8 @@ export interface PagefindApi {
   createIndex: typeof pagefindModule.createIndex;
   close: typeof pagefindModule.close;
 }
+
+export { SearchIndexError } from './pagefind-calls.ts';
 
 export interface SearchIndexOptions {
   /** The built site (`dist/`), absolute or relative to the working directory. */
@@ -117,14 +119,6 @@ async function pagefindLanes(count: number): Promise<PagefindApi[]> {
   return lanes;
 }
 
-/** Thrown when Pagefind reports a problem; the message lists Pagefind's own errors. */
-export class SearchIndexError extends Error {
-  constructor(step: string, errors: readonly string[]) {
-    super(`Không tạo được chỉ mục tìm kiếm (Pagefind, bước ${step}): ${errors.join('; ') || 'lỗi không rõ'}`);
-    this.name = 'SearchIndexError';
-  }
-}
-
 /**
  * Indexes the article pages of a built site with Pagefind, a bundle per shard, reusing the
  * cached bundle of every shard whose indexed pages are unchanged. Throws a
@@ -159,6 +153,13 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const indexed = new Set<string>();
   // Each cached bundle's size without its WebAssembly (which placeWasm decides afterwards).
   const sizes = new Map<string, number>();
+  // What is left of each indexed bundle once its Pagefind process is free (its words files, then
+  // moving it into the cache): done while the lane's process indexes its next bundle.
+  const finishing: Promise<void>[] = [];
+  const finishLater = (work: Promise<void>) => {
+    work.catch(() => undefined); // handled where `finishing` is awaited
+    finishing.push(work);
+  };
   const buildShard = async (shard: string, pagefind: PagefindApi) => {
     const shardPages = byShard.get(shard)!;
     const fingerprint = shardFingerprint(shardPages, salt);
@@ -175,22 +176,30 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     if (!cached) {
       // A path that cannot be cleared fails below, with Pagefind's own error.
       await rm(target, { recursive: true, force: true }).catch(() => undefined);
-      await indexShard(pagefind, distDir, shardPages, target);
+      const finish = await indexShard(pagefind, distDir, shardPages, target);
+      finishLater(finish());
       return;
     }
     // Written beside the cache entry and moved into place, so an interrupted build never
     // leaves a bundle that looks complete.
     const fresh = `${cached}.${process.pid}.tmp`;
-    await rm(fresh, { recursive: true, force: true });
-    try {
-      await indexShard(pagefind, distDir, shardPages, fresh);
-    } catch (error) {
-      await rm(fresh, { recursive: true, force: true });
+    const removeFresh = () => rm(fresh, { recursive: true, force: true });
+    await removeFresh();
+    const finish = await indexShard(pagefind, distDir, shardPages, fresh).catch(async (error: unknown) => {
+      await removeFresh();
       throw error;
-    }
-    const stored = await storeBundle(fresh, cached, fingerprint);
-    await linkBundle(cached, target);
-    sizes.set(shard, stored.size);
+    });
+    finishLater(
+      (async () => {
+        await finish().catch(async (error: unknown) => {
+          await removeFresh();
+          throw error;
+        });
+        const stored = await storeBundle(fresh, cached, fingerprint);
+        await linkBundle(cached, target);
+        sizes.set(shard, stored.size);
+      })(),
+    );
   };
   await removeEntriesBut(outputPath, shards);
   try {
@@ -207,7 +216,10 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   } finally {
     // Pagefind runs as a child process; leaving it open would keep the build alive.
     await Promise.all(lanes.map((pagefind) => pagefind.close()));
+    // Nothing is left writing once this returns or throws.
+    await Promise.allSettled(finishing);
   }
+  await Promise.all(finishing);
   await Promise.all(
     shards.map((shard, position) =>
       placeWasm(path.join(outputPath, shard), position === 0, cacheDir && path.join(cacheDir, shard)),
@@ -239,60 +251,62 @@ async function checkSearchPage(distDir: string, shards: readonly string[]): Prom
   }
 }
 
-/** Indexes one shard's pages and writes its bundle to `outputPath`. */
+/**
+ * Indexes one shard's pages and writes its Pagefind files to `outputPath`. Resolves once
+ * Pagefind's process is free again, with what is left to do: writing the bundle's words files
+ * beside them (counted while Pagefind writes).
+ */
 async function indexShard(
   pagefind: PagefindApi,
   distDir: string,
   pages: readonly ArticlePage[],
   outputPath: string,
-): Promise<void> {
+): Promise<() => Promise<void>> {
   // The whole archive is Vietnamese; forcing the language keeps one index whatever a page's
   // `lang` says.
   const created = await answered('createIndex', () => pagefind.createIndex({ forceLanguage: 'vi' }));
   if (created.errors.length > 0 || !created.index) throw new SearchIndexError('createIndex', created.errors);
   const { index } = created;
+  const documents: string[] = [];
+  let vocabulary = '';
   try {
     // Pages are added in URL order: Pagefind numbers pages in the order it indexes them, and a
     // rebuild must equal a cold build byte for byte.
     const ordered = [...pages].sort((a, b) => (a.url < b.url ? -1 : 1));
-    const documents: string[] = [];
+    // The next batch is read while Pagefind indexes the one before, so its process never waits.
+    let adding: Promise<void> | undefined;
     for (let start = 0; start < ordered.length; start += PAGES_READ_AHEAD) {
       const batch = ordered.slice(start, start + PAGES_READ_AHEAD);
       const contents = await Promise.all(batch.map((page) => indexedContent(distDir, page)));
       documents.push(...contents);
-      await addPages(
+      const sent = addPages(
         index,
         batch.map((page, position) => ({ url: page.url, content: contents[position]! })),
       );
+      sent.catch(() => undefined); // handled when awaited below
+      await adding;
+      adding = sent;
     }
-    const written = await answered('writeFiles', () => index.writeFiles({ outputPath }));
+    await adding;
+    const writing = answered('writeFiles', () => index.writeFiles({ outputPath }));
+    writing.catch(() => undefined); // handled when awaited below
+    // Counted while Pagefind's process writes the bundle.
+    vocabulary = vocabularyFile(documents);
+    const written = await writing;
     if (written.errors.length > 0) throw new SearchIndexError('writeFiles', written.errors);
+  } finally {
+    // Frees the shard's index in Pagefind's process: memory stays at one shard's worth.
+    await index.deleteIndex().catch(() => null);
+  }
+  return async () => {
     await mkdir(outputPath, { recursive: true });
-    const vocabulary = vocabularyFile(documents);
     await writeFile(path.join(outputPath, VOCABULARY_FILE), vocabulary);
     // Beside the bundle: its index words as Pagefind keys them, a file per first character.
     const keys = keysFiles(vocabulary, await bundleChunks(outputPath));
     await mkdir(path.join(outputPath, KEYS_DIR), { recursive: true });
     await Promise.all([...keys].map(([file, text]) => writeFile(path.join(outputPath, file), text)));
-  } finally {
-    // Frees the shard's index in Pagefind's process: memory stays at one shard's worth.
-    await index.deleteIndex().catch(() => null);
-  }
-  await Promise.all(UNUSED_BUNDLE_FILES.map((file) => rm(path.join(outputPath, file), { force: true })));
-}
-
-/**
- * Adds pages to a Pagefind index in the given order. Pagefind's process handles requests one
- * at a time in the order they arrive, so all are sent at once: the order holds, and Pagefind
- * decodes the next page while it indexes one.
- */
-export async function addPages(
-  index: PagefindIndex,
-  pages: readonly { url: string; content: string }[],
-): Promise<void> {
-  const added = await answered('addHTMLFile', () => Promise.all(pages.map((page) => index.addHTMLFile(page))));
-  const errors = added.flatMap((answer) => answer.errors);
-  if (errors.length > 0) throw new SearchIndexError('addHTMLFile', errors);
+    await Promise.all(UNUSED_BUNDLE_FILES.map((file) => rm(path.join(outputPath, file), { force: true })));
+  };
 }
 
 /** What Pagefind is given of a page, checked against the digest its shard was keyed by. */
@@ -313,26 +327,6 @@ async function bundleChunks(dir: string): Promise<ChunkRange[] | undefined> {
   } catch {
     return undefined; // not gzip: an older or unexpected layout, read as one chunk
   }
-}
-
-/**
- * Runs one Pagefind call, failing if Pagefind's process dies before answering. Pagefind's
- * Node wrapper does not watch its child process: when the binary panics (it does, for
- * example, on an output path that cannot be created) the call's promise never settles and
- * Node, with nothing left to do, would exit as if the build had succeeded. A pending call
- * holds a reference on that process, so the event loop draining while we wait means it
- * is gone.
- */
-function answered<T>(step: string, call: () => Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const died = () => reject(new SearchIndexError(step, ['tiến trình Pagefind đã dừng mà không trả lời']));
-    process.once('beforeExit', died);
-    call()
-      .then(resolve, (error: unknown) =>
-        reject(new SearchIndexError(step, [error instanceof Error ? error.message : String(error)])),
-      )
-      .finally(() => process.off('beforeExit', died));
-  });
 }
 
 /**

@@ -23,7 +23,8 @@ import {
   indexedRegion,
 } from '../lib/search-shards.ts';
 import { SEARCH_DIR, articleUrl } from '../lib/urls.ts';
-import { SearchIndexError, VOCABULARY_FILE, addPages } from './search-index.ts';
+import { SearchIndexError, addPages } from './pagefind-calls.ts';
+import { VOCABULARY_FILE } from './search-index.ts';
 
 /** Where the dev server serves the search bundles, as a build publishes them. */
 const DEV_BUNDLES_URL = `/${SEARCH_DIR}/`;
