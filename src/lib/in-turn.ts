@@ -36,3 +36,39 @@ export async function* inTurn<T, R>(
     yield answer;
   }
 }
+
+/** Runs a task now or after others (see {@link sharedTurns}). */
+export type Turns = <R>(task: () => Promise<R>, alone?: boolean) => Promise<R>;
+
+/**
+ * Tasks that run side by side, except one marked `alone`: it starts once every task started
+ * before it has settled, and the tasks after it wait until it has settled. The search page's
+ * searches of one bundle: most run at once, so their index chunks load together, but a search
+ * matching the marks as typed switches an option of the bundle's instance for its duration.
+ * A failed task fails only its own promise.
+ *
+ * @example
+ * const turn = sharedTurns();
+ * turn(() => search('da'));
+ * turn(() => search('lat')); // at once
+ * turn(() => searchExact('đà'), true); // once both have answered
+ */
+export function sharedTurns(): Turns {
+  let alone: Promise<unknown> = Promise.resolve();
+  const running = new Set<Promise<unknown>>();
+  const settled = (promise: Promise<unknown>) => promise.then(noop, noop);
+  return <R>(task: () => Promise<R>, own = false): Promise<R> => {
+    if (own) {
+      const next = Promise.all([settled(alone), ...running]).then(task);
+      alone = next;
+      return next;
+    }
+    const next = settled(alone).then(task);
+    const done = settled(next);
+    running.add(done);
+    void done.then(() => running.delete(done));
+    return next;
+  };
+}
+
+function noop(): void {}

@@ -17,6 +17,7 @@ import type { Candidate } from '../lib/search-rank.ts';
 import { parseQuery, resolveQuery, type ParsedQuery, type QueryWord } from '../lib/search-query.ts';
 import { phraseStart } from '../lib/search-rank.ts';
 import { hasKey, keysPart, keysPath, lookups, mergeKeys, readKeys, type BundleKeys } from '../lib/search-keys.ts';
+import { sharedTurns } from '../lib/in-turn.ts';
 import { searchShardUrl } from '../lib/urls.ts';
 
 /** The part of Pagefind's browser API used here (`/pagefind/pagefind.js`). */
@@ -65,12 +66,14 @@ const TITLE_FIELDS = ['title', 'folded_title'];
 const NEWEST_FIRST: Record<string, 'asc' | 'desc'> = { date: 'desc' };
 
 /**
- * One search bundle, with its index words (`src/lib/search-keys.ts`). Its searches run one
- * after another: a search matching the marks as typed switches the instance's
- * `exactDiacritics` option for its own duration only.
+ * One search bundle, with its index words (`src/lib/search-keys.ts`). Its searches run side by
+ * side, so their index chunks load at once, except those matching the marks as typed: they
+ * switch the instance's `exactDiacritics` option for their own duration, so they wait for the
+ * searches before them and those after them wait for them.
  */
 export class Bundle {
-  #queue: Promise<unknown> = Promise.resolve();
+  /** Searches side by side, but those matching the marks as typed alone. */
+  readonly #turn = sharedTurns();
   /** The keys files asked for, by part (`keysPart`). */
   #parts = new Map<string, Promise<BundleKeys>>();
   readonly #url: string;
@@ -108,18 +111,29 @@ export class Bundle {
     return mergeKeys(await Promise.all(parts));
   }
 
-  search(term: string | null, options: PagefindSearchOptions, exactDiacritics = false): Promise<PagefindResult[]> {
-    const task = async () => {
-      if (exactDiacritics) await this.pagefind.options({ exactDiacritics: true });
-      try {
-        return (await this.pagefind.search(term, options)).results;
-      } finally {
-        if (exactDiacritics) await this.pagefind.options({ exactDiacritics: false });
-      }
-    };
-    const next = this.#queue.then(task, task);
-    this.#queue = next.catch(() => undefined);
-    return next;
+  search(term: string | null, options: PagefindSearchOptions): Promise<PagefindResult[]> {
+    return this.#turn(async () => (await this.pagefind.search(term, options)).results);
+  }
+
+  /**
+   * Searches matching the marks as typed, side by side, with the instance's `exactDiacritics`
+   * option switched on for them alone: one switch for all of them, as each switch waits its
+   * turn in Pagefind's worker behind the searches before it. Their results come as soon as they
+   * are known; the bundle's next searches wait until the option is off again.
+   */
+  searchSpelled(terms: readonly string[], options: PagefindSearchOptions): Promise<PagefindResult[][]> {
+    return new Promise((resolve, reject) => {
+      void this.#turn(async () => {
+        try {
+          await this.pagefind.options({ exactDiacritics: true });
+          resolve(await Promise.all(terms.map(async (term) => (await this.pagefind.search(term, options)).results)));
+        } catch (error) {
+          reject(error as Error);
+        } finally {
+          await this.pagefind.options({ exactDiacritics: false }).catch(() => undefined);
+        }
+      }, true);
+    });
   }
 
   preload(term: string, options: PagefindSearchOptions): Promise<void> {
@@ -181,6 +195,10 @@ interface WordFinds {
   byDate: PagefindResult[];
   /** Positions spelled with the marks as typed (only for a word typed with marks). */
   accented?: Locations;
+  /** The results of each index key of the word the bundle holds. */
+  found: PagefindResult[][];
+  /** The word as typed, to search matching its marks (a word typed with marks). */
+  spelled?: string | undefined;
 }
 
 /** The positions in `found` but those in `less`, by page. */
@@ -200,40 +218,38 @@ function positionsBut(found: readonly PagefindResult[], less: readonly PagefindR
   return positions;
 }
 
-async function findWord(
-  bundle: Bundle,
-  word: QueryWord,
-  filters: Record<string, string>,
-  seen: Map<string, PagefindResult>,
-): Promise<WordFinds> {
+async function findWord(bundle: Bundle, word: QueryWord, filters: Record<string, string>): Promise<WordFinds> {
   const locations: Locations = new Map();
   const { keys, groups } = await bundle.keys(word.keys);
   const plan = lookups(word, keys, groups);
-  if (!plan) return { locations, titled: new Set(), byDate: [] };
-  const byDate = await bundle.search(plan.byDate, { filters, sort: NEWEST_FIRST });
+  if (!plan) return { locations, titled: new Set(), byDate: [], found: [] };
+  // Every search of the word at once: their index chunks load side by side.
+  const dated = bundle.search(plan.byDate, { filters, sort: NEWEST_FIRST });
+  const searched = plan.keys.map(({ key, less }) =>
+    Promise.all([
+      key === plan.byDate ? dated : bundle.search(key, { filters }),
+      Promise.all(less.map((extension) => bundle.search(extension, { filters }))),
+    ]),
+  );
+  const [byDate, answers] = await Promise.all([dated, Promise.all(searched)]);
   const titled = new Set(
     byDate
       .filter((result) => result.matchedMetaFields?.some((field) => TITLE_FIELDS.includes(field)))
       .map((result) => result.id),
   );
-  for (const { key, less } of plan.keys) {
-    const found = key === plan.byDate ? byDate : await bundle.search(key, { filters });
-    for (const result of found) if (!seen.has(result.id)) seen.set(result.id, result);
-    const longer = await Promise.all(less.map((extension) => bundle.search(extension, { filters })));
-    addLocations(locations, positionsBut(found, longer));
+  for (const [found, longer] of answers) addLocations(locations, positionsBut(found, longer));
+  return { locations, titled, byDate, found: answers.map(([found]) => found), spelled: plan.spelled };
+}
+
+/** The positions of `spelled` (a word's words spelled as typed) that are the word's own, by page. */
+function ownPositions(spelled: readonly PagefindResult[], locations: Locations): Locations {
+  const accented: Locations = new Map();
+  for (const [id, positions] of positionsBut(spelled, [])) {
+    const own = new Set(locations.get(id));
+    const kept = positions.filter((position) => own.has(position));
+    if (kept.length > 0) accented.set(id, kept);
   }
-  const finds: WordFinds = { locations, titled, byDate };
-  if (plan.spelled && locations.size > 0) {
-    // Spelled as typed: the words starting with that spelling, at the word's own positions.
-    const spelled = positionsBut(await bundle.search(plan.spelled, { filters }, true), []);
-    finds.accented = new Map();
-    for (const [id, positions] of spelled) {
-      const own = new Set(locations.get(id));
-      const kept = positions.filter((position) => own.has(position));
-      if (kept.length > 0) finds.accented.set(id, kept);
-    }
-  }
-  return finds;
+  return accented;
 }
 
 /**
@@ -246,16 +262,25 @@ export async function searchWords(
   query: ParsedQuery,
   filters: Record<string, string>,
 ): Promise<BundleAnswer> {
-  const finds: WordFinds[] = [];
-  const missing: number[] = [];
+  // Every word at once: the bundle runs their searches side by side.
+  const finds = await Promise.all(query.words.map((word) => findWord(bundle, word, filters)));
+  const missing = finds.flatMap((found, index) => (found.locations.size === 0 ? [index] : []));
+  if (missing.length > 0 || finds.length === 0) return { matches: [], missing };
+  // Spelled as typed: the words starting with that spelling, at the word's own positions.
+  const marked = finds.filter((find) => find.spelled !== undefined);
+  if (marked.length > 0) {
+    const spelled = await bundle.searchSpelled(
+      marked.map((find) => find.spelled!),
+      { filters },
+    );
+    marked.forEach((find, index) => (find.accented = ownPositions(spelled[index]!, find.locations)));
+  }
   // Every result seen, by page: the one whose data() shows the article.
   const seen = new Map<string, PagefindResult>();
-  for (const [index, word] of query.words.entries()) {
-    const found = await findWord(bundle, word, filters, seen);
-    if (found.locations.size === 0) missing.push(index);
-    finds.push(found);
+  for (const find of finds) {
+    for (const results of find.found)
+      for (const result of results) if (!seen.has(result.id)) seen.set(result.id, result);
   }
-  if (missing.length > 0 || finds.length === 0) return { matches: [], missing };
   const [first] = finds as [WordFinds, ...WordFinds[]];
   const dateRank = new Map(first.byDate.map((result, rank) => [result.id, rank]));
   const matches: Match[] = [];

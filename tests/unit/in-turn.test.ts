@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inTurn } from '../../src/lib/in-turn.ts';
+import { inTurn, sharedTurns } from '../../src/lib/in-turn.ts';
 
 /** Work whose answers the test releases by hand, recording what was started. */
 function heldWork() {
@@ -87,5 +87,65 @@ describe('inTurn', () => {
     held.release.get(1)!('one');
     await expect(run).rejects.toThrow('second failed');
     expect(seen).toEqual(['one']);
+  });
+});
+
+describe('sharedTurns', () => {
+  /** A task the test finishes by hand, logging when it starts. */
+  function heldTask(log: string[], name: string) {
+    let finish!: () => void;
+    let fail!: (error: Error) => void;
+    const done = new Promise<string>((resolve, reject) => {
+      finish = () => resolve(name);
+      fail = reject;
+    });
+    return {
+      task: () => {
+        log.push(name);
+        return done;
+      },
+      finish: () => finish(),
+      fail: (error: Error) => fail(error),
+    };
+  }
+
+  it('runs tasks side by side, a task alone only once those before it have settled, and those after it after it', async () => {
+    const turn = sharedTurns();
+    const log: string[] = [];
+    const [da, lat, exact, after] = ['da', 'lat', 'đà exact', 'after'].map((name) => heldTask(log, name)) as [
+      ReturnType<typeof heldTask>,
+      ReturnType<typeof heldTask>,
+      ReturnType<typeof heldTask>,
+      ReturnType<typeof heldTask>,
+    ];
+    const answers = [turn(da.task), turn(lat.task), turn(exact.task, true), turn(after.task)];
+    await settle();
+    expect(log).toEqual(['da', 'lat']);
+    da.finish();
+    await settle();
+    expect(log).toEqual(['da', 'lat']);
+    lat.finish();
+    await settle();
+    expect(log).toEqual(['da', 'lat', 'đà exact']);
+    exact.finish();
+    await settle();
+    expect(log).toEqual(['da', 'lat', 'đà exact', 'after']);
+    after.finish();
+    expect(await Promise.all(answers)).toEqual(['da', 'lat', 'đà exact', 'after']);
+  });
+
+  it('goes on after a failed task, which fails only its own answer', async () => {
+    const turn = sharedTurns();
+    const log: string[] = [];
+    const broken = heldTask(log, 'broken');
+    const exact = heldTask(log, 'exact');
+    const failed = turn(broken.task);
+    const alone = turn(exact.task, true);
+    broken.fail(new Error('404'));
+    await expect(failed).rejects.toThrow('404');
+    await settle();
+    exact.finish();
+    expect(await alone).toBe('exact');
+    expect(await turn(() => Promise.resolve('next'))).toBe('next');
   });
 });
