@@ -45,7 +45,6 @@ interface PagefindSearch {
 }
 interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
-  preload: (query: string, options?: PagefindSearchOptions) => Promise<void>;
   search: (query: string | null, options?: PagefindSearchOptions) => Promise<PagefindSearch>;
 }
 interface PagefindModule {
@@ -63,6 +62,8 @@ const META_WEIGHTS = {
   dateline: 0,
 };
 const TITLE_FIELDS = ['title', 'folded_title'];
+/** Words a bundle keeps what it found of, for the next searches: a few queries' worth. */
+const WORDS_KEPT = 8;
 const NEWEST_FIRST: Record<string, 'asc' | 'desc'> = { date: 'desc' };
 
 /**
@@ -74,6 +75,8 @@ const NEWEST_FIRST: Record<string, 'asc' | 'desc'> = { date: 'desc' };
 export class Bundle {
   /** Searches side by side, but those matching the marks as typed alone. */
   readonly #turn = sharedTurns();
+  /** What the bundle holds of the words asked for lately (`word`). */
+  readonly #words = new Map<string, Promise<WordFinds>>();
   /** The keys files asked for, by part (`keysPart`). */
   #parts = new Map<string, Promise<BundleKeys>>();
   readonly #url: string;
@@ -136,8 +139,26 @@ export class Bundle {
     });
   }
 
-  preload(term: string, options: PagefindSearchOptions): Promise<void> {
-    return this.pagefind.preload(term, options);
+  /**
+   * What the bundle holds of a word, under filters: found once (`find`) and kept for the next
+   * searches while it is among the last few words asked for.
+   */
+  word(word: QueryWord, filters: Record<string, string>, find: () => Promise<WordFinds>): Promise<WordFinds> {
+    const key = JSON.stringify([word, filters]);
+    let found = this.#words.get(key);
+    if (found) {
+      // The most recently asked for is kept longest.
+      this.#words.delete(key);
+    } else {
+      found = find();
+      found.catch(() => this.#words.delete(key));
+    }
+    this.#words.set(key, found);
+    for (const oldest of this.#words.keys()) {
+      if (this.#words.size <= WORDS_KEPT) break;
+      this.#words.delete(oldest);
+    }
+    return found;
   }
 }
 
@@ -187,18 +208,18 @@ function addLocations(into: Locations, found: Locations): void {
 }
 
 /** Everything the bundle knows of one word: its pages' positions, titles and date order. */
-interface WordFinds {
+export interface WordFinds {
   locations: Locations;
   /** Pages with the word in the title. */
   titled: Set<string>;
   /** The unquoted search's results, newest first. */
   byDate: PagefindResult[];
-  /** Positions spelled with the marks as typed (only for a word typed with marks). */
-  accented?: Locations;
   /** The results of each index key of the word the bundle holds. */
   found: PagefindResult[][];
   /** The word as typed, to search matching its marks (a word typed with marks). */
   spelled?: string | undefined;
+  /** The results of that search, once made. */
+  spelledFound?: PagefindResult[];
 }
 
 /** The positions in `found` but those in `less`, by page. */
@@ -218,7 +239,16 @@ function positionsBut(found: readonly PagefindResult[], less: readonly PagefindR
   return positions;
 }
 
-async function findWord(bundle: Bundle, word: QueryWord, filters: Record<string, string>): Promise<WordFinds> {
+/**
+ * What `bundle` holds of `word`; with `spelled`, also the search matching its marks as typed,
+ * which a search otherwise makes for all its words at once.
+ */
+async function findWord(
+  bundle: Bundle,
+  word: QueryWord,
+  filters: Record<string, string>,
+  spelled = false,
+): Promise<WordFinds> {
   const locations: Locations = new Map();
   const { keys, groups } = await bundle.keys(word.keys);
   const plan = lookups(word, keys, groups);
@@ -238,7 +268,23 @@ async function findWord(bundle: Bundle, word: QueryWord, filters: Record<string,
       .map((result) => result.id),
   );
   for (const [found, longer] of answers) addLocations(locations, positionsBut(found, longer));
-  return { locations, titled, byDate, found: answers.map(([found]) => found), spelled: plan.spelled };
+  const finds: WordFinds = { locations, titled, byDate, found: answers.map(([found]) => found), spelled: plan.spelled };
+  if (spelled && plan.spelled && locations.size > 0) {
+    finds.spelledFound = (await bundle.searchSpelled([plan.spelled], { filters }))[0]!;
+  }
+  return finds;
+}
+
+/**
+ * Finds, in `bundle`, the words of a query typed whole while the reader types the next one, and
+ * keeps what it found for the search (`searchWords`), which then only looks up the last word.
+ */
+export async function findAhead(
+  bundle: Bundle,
+  words: readonly QueryWord[],
+  filters: Record<string, string>,
+): Promise<void> {
+  await Promise.all(words.map((word) => bundle.word(word, filters, () => findWord(bundle, word, filters, true))));
 }
 
 /** The positions of `spelled` (a word's words spelled as typed) that are the word's own, by page. */
@@ -263,18 +309,22 @@ export async function searchWords(
   filters: Record<string, string>,
 ): Promise<BundleAnswer> {
   // Every word at once: the bundle runs their searches side by side.
-  const finds = await Promise.all(query.words.map((word) => findWord(bundle, word, filters)));
+  const finds = await Promise.all(
+    query.words.map((word) => bundle.word(word, filters, () => findWord(bundle, word, filters))),
+  );
   const missing = finds.flatMap((found, index) => (found.locations.size === 0 ? [index] : []));
   if (missing.length > 0 || finds.length === 0) return { matches: [], missing };
   // Spelled as typed: the words starting with that spelling, at the word's own positions.
-  const marked = finds.filter((find) => find.spelled !== undefined);
-  if (marked.length > 0) {
+  const unspelled = finds.filter((find) => find.spelled !== undefined && !find.spelledFound);
+  if (unspelled.length > 0) {
     const spelled = await bundle.searchSpelled(
-      marked.map((find) => find.spelled!),
+      unspelled.map((find) => find.spelled!),
       { filters },
     );
-    marked.forEach((find, index) => (find.accented = ownPositions(spelled[index]!, find.locations)));
+    unspelled.forEach((find, index) => (find.spelledFound = spelled[index]!));
   }
+  // Each word's positions spelled as typed (for a word typed with marks).
+  const asTyped = finds.map((find) => find.spelledFound && ownPositions(find.spelledFound, find.locations));
   // Every result seen, by page: the one whose data() shows the article.
   const seen = new Map<string, PagefindResult>();
   for (const find of finds) {
@@ -290,7 +340,7 @@ export async function searchWords(
     const result = seen.get(id);
     if (!result) continue;
     const phrase = phraseStart(positions as number[][]) >= 0;
-    const typed = finds.map((find, index) => (find.accented ? find.accented.get(id) : positions[index]));
+    const typed = finds.map((_, index) => (asTyped[index] ? asTyped[index].get(id) : positions[index]));
     const accented = typed.every(Boolean) && (!phrase || phraseStart(typed as number[][]) >= 0);
     matches.push({
       result,

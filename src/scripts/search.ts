@@ -6,11 +6,11 @@
  */
 import { t, type MessageKey } from '../i18n/vi.ts';
 import type { MarkSpec } from '../lib/search-fold.ts';
-import { parseQuery, preloadTerms, replaceWords, type ParsedQuery } from '../lib/search-query.ts';
+import { parseQuery, replaceWords, type ParsedQuery } from '../lib/search-query.ts';
 import { readVocabulary, suggestWord, type RankOrder } from '../lib/search-rank.ts';
 import { readSearchState, searchStateUrl, SORT_NEWEST, type SearchState } from '../lib/search-url.ts';
 import { searchShardUrl } from '../lib/urls.ts';
-import { openShards, queryKeys, resolveTyped, type Bundle, type Match } from './search-bundles.ts';
+import { findAhead, openShards, queryKeys, resolveTyped, type Bundle, type Match } from './search-bundles.ts';
 import { searchAll } from './search-flow.ts';
 import { resultItem, suggestionNode } from './search-render.ts';
 
@@ -128,24 +128,27 @@ function start(page: Page) {
   let marks: MarkSpec = { words: [], phrase: false };
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  // Index chunks of the words typed so far fetched while the reader types, one round (every
-  // bundle) at a time for the latest text: Pagefind's worker answers one request at a time,
-  // and a round per keystroke queued so many loads at 100,000 articles that the search itself
-  // waited behind them.
-  let preloading = false;
-  let toPreload: string | undefined;
-  const preloadLatest = async () => {
-    preloading = true;
+  // The words typed whole so far found in every bundle while the reader types the next, one
+  // round (every bundle) at a time for the latest text, and kept for the search, which then
+  // looks up the last word alone: Pagefind's worker answers one request at a time, and a round
+  // per keystroke queued so much work that the search itself waited behind it.
+  let findingAhead = false;
+  let toFindAhead: string | undefined;
+  const findLatestAhead = async () => {
+    findingAhead = true;
     try {
-      for (let query = toPreload; query; query = toPreload) {
-        toPreload = undefined;
+      for (let text = toFindAhead; text; text = toFindAhead) {
+        toFindAhead = undefined;
         const filters = pagefindFilters(page);
-        await Promise.all((await openBundles()).map((bundle) => bundle.preload(query!, { filters })));
+        const open = await openBundles();
+        const query = await resolveTyped(open, text);
+        const whole = query.words.filter((word) => !word.prefix);
+        await Promise.all(open.map((bundle) => findAhead(bundle, whole, filters)));
       }
     } catch {
       // A bundle that cannot load fails the search itself, which says so.
     } finally {
-      preloading = false;
+      findingAhead = false;
     }
   };
 
@@ -165,8 +168,8 @@ function start(page: Page) {
 
   const run = async () => {
     clearTimeout(timer);
-    // The search loads the index chunks it needs itself.
-    toPreload = undefined;
+    // The search finds what it needs itself.
+    toFindAhead = undefined;
     const state = readForm(page);
     const url = searchStateUrl(state);
     if (url !== location.pathname + location.search) history.replaceState(history.state, '', url);
@@ -237,8 +240,9 @@ function start(page: Page) {
     // Only the words already typed whole: a word being typed, as a prefix, would load the index
     // chunks of every word it starts ("d": all of them), which the search then waits behind.
     const typed = parseQuery(input.value);
-    toPreload = preloadTerms({ ...typed, words: typed.words.filter((word) => !word.prefix) }) || undefined;
-    if (toPreload && !preloading) void preloadLatest();
+    const whole = typed.words.some((word) => !word.prefix);
+    toFindAhead = whole ? (typed.words.at(-1)?.prefix ? input.value.replace(/\S+$/u, '') : input.value) : undefined;
+    if (toFindAhead && !findingAhead) void findLatestAhead();
     // The words' keys files too: known from a word's first letter, each loads once.
     const keys = queryKeys(input.value);
     if (keys.length > 0) {

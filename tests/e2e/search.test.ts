@@ -153,6 +153,18 @@ describe('ranking', () => {
     },
   );
 
+  it('typed a word at a time (the words typed whole looked up while the next is typed), ranks and marks as opened from its URL', async () => {
+    const opened = await open({ q: 'Đà Lạt' });
+    await page.goto(`${site.url}/tim-kiem/`);
+    const box = page.getByRole('searchbox', { name: 'Từ khóa' });
+    await box.pressSequentially('Đà ', { delay: 30 });
+    await settled(page, 'Đà');
+    await box.pressSequentially('Lạt', { delay: 30 });
+    const typed = await settled(page, 'Đà Lạt');
+    expect(typed).toEqual(opened);
+    expect(typed.slugs.indexOf('cho-phien-cuoi-tuan')).toBeLessThan(typed.slugs.indexOf('via-he-tran-phu'));
+  });
+
   it('sorts newest first on request, and says so in the URL', async () => {
     const shown = await open({ q: 'năm nay', sort: 'moi-nhat' });
     expect(shown.slugs).toEqual(['da-lat-mua-hoa-da-quy', 'ca-phe-vao-vu', 'bao-loc-thu-hoach-che']);
