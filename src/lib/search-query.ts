@@ -103,16 +103,6 @@ export function parseQuery(raw: string, options: { split?: boolean } = {}): Pars
 }
 
 /**
- * Every index key of the query, for preloading the index chunks a search will read.
- *
- * @example
- * preloadTerms(parseQuery('da lat')); // 'da đa lat'
- */
-export function preloadTerms(query: ParsedQuery): string {
-  return [...new Set(query.words.flatMap((word) => word.keys))].join(' ');
-}
-
-/**
  * The query with words replaced, as a suggestion to search instead.
  *
  * @example

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexKey, parseQuery, preloadTerms, replaceWords, resolveQuery } from '../../src/lib/search-query.ts';
+import { indexKey, parseQuery, replaceWords, resolveQuery } from '../../src/lib/search-query.ts';
 
 describe('indexKey', () => {
   it('folds marks as Pagefind does and keeps đ, which has no decomposition', () => {
@@ -55,10 +55,6 @@ describe('parseQuery', () => {
   it('has no words for punctuation alone', () => {
     expect(parseQuery(' " ').words).toEqual([]);
   });
-});
-
-describe('preloadTerms', () => {
-  it('lists every key once', () => expect(preloadTerms(parseQuery('da lat da'))).toBe('da đa lat'));
 });
 
 describe('replaceWords', () => {
