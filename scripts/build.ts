@@ -36,9 +36,16 @@ const shownDist = path.relative(process.cwd(), dist) || 'dist';
 
 // Node caps its heap at about 4 GB whatever the machine has; a 100,000-article archive needs
 // more. Let the build use up to half the machine's memory, unless NODE_OPTIONS says otherwise.
-const heapFlags = /max-old-space-size/.test(process.env['NODE_OPTIONS'] ?? '')
-  ? []
-  : [`--max-old-space-size=${Math.max(4096, Math.floor(totalmem() / 2 / 2 ** 20))}`];
+// V8's default young generation is small: rendering thousands of pages fills it with
+// short-lived strings so often that collecting them is a large share of the build's CPU; a
+// larger one (at most 3 x 64 MB) collects less often and promotes less.
+const nodeOptions = process.env['NODE_OPTIONS'] ?? '';
+const heapFlags = [
+  ...(/max-old-space-size/.test(nodeOptions)
+    ? []
+    : [`--max-old-space-size=${Math.max(4096, Math.floor(totalmem() / 2 / 2 ** 20))}`]),
+  ...(/max-semi-space-size/.test(nodeOptions) ? [] : ['--max-semi-space-size=64']),
+];
 
 // `--fresh`: a build from nothing, as on a new machine: no cache, no earlier dist/.
 if (values.fresh) startFresh(cacheDir, dist);
