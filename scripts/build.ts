@@ -37,8 +37,8 @@ const shownDist = path.relative(process.cwd(), dist) || 'dist';
 // Node caps its heap at about 4 GB whatever the machine has; a 100,000-article archive needs
 // more. Let the build use up to half the machine's memory, unless NODE_OPTIONS says otherwise.
 // V8's default young generation is small: rendering thousands of pages fills it with
-// short-lived strings so often that collecting them is a large share of the build's CPU; a
-// larger one (at most 3 x 64 MB) collects less often and promotes less.
+// short-lived strings that it collects very often; a larger one (at most 3 x 64 MB) collects
+// less often and promotes less.
 const nodeOptions = process.env['NODE_OPTIONS'] ?? '';
 const heapFlags = [
   ...(/max-old-space-size/.test(nodeOptions)

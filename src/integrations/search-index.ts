@@ -29,7 +29,7 @@ import { PAGE_DIGESTS_FILE, readArticlePages, type ArticlePage } from './search-
 import { readRegistries } from '../data/content-files.ts';
 import { indexChunks, type ChunkRange } from '../lib/pagefind-meta.ts';
 import { KEYS_DIR, keysFiles } from '../lib/search-keys.ts';
-import { vocabularyFile } from '../lib/search-rank.ts';
+import { countPageWords, vocabularyText } from '../lib/search-rank.ts';
 import {
   groupIntoShards,
   indexedDocument,
@@ -254,7 +254,7 @@ async function checkSearchPage(distDir: string, shards: readonly string[]): Prom
 /**
  * Indexes one shard's pages and writes its Pagefind files to `outputPath`. Resolves once
  * Pagefind's process is free again, with what is left to do: writing the bundle's words files
- * beside them (counted while Pagefind writes).
+ * beside them (counted while Pagefind indexes).
  */
 async function indexShard(
   pagefind: PagefindApi,
@@ -267,7 +267,8 @@ async function indexShard(
   const created = await answered('createIndex', () => pagefind.createIndex({ forceLanguage: 'vi' }));
   if (created.errors.length > 0 || !created.index) throw new SearchIndexError('createIndex', created.errors);
   const { index } = created;
-  const documents: string[] = [];
+  // How many pages hold each word, for the bundle's words files.
+  const counts = new Map<string, number>();
   let vocabulary = '';
   try {
     // Pages are added in URL order: Pagefind numbers pages in the order it indexes them, and a
@@ -278,20 +279,20 @@ async function indexShard(
     for (let start = 0; start < ordered.length; start += PAGES_READ_AHEAD) {
       const batch = ordered.slice(start, start + PAGES_READ_AHEAD);
       const contents = await Promise.all(batch.map((page) => indexedContent(distDir, page)));
-      documents.push(...contents);
       const sent = addPages(
         index,
         batch.map((page, position) => ({ url: page.url, content: contents[position]! })),
       );
       sent.catch(() => undefined); // handled when awaited below
+      // Counted while Pagefind indexes the batch.
+      for (const content of contents) countPageWords(counts, content);
       await adding;
       adding = sent;
     }
     await adding;
     const writing = answered('writeFiles', () => index.writeFiles({ outputPath }));
     writing.catch(() => undefined); // handled when awaited below
-    // Counted while Pagefind's process writes the bundle.
-    vocabulary = vocabularyFile(documents);
+    vocabulary = vocabularyText(counts);
     const written = await writing;
     if (written.errors.length > 0) throw new SearchIndexError('writeFiles', written.errors);
   } finally {

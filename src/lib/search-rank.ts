@@ -132,9 +132,23 @@ export function readVocabulary(files: readonly string[]): Map<string, number> {
 const IGNORED = /<(\w+)\b[^>]*\sdata-pagefind-ignore\b[^>]*>[\s\S]*?<\/\1>/g;
 
 /**
- * The words of indexed article pages (their `data-pagefind-body` element), lowercase, each
- * with how many pages hold it, one `word count` a line in word order: the vocabulary the
- * search page suggests from and its index words come from. What Pagefind ignores is left out.
+ * A bundle's vocabulary file from how many of its pages hold each word: one `word count` a
+ * line, in word order. The search page suggests from it and its index words come from it.
+ *
+ * @example
+ * vocabularyText(new Map([['đà', 2], ['lạt', 1]])); // 'lạt 1\nđà 2\n'
+ */
+export function vocabularyText(counts: ReadonlyMap<string, number>): string {
+  return [...counts]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([word, count]) => `${word} ${count}\n`)
+    .join('');
+}
+
+/**
+ * The vocabulary file of indexed article pages (their `data-pagefind-body` elements): their
+ * words, lowercase, each with how many pages hold it, as {@link vocabularyText}. What Pagefind
+ * ignores is left out.
  *
  * @example
  * vocabularyFile(['<article><h1>Đà Lạt</h1><p data-pagefind-ignore>Tin</p></article>', '<article>đà</article>']);
@@ -142,14 +156,20 @@ const IGNORED = /<(\w+)\b[^>]*\sdata-pagefind-ignore\b[^>]*>[\s\S]*?<\/\1>/g;
  */
 export function vocabularyFile(regions: readonly string[]): string {
   const counts = new Map<string, number>();
-  for (const region of regions) {
-    const words = new Set(
-      tokenize(textFromHtml(region.replace(IGNORED, ' ')).normalize('NFC')).map((token) => token.text.toLowerCase()),
-    );
-    for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
-  }
-  return [...counts]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([word, count]) => `${word} ${count}\n`)
-    .join('');
+  for (const region of regions) countPageWords(counts, region);
+  return vocabularyText(counts);
+}
+
+/**
+ * Adds the words of one indexed page to a bundle's counts (see {@link vocabularyFile}).
+ *
+ * @example
+ * const counts = new Map<string, number>();
+ * countPageWords(counts, '<article>Đà Lạt</article>'); // counts: Map { 'đà' => 1, 'lạt' => 1 }
+ */
+export function countPageWords(counts: Map<string, number>, region: string): void {
+  const words = tokenize(textFromHtml(region.replace(IGNORED, ' ')).normalize('NFC')).map((token) =>
+    token.text.toLowerCase(),
+  );
+  for (const word of new Set(words)) counts.set(word, (counts.get(word) ?? 0) + 1);
 }

@@ -6,6 +6,8 @@ import {
   readVocabulary,
   suggestWord,
   vocabularyFile,
+  vocabularyText,
+  countPageWords,
   type Candidate,
 } from '../../src/lib/search-rank.ts';
 
@@ -124,5 +126,30 @@ describe('vocabularyFile', () => {
         '<article><p>đà <b>2024</b></p></article>',
       ]),
     ).toBe('2024 2\nlạt 1\nđà 2\n');
+  });
+});
+
+describe('vocabularyText', () => {
+  it('writes one word and its count a line, in code-point order', () => {
+    expect(
+      vocabularyText(
+        new Map([
+          ['đà', 2],
+          ['lạt', 1],
+          ['2024', 3],
+        ]),
+      ),
+    ).toBe('2024 3\nlạt 1\nđà 2\n');
+  });
+});
+
+describe('countPageWords', () => {
+  it('counts each word of a page once, lowercase, adding to the counts so far', () => {
+    const counts = new Map([['đà', 1]]);
+    countPageWords(counts, '<article><h1>Đà Lạt</h1><p>đà lạt <span data-pagefind-ignore>Tin</span></p></article>');
+    expect([...counts]).toEqual([
+      ['đà', 2],
+      ['lạt', 1],
+    ]);
   });
 });
