@@ -55,8 +55,8 @@ const processors = new Map<string, ReturnType<typeof createProcessor>>();
 
 /**
  * The body processor for the given syntax, built once. Every body may go through the full one
- * (`{ rawHtml: true, gfm: true }`); the others are shortcuts `markdownSyntax` picks when they
- * give the same HTML.
+ * (`{ rawHtml: true, gfm: true }`); the others are shortcuts `markdownSyntax` picks for bodies
+ * that hold none of the syntax they leave out.
  *
  * @example
  * String(markdownProcessor({ rawHtml: true, gfm: true }).processSync('~~cũ~~')); // '<p><del>cũ</del></p>'
