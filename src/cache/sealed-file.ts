@@ -10,7 +10,15 @@ import { replaceFile } from './replace-file.ts';
 /** The first line of an entry: `sha256:` and the base64url digest of the rest. */
 const HEADER_LENGTH = 'sha256:'.length + 43 + 1;
 
-const digestOf = (content: Uint8Array) => createHash('sha256').update(content).digest('base64url');
+/**
+ * The SHA-256 digest of some bytes, base64url: what a sealed entry's first line carries.
+ *
+ * @example
+ * contentDigest(Buffer.from('<p>Đà Lạt</p>')); // 'Yq3…' (43 characters)
+ */
+export function contentDigest(content: Uint8Array): string {
+  return createHash('sha256').update(content).digest('base64url');
+}
 
 /**
  * The entry as stored: a first line with the digest of the content, then the content.
@@ -19,7 +27,7 @@ const digestOf = (content: Uint8Array) => createHash('sha256').update(content).d
  * sealContent(Buffer.from('<p>Đà Lạt</p>')).toString(); // 'sha256:…\n<p>Đà Lạt</p>'
  */
 export function sealContent(content: Uint8Array): Buffer {
-  return Buffer.concat([Buffer.from(`sha256:${digestOf(content)}\n`), content]);
+  return Buffer.concat([Buffer.from(`sha256:${contentDigest(content)}\n`), content]);
 }
 
 /**
@@ -34,7 +42,7 @@ export function openContent(stored: Buffer): Buffer | undefined {
   const header = stored.toString('latin1', 0, HEADER_LENGTH);
   if (!header.startsWith('sha256:') || !header.endsWith('\n')) return undefined;
   const content = stored.subarray(HEADER_LENGTH);
-  return digestOf(content) === header.slice(7, -1) ? content : undefined;
+  return contentDigest(content) === header.slice(7, -1) ? content : undefined;
 }
 
 /**

@@ -4,13 +4,12 @@
  * not parsed again (hashing is far cheaper than parsing). Every link is still checked against
  * the site as it is now.
  */
-import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { cachePath } from '../cache/cache-folder.ts';
 import { codeDigest } from '../cache/code-digest.ts';
-import { readSealedFile, writeSealedFile } from '../cache/sealed-file.ts';
+import { contentDigest, readSealedFile, writeSealedFile } from '../cache/sealed-file.ts';
 import type { PageFacts } from '../lib/page-facts.ts';
 
 /** A page as last read: the digest of its bytes and what was found in it. */
@@ -23,14 +22,12 @@ export interface KnownPage {
 const factsCode = () => codeDigest(['src/lib/page-facts.ts']);
 
 /**
- * The digest a page is known by.
+ * The digest a page is known by: that of its bytes, as a sealed entry's.
  *
  * @example
  * pageDigest(Buffer.from('<p>Đà Lạt</p>')); // 'Yq3…' (base64url)
  */
-export function pageDigest(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('base64url');
-}
+export const pageDigest: (bytes: Uint8Array) => string = contentDigest;
 
 /**
  * The pages read at the last run, by path inside the site; empty when the entry is missing,

@@ -3,12 +3,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  contentDigest,
   openContent,
   readSealedJson,
   readSealedText,
   sealContent,
   writeSealedFile,
 } from '../../src/cache/sealed-file.ts';
+
+describe('contentDigest', () => {
+  it('is the SHA-256 of the bytes, base64url', () => {
+    expect(contentDigest(Buffer.from(''))).toBe('47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU');
+  });
+});
 
 describe('sealContent', () => {
   it('puts the digest of the content on a first line of its own', () => {
