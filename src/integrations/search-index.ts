@@ -27,16 +27,19 @@ import {
 } from './search-bundle-files.ts';
 import { PAGE_DIGESTS_FILE, readArticlePages, type ArticlePage } from './search-pages.ts';
 import { readRegistries } from '../data/content-files.ts';
-import { indexChunks, type ChunkRange } from '../lib/pagefind-meta.ts';
-import { KEYS_DIR, keysFiles } from '../lib/search-keys.ts';
+import { indexChunks } from '../lib/pagefind-meta.ts';
+import { keysFiles } from '../lib/search-keys.ts';
+import { PhraseIndexBuilder, pageWords } from '../lib/search-phrases.ts';
 import { countPageWords, vocabularyText } from '../lib/search-rank.ts';
 import {
   groupIntoShards,
+  indexOrder,
   indexedDocument,
   indexedRegion,
   regionDigest,
   shardFingerprint,
 } from '../lib/search-shards.ts';
+import { phraseIndexFiles } from './search-phrase-files.ts';
 import { SEARCH_DIR, searchUrl } from '../lib/urls.ts';
 
 /** The part of Pagefind's Node API used here; tests pass a fake. */
@@ -254,7 +257,7 @@ async function checkSearchPage(distDir: string, shards: readonly string[]): Prom
 /**
  * Indexes one shard's pages and writes its Pagefind files to `outputPath`. Resolves once
  * Pagefind's process is free again, with what is left to do: writing the bundle's words files
- * beside them (counted while Pagefind indexes).
+ * and phrase index beside them (gathered while Pagefind indexes).
  */
 async function indexShard(
   pagefind: PagefindApi,
@@ -267,13 +270,14 @@ async function indexShard(
   const created = await answered('createIndex', () => pagefind.createIndex({ forceLanguage: 'vi' }));
   if (created.errors.length > 0 || !created.index) throw new SearchIndexError('createIndex', created.errors);
   const { index } = created;
-  // How many pages hold each word, for the bundle's words files.
+  // How many pages hold each word, for the bundle's words files, and its word pairs.
   const counts = new Map<string, number>();
+  const phrases = new PhraseIndexBuilder();
   let vocabulary = '';
   try {
-    // Pages are added in URL order: Pagefind numbers pages in the order it indexes them, and a
-    // rebuild must equal a cold build byte for byte.
-    const ordered = [...pages].sort((a, b) => (a.url < b.url ? -1 : 1));
+    // Pagefind numbers pages in the order it indexes them: newest first, so that a page's number
+    // is its place in the date order, and a rebuild equals a cold build byte for byte.
+    const ordered = indexOrder(pages);
     // The next batch is read while Pagefind indexes the one before, so its process never waits.
     let adding: Promise<void> | undefined;
     for (let start = 0; start < ordered.length; start += PAGES_READ_AHEAD) {
@@ -285,7 +289,11 @@ async function indexShard(
       );
       sent.catch(() => undefined); // handled when awaited below
       // Counted while Pagefind indexes the batch.
-      for (const content of contents) countPageWords(counts, content);
+      for (const content of contents) {
+        const words = pageWords(content);
+        countPageWords(counts, words.words);
+        phrases.add(words);
+      }
       await adding;
       adding = sent;
     }
@@ -302,10 +310,16 @@ async function indexShard(
   return async () => {
     await mkdir(outputPath, { recursive: true });
     await writeFile(path.join(outputPath, VOCABULARY_FILE), vocabulary);
-    // Beside the bundle: its index words as Pagefind keys them, a file per first character.
-    const keys = keysFiles(vocabulary, await bundleChunks(outputPath));
-    await mkdir(path.join(outputPath, KEYS_DIR), { recursive: true });
-    await Promise.all([...keys].map(([file, text]) => writeFile(path.join(outputPath, file), text)));
+    const meta = await bundleMeta(outputPath);
+    // Beside the bundle: its index words as Pagefind keys them, a file per first character,
+    // and its phrase index.
+    const files = new Map<string, string | Uint8Array>([
+      ...keysFiles(vocabulary, meta && indexChunks(meta)),
+      ...phraseIndexFiles(phrases, meta, pages.length),
+    ]);
+    const folders = new Set([...files.keys()].map((file) => path.dirname(path.join(outputPath, file))));
+    for (const folder of folders) await mkdir(folder, { recursive: true });
+    await Promise.all([...files].map(([file, content]) => writeFile(path.join(outputPath, file), content)));
     await Promise.all(UNUSED_BUNDLE_FILES.map((file) => rm(path.join(outputPath, file), { force: true })));
   };
 }
@@ -319,14 +333,14 @@ async function indexedContent(distDir: string, page: ArticlePage): Promise<strin
   return indexedDocument(found.region);
 }
 
-/** The word ranges of a written bundle's index chunks; `undefined` if they cannot be read. */
-async function bundleChunks(dir: string): Promise<ChunkRange[] | undefined> {
+/** A written bundle's Pagefind metadata, decompressed; `undefined` if it cannot be read. */
+async function bundleMeta(dir: string): Promise<Uint8Array | undefined> {
   const meta = (await readdir(dir)).find((name) => name.endsWith('.pf_meta'));
   if (!meta) return undefined;
   try {
-    return indexChunks(gunzipSync(await readFile(path.join(dir, meta))));
+    return gunzipSync(await readFile(path.join(dir, meta)));
   } catch {
-    return undefined; // not gzip: an older or unexpected layout, read as one chunk
+    return undefined; // not gzip: an older or unexpected layout
   }
 }
 

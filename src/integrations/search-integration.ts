@@ -14,17 +14,20 @@ import { isPublished } from '../lib/archive.ts';
 import { parseArticle } from '../lib/article.ts';
 import { indexChunks } from '../lib/pagefind-meta.ts';
 import { keysFiles } from '../lib/search-keys.ts';
-import { vocabularyFile } from '../lib/search-rank.ts';
+import { PhraseIndexBuilder, pageWords } from '../lib/search-phrases.ts';
+import { countPageWords, vocabularyText } from '../lib/search-rank.ts';
 import {
   BUNDLE_WASM_FILE,
   WASM_PLACEHOLDER,
   groupIntoShards,
+  indexOrder,
   indexedDocument,
   indexedRegion,
 } from '../lib/search-shards.ts';
 import { SEARCH_DIR, articleUrl } from '../lib/urls.ts';
 import { SearchIndexError, addPages } from './pagefind-calls.ts';
 import { VOCABULARY_FILE } from './search-index.ts';
+import { phraseIndexFiles } from './search-phrase-files.ts';
 
 /** Where the dev server serves the search bundles, as a build publishes them. */
 const DEV_BUNDLES_URL = `/${SEARCH_DIR}/`;
@@ -52,26 +55,39 @@ export async function buildDevBundle(root: string, origin: string): Promise<Map<
     const parsed = parseArticle(file, await readFile(path.join(root, file), 'utf8'), categories);
     if (parsed.ok && isPublished(parsed.article.data, now)) slugs.push(parsed.article.data.slug);
   }
-  const pages: { month: string; url: string; content: string }[] = [];
+  const pages: { month: string; date: string; url: string; content: string }[] = [];
   for (const slug of slugs) {
     const url = articleUrl(slug);
     const found = indexedRegion(await (await fetch(new URL(url, origin))).text());
-    if (found) pages.push({ month: found.month, url, content: indexedDocument(found.region) });
+    if (found) pages.push({ month: found.month, date: found.date, url, content: indexedDocument(found.region) });
   }
   // The same shards as a build, so the search page's list matches.
   const bundle = new Map<string, Uint8Array>();
-  for (const [position, [shard, shardPages]] of [...groupIntoShards(pages, site.searchShardPages)].entries()) {
+  for (const [position, [shard, unordered]] of [...groupIntoShards(pages, site.searchShardPages)].entries()) {
     const created = await pagefindModule.createIndex({ forceLanguage: 'vi' });
     if (!created.index) throw new SearchIndexError('createIndex', created.errors);
+    // Numbered by Pagefind as a build numbers them.
+    const shardPages = indexOrder(unordered);
     await addPages(created.index, shardPages);
     const { errors, files } = await created.index.getFiles();
     if (errors.length > 0) throw new SearchIndexError('getFiles', errors);
     await created.index.deleteIndex();
-    const words = vocabularyFile(shardPages.map((page) => page.content));
+    const counts = new Map<string, number>();
+    const phrases = new PhraseIndexBuilder();
+    for (const page of shardPages) {
+      const found = pageWords(page.content);
+      countPageWords(counts, found.words);
+      phrases.add(found);
+    }
+    const words = vocabularyText(counts);
     bundle.set(`${shard}/${VOCABULARY_FILE}`, new TextEncoder().encode(words));
-    const meta = files.find((file) => file.path.endsWith('.pf_meta'));
-    const chunks = meta && indexChunks(gunzipSync(meta.content));
-    for (const [file, text] of keysFiles(words, chunks)) bundle.set(`${shard}/${file}`, new TextEncoder().encode(text));
+    const metaFile = files.find((file) => file.path.endsWith('.pf_meta'));
+    const meta = metaFile && gunzipSync(metaFile.content);
+    for (const [file, text] of keysFiles(words, meta && indexChunks(meta))) {
+      bundle.set(`${shard}/${file}`, new TextEncoder().encode(text));
+    }
+    for (const [file, content] of phraseIndexFiles(phrases, meta, shardPages.length))
+      bundle.set(`${shard}/${file}`, content);
     for (const file of files) {
       // The newest bundle comes first; the others get the placeholder, as in a build.
       const content = position > 0 && BUNDLE_WASM_FILE.test(file.path) ? WASM_PLACEHOLDER : file.content;

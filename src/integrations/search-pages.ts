@@ -15,10 +15,12 @@ export const ARTICLE_PAGES_DIR = articleUrl('x').split('/')[1]!;
 /** Beside the shards in the cache folder: what the last build read of each article page. */
 export const PAGE_DIGESTS_FILE = 'pages.json';
 
-/** An article page to index: its file, URL, month and the digest of what is indexed. */
+/** An article page to index: its file, URL, month, time and the digest of what is indexed. */
 export interface ArticlePage extends ShardPage {
   file: string;
   month: string;
+  /** The publication time the bundle's pages are ordered by (`indexOrder`). */
+  date: string;
 }
 
 /**
@@ -46,11 +48,14 @@ export async function readArticlePages(
     let digest = known.get(slug);
     if (!digest || digest.version !== version) {
       const region = found && indexedRegion(readFileSync(file, 'utf8'));
-      digest = { version, ...(region && { digest: regionDigest(region.region), month: region.month }) };
+      digest = {
+        version,
+        ...(region && { digest: regionDigest(region.region), month: region.month, date: region.date }),
+      };
     }
     if (version) seen.set(slug, digest);
     return digest.digest && digest.month
-      ? { file, url: articleUrl(slug), digest: digest.digest, month: digest.month }
+      ? { file, url: articleUrl(slug), digest: digest.digest, month: digest.month, date: digest.date ?? '' }
       : undefined;
   });
   if (cacheDir) await writePageDigests(cacheDir, seen, code);
@@ -64,6 +69,7 @@ interface PageDigest {
   version: string;
   digest?: string;
   month?: string;
+  date?: string;
 }
 
 async function readPageDigests(cacheDir: string, code: string): Promise<Map<string, PageDigest>> {

@@ -1,8 +1,9 @@
 /**
- * Reads the word ranges of a Pagefind bundle's index chunks from its metadata file
- * (`pagefind.<language>_<hash>.pf_meta`, once decompressed): CBOR, after Pagefind's
- * `pagefind_dcd` signature, an array whose third element lists the chunks as
- * `[from, to, hash]`. Pure; the minimal CBOR this needs (integers, strings, arrays, maps).
+ * Reads a Pagefind bundle's metadata file (`pagefind.<language>_<hash>.pf_meta`, once
+ * decompressed): CBOR, after Pagefind's `pagefind_dcd` signature, an array whose second element
+ * lists the pages as `[hash, word count]` in page-number order and whose third lists the index
+ * chunks as `[from, to, hash]`. Pure; the minimal CBOR this needs (integers, strings, arrays,
+ * maps).
  */
 
 /** The words an index chunk holds: every index word from `from` to `to`, in code-point order. */
@@ -64,6 +65,31 @@ function decode(bytes: Uint8Array, start: number): [Cbor, number] {
   }
 }
 
+/** The metadata's top-level array; `undefined` when the bytes are not Pagefind metadata. */
+function metaArray(bytes: Uint8Array): Cbor[] | undefined {
+  if (new TextDecoder().decode(bytes.subarray(0, SIGNATURE.length)) !== SIGNATURE) return undefined;
+  try {
+    const [meta] = decode(bytes, SIGNATURE.length);
+    return Array.isArray(meta) ? meta : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The fragment names of a decompressed Pagefind metadata file's pages, by page number (a page's
+ * fragment is `fragment/<name>.pf_fragment`); `undefined` when the bytes are not one.
+ *
+ * @example
+ * bundlePages(decompressedMeta); // ['vi_3f0c1a2b9d', 'vi_81e4…', …]
+ */
+export function bundlePages(bytes: Uint8Array): string[] | undefined {
+  const pages = metaArray(bytes)?.[1];
+  if (!Array.isArray(pages)) return undefined;
+  const names = pages.map((page) => (Array.isArray(page) && typeof page[0] === 'string' ? page[0] : undefined));
+  return names.every((name) => name !== undefined) ? names : undefined;
+}
+
 /**
  * The index chunks' word ranges of a decompressed Pagefind metadata file, in order; `undefined`
  * when the bytes are not one (another Pagefind version's layout, say).
@@ -72,18 +98,12 @@ function decode(bytes: Uint8Array, start: number): [Cbor, number] {
  * indexChunks(decompressedMeta); // [{ from: '0', to: 'dai' }, { from: 'dam', to: 'lat' }, …]
  */
 export function indexChunks(bytes: Uint8Array): ChunkRange[] | undefined {
-  if (new TextDecoder().decode(bytes.subarray(0, SIGNATURE.length)) !== SIGNATURE) return undefined;
-  try {
-    const [meta] = decode(bytes, SIGNATURE.length);
-    const chunks = Array.isArray(meta) ? meta[2] : undefined;
-    if (!Array.isArray(chunks)) return undefined;
-    const ranges = chunks.map((chunk) =>
-      Array.isArray(chunk) && typeof chunk[0] === 'string' && typeof chunk[1] === 'string'
-        ? { from: chunk[0], to: chunk[1] }
-        : undefined,
-    );
-    return ranges.every((range) => range !== undefined) ? ranges : undefined;
-  } catch {
-    return undefined;
-  }
+  const chunks = metaArray(bytes)?.[2];
+  if (!Array.isArray(chunks)) return undefined;
+  const ranges = chunks.map((chunk) =>
+    Array.isArray(chunk) && typeof chunk[0] === 'string' && typeof chunk[1] === 'string'
+      ? { from: chunk[0], to: chunk[1] }
+      : undefined,
+  );
+  return ranges.every((range) => range !== undefined) ? ranges : undefined;
 }

@@ -43,7 +43,7 @@ export function keysPath(part: string): string {
 }
 
 /**
- * The keys files of a bundle from its vocabulary (`word count` lines, `vocabularyFile`), by
+ * The keys files of a bundle from its vocabulary (`word count` lines, `vocabularyText`), by
  * {@link keysPath}: each key once, one a line, in code-point order; given the bundle's index
  * chunks (`src/lib/pagefind-meta.ts`), a blank line between the keys of one chunk and the next.
  *

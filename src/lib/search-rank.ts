@@ -9,7 +9,6 @@
  *
  * Positions are Pagefind's word locations in an article's text, which starts with its title.
  */
-import { textFromHtml, tokenize } from './search-fold.ts';
 import { editDistance, foldVietnamese } from './text.ts';
 
 /** What the ranking needs to know of one matching article. */
@@ -127,10 +126,6 @@ export function readVocabulary(files: readonly string[]): Map<string, number> {
   return vocabulary;
 }
 
-// Elements Pagefind leaves out of the index (`data-pagefind-ignore`): the category link, the
-// tags, the byline's label. Article bodies are sanitised Markdown and nest no such element.
-const IGNORED = /<(\w+)\b[^>]*\sdata-pagefind-ignore\b[^>]*>[\s\S]*?<\/\1>/g;
-
 /**
  * A bundle's vocabulary file from how many of its pages hold each word: one `word count` a
  * line, in word order. The search page suggests from it and its index words come from it.
@@ -146,30 +141,13 @@ export function vocabularyText(counts: ReadonlyMap<string, number>): string {
 }
 
 /**
- * The vocabulary file of indexed article pages (their `data-pagefind-body` elements): their
- * words, lowercase, each with how many pages hold it, as {@link vocabularyText}. What Pagefind
- * ignores is left out.
- *
- * @example
- * vocabularyFile(['<article><h1>Đà Lạt</h1><p data-pagefind-ignore>Tin</p></article>', '<article>đà</article>']);
- * // 'lạt 1\nđà 2\n'
- */
-export function vocabularyFile(regions: readonly string[]): string {
-  const counts = new Map<string, number>();
-  for (const region of regions) countPageWords(counts, region);
-  return vocabularyText(counts);
-}
-
-/**
- * Adds the words of one indexed page to a bundle's counts (see {@link vocabularyFile}).
+ * Adds one indexed page's words (`pageWords` in `src/lib/search-phrases.ts`) to a bundle's
+ * counts (see {@link vocabularyText}).
  *
  * @example
  * const counts = new Map<string, number>();
- * countPageWords(counts, '<article>Đà Lạt</article>'); // counts: Map { 'đà' => 1, 'lạt' => 1 }
+ * countPageWords(counts, ['đà', 'lạt', 'đà']); // counts: Map { 'đà' => 1, 'lạt' => 1 }
  */
-export function countPageWords(counts: Map<string, number>, region: string): void {
-  const words = tokenize(textFromHtml(region.replace(IGNORED, ' ')).normalize('NFC')).map((token) =>
-    token.text.toLowerCase(),
-  );
+export function countPageWords(counts: Map<string, number>, words: readonly string[]): void {
   for (const word of new Set(words)) counts.set(word, (counts.get(word) ?? 0) + 1);
 }

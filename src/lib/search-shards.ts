@@ -11,10 +11,13 @@ export interface IndexedRegion {
   region: string;
   /** The month of publication (Vietnam time), `YYYY-MM`, from the element's `data-search-month`. */
   month: string;
+  /** The publication time Pagefind sorts by (`data-pagefind-sort="date[datetime]"`); '' without one. */
+  date: string;
 }
 
 const BODY_ATTRIBUTE = 'data-pagefind-body';
 const MONTH_ATTRIBUTE = /\sdata-search-month="(\d{4}-\d{2})"/;
+const SORT_DATE = /<time\b[^>]*\sdatetime="([^"]*)"[^>]*\sdata-pagefind-sort="date\[datetime\]"/;
 // Pictures hold nothing searchable (their alt text is not indexed, their URLs must not be), and
 // their file names change with the photo: left out, a replaced photo re-indexes no bundle.
 const PICTURE_ELEMENT = /<picture\b[\s\S]*?<\/picture>/g;
@@ -28,7 +31,7 @@ const PICTURE_ELEMENT = /<picture\b[\s\S]*?<\/picture>/g;
  *
  * @example
  * indexedRegion('<main><article data-pagefind-body data-search-month="2022-05"><h1>Đà Lạt</h1></article></main>');
- * // { region: '<article data-pagefind-body data-search-month="2022-05"><h1>Đà Lạt</h1></article>', month: '2022-05' }
+ * // { region: '<article data-pagefind-body data-search-month="2022-05"><h1>Đà Lạt</h1></article>', month: '2022-05', date: '' }
  */
 export function indexedRegion(html: string): IndexedRegion | undefined {
   const attribute = html.indexOf(BODY_ATTRIBUTE);
@@ -39,7 +42,23 @@ export function indexedRegion(html: string): IndexedRegion | undefined {
   const region = html.slice(start, end + '</article>'.length).replace(PICTURE_ELEMENT, '');
   const openingTag = region.slice(0, region.indexOf('>') + 1);
   const month = MONTH_ATTRIBUTE.exec(openingTag)?.[1];
-  return month ? { region, month } : undefined;
+  return month ? { region, month, date: SORT_DATE.exec(region)?.[1] ?? '' } : undefined;
+}
+
+/**
+ * A bundle's pages in the order they are given to Pagefind, which numbers them so: newest first
+ * (by the time Pagefind sorts on, all written in Vietnam time), then by URL. A page's number is
+ * then its place in the bundle's date order, which the phrase index relies on
+ * (`src/lib/search-phrases.ts`), and a rebuilt bundle equals a cold build's.
+ *
+ * @example
+ * indexOrder([{ url: '/b/', date: '2022-05-11T06:49:00+07:00' }, { url: '/a/', date: '2023-01-02T08:00:00+07:00' }]);
+ * // [{ url: '/a/', … }, { url: '/b/', … }]
+ */
+export function indexOrder<T extends { url: string; date: string }>(pages: readonly T[]): T[] {
+  return [...pages].sort((a, b) =>
+    a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.url < b.url ? -1 : a.url > b.url ? 1 : 0,
+  );
 }
 
 /** One indexed page as the fingerprint sees it. */

@@ -79,7 +79,8 @@ export class Bundle {
   readonly #words = new Map<string, Promise<WordFinds>>();
   /** The keys files asked for, by part (`keysPart`). */
   #parts = new Map<string, Promise<BundleKeys>>();
-  readonly #url: string;
+  /** The bundle's folder (`/pagefind/<shard>/`). */
+  readonly url: string;
   readonly pagefind: Pagefind;
   /** Newest bundle 0; bundles hold consecutive months. */
   readonly position: number;
@@ -87,7 +88,7 @@ export class Bundle {
   constructor(pagefind: Pagefind, position: number, shard: string) {
     this.pagefind = pagefind;
     this.position = position;
-    this.#url = searchShardUrl(shard);
+    this.url = searchShardUrl(shard);
   }
 
   /**
@@ -100,7 +101,7 @@ export class Bundle {
       let loading = this.#parts.get(part);
       if (!loading) {
         const file = keysPath(part);
-        loading = fetch(`${this.#url}${file}`).then(async (response) => {
+        loading = fetch(`${this.url}${file}`).then(async (response) => {
           if (response.status === 404) return { keys: [], groups: [] };
           if (!response.ok) throw new Error(`${file}: ${response.status}`);
           return readKeys(await response.text());
@@ -240,15 +241,10 @@ function positionsBut(found: readonly PagefindResult[], less: readonly PagefindR
 }
 
 /**
- * What `bundle` holds of `word`; with `spelled`, also the search matching its marks as typed,
- * which a search otherwise makes for all its words at once.
+ * What `bundle` holds of `word`; the search matching its marks as typed is made by the search
+ * for all its words at once.
  */
-async function findWord(
-  bundle: Bundle,
-  word: QueryWord,
-  filters: Record<string, string>,
-  spelled = false,
-): Promise<WordFinds> {
+async function findWord(bundle: Bundle, word: QueryWord, filters: Record<string, string>): Promise<WordFinds> {
   const locations: Locations = new Map();
   const { keys, groups } = await bundle.keys(word.keys);
   const plan = lookups(word, keys, groups);
@@ -268,23 +264,7 @@ async function findWord(
       .map((result) => result.id),
   );
   for (const [found, longer] of answers) addLocations(locations, positionsBut(found, longer));
-  const finds: WordFinds = { locations, titled, byDate, found: answers.map(([found]) => found), spelled: plan.spelled };
-  if (spelled && plan.spelled && locations.size > 0) {
-    finds.spelledFound = (await bundle.searchSpelled([plan.spelled], { filters }))[0]!;
-  }
-  return finds;
-}
-
-/**
- * Finds, in `bundle`, the words of a query typed whole while the reader types the next one, and
- * keeps what it found for the search (`searchWords`), which then only looks up the last word.
- */
-export async function findAhead(
-  bundle: Bundle,
-  words: readonly QueryWord[],
-  filters: Record<string, string>,
-): Promise<void> {
-  await Promise.all(words.map((word) => bundle.word(word, filters, () => findWord(bundle, word, filters, true))));
+  return { locations, titled, byDate, found: answers.map(([found]) => found), spelled: plan.spelled };
 }
 
 /** The positions of `spelled` (a word's words spelled as typed) that are the word's own, by page. */

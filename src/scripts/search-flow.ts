@@ -3,11 +3,14 @@
  * bundle's answer, then the ranking rule of `src/lib/search-rank.ts`), or newest first (each
  * bundle's answer shown as it comes, the newest bundle first). Articles holding the words
  * apart are shown only when no article holds them together, and never for a quoted query.
+ * A query of several whole words is first looked up in the bundles' phrase indexes
+ * (`search-phrase-index.ts`); Pagefind is asked only when no article holds the phrase.
  */
 import { inTurn } from '../lib/in-turn.ts';
 import type { ParsedQuery } from '../lib/search-query.ts';
 import { compareCandidates, keepBest, type RankOrder } from '../lib/search-rank.ts';
 import { searchFilters, searchWords, type Bundle, type BundleAnswer, type Match } from './search-bundles.ts';
+import { phraseQuery, searchPhrase } from './search-phrase-index.ts';
 
 /**
  * Bundle searches waiting in Pagefind's worker at once. The worker answers one request at a
@@ -17,6 +20,38 @@ import { searchFilters, searchWords, type Bundle, type BundleAnswer, type Match 
  * still load side by side.
  */
 const SEARCHES_IN_FLIGHT = 6;
+
+/** The last phrase looked up, kept for the search that follows the same lookup (`holdsPhrase`). */
+let lastPhrase: { bundles: readonly Bundle[]; key: string; found: Promise<Match[]> } | undefined;
+
+/** Every bundle's articles holding the query's words as a phrase (see `searchPhrase`). */
+function findPhrase(bundles: readonly Bundle[], query: ParsedQuery): Promise<Match[]> {
+  const key = JSON.stringify(query.words.map((word) => [word.folded, word.marked && word.typed]));
+  if (lastPhrase?.bundles === bundles && lastPhrase.key === key) return lastPhrase.found;
+  const found = Promise.all(bundles.map((bundle) => searchPhrase(bundle, query))).then((answers) => answers.flat());
+  const entry = { bundles, key, found };
+  found.catch(() => {
+    if (lastPhrase === entry) lastPhrase = undefined;
+  });
+  lastPhrase = entry;
+  return found;
+}
+
+/**
+ * The query with its last word whole, when the archive holds its words as a phrase; otherwise
+ * `undefined`, and the query must be resolved against the bundles' words (`resolveTyped`). A
+ * phrase found settles what resolving would: its last word is then one the archive holds whole.
+ * Words typed joined ("dalat") are left to resolving, which knows whether the archive holds them.
+ */
+export async function holdsPhrase(
+  bundles: readonly Bundle[],
+  query: ParsedQuery,
+  filters: Record<string, string>,
+): Promise<ParsedQuery | undefined> {
+  const whole = { ...query, words: query.words.map((word) => ({ ...word, prefix: false })) };
+  if (query.joined.length > 0 || !phraseQuery(whole, filters)) return undefined;
+  return (await findPhrase(bundles, whole)).length > 0 ? whole : undefined;
+}
 
 /** What a search found besides its results, known once every batch has been read. */
 export interface Outcome {
@@ -50,11 +85,24 @@ export function searchAll(
     return keepBest(kept, order);
   };
   const ask = (bundle: Bundle) => searchWords(bundle, query, filters);
+  // The articles holding the phrase, when the phrase indexes answer the query.
+  const phrase = phraseQuery(query, filters) ? findPhrase(bundles, query) : Promise.resolve([]);
+  phrase.catch(() => undefined); // handled where awaited
   async function* byRelevance(): AsyncGenerator<Match[]> {
+    const together = await phrase;
+    if (together.length > 0) {
+      yield keepBest(together, order);
+      return;
+    }
     for await (const answer of inTurn(bundles, SEARCHES_IN_FLIGHT, current, ask)) answers.push(answer);
     yield settle(answers.flatMap((answer) => answer.matches));
   }
   async function* newestFirst(): AsyncGenerator<Match[]> {
+    const together = await phrase;
+    if (together.length > 0) {
+      yield keepBest(together, order);
+      return;
+    }
     const [newest, ...older] = bundles;
     if (!newest) return;
     let shown = 0;

@@ -10,8 +10,8 @@ import { parseQuery, replaceWords, type ParsedQuery } from '../lib/search-query.
 import { readVocabulary, suggestWord, type RankOrder } from '../lib/search-rank.ts';
 import { readSearchState, searchStateUrl, SORT_NEWEST, type SearchState } from '../lib/search-url.ts';
 import { searchShardUrl } from '../lib/urls.ts';
-import { findAhead, openShards, queryKeys, resolveTyped, type Bundle, type Match } from './search-bundles.ts';
-import { searchAll } from './search-flow.ts';
+import { openShards, queryKeys, resolveTyped, type Bundle, type Match } from './search-bundles.ts';
+import { holdsPhrase, searchAll } from './search-flow.ts';
 import { resultItem, suggestionNode } from './search-render.ts';
 
 const PAGE_SIZE = 10;
@@ -128,30 +128,6 @@ function start(page: Page) {
   let marks: MarkSpec = { words: [], phrase: false };
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  // The words typed whole so far found in every bundle while the reader types the next, one
-  // round (every bundle) at a time for the latest text, and kept for the search, which then
-  // looks up the last word alone: Pagefind's worker answers one request at a time, and a round
-  // per keystroke queued so much work that the search itself waited behind it.
-  let findingAhead = false;
-  let toFindAhead: string | undefined;
-  const findLatestAhead = async () => {
-    findingAhead = true;
-    try {
-      for (let text = toFindAhead; text; text = toFindAhead) {
-        toFindAhead = undefined;
-        const filters = pagefindFilters(page);
-        const open = await openBundles();
-        const query = await resolveTyped(open, text);
-        const whole = query.words.filter((word) => !word.prefix);
-        await Promise.all(open.map((bundle) => findAhead(bundle, whole, filters)));
-      }
-    } catch {
-      // A bundle that cannot load fails the search itself, which says so.
-    } finally {
-      findingAhead = false;
-    }
-  };
-
   /** Loads and builds the results after those shown, up to `until`; `undefined` if a newer search started. */
   const renderNext = async (current: number, until = shown + PAGE_SIZE) => {
     const next = results.slice(shown, until);
@@ -168,8 +144,6 @@ function start(page: Page) {
 
   const run = async () => {
     clearTimeout(timer);
-    // The search finds what it needs itself.
-    toFindAhead = undefined;
     const state = readForm(page);
     const url = searchStateUrl(state);
     if (url !== location.pathname + location.search) history.replaceState(history.state, '', url);
@@ -191,7 +165,8 @@ function start(page: Page) {
     root.setAttribute('aria-busy', 'true');
     try {
       const open = await openBundles();
-      if (query.words.length > 0) query = await resolveTyped(open, state.q);
+      if (query.words.length > 0)
+        query = (await holdsPhrase(open, query, filters)) ?? (await resolveTyped(open, state.q));
       if (!isCurrent()) return;
       // Without words there is no relevance: a filter alone lists articles newest first.
       const order: RankOrder = state.sort === SORT_NEWEST || query.words.length === 0 ? 'date' : 'relevance';
@@ -237,13 +212,8 @@ function start(page: Page) {
 
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    // Only the words already typed whole: a word being typed, as a prefix, would load the index
-    // chunks of every word it starts ("d": all of them), which the search then waits behind.
     const typed = parseQuery(input.value);
-    const whole = typed.words.some((word) => !word.prefix);
-    toFindAhead = whole ? (typed.words.at(-1)?.prefix ? input.value.replace(/\S+$/u, '') : input.value) : undefined;
-    if (toFindAhead && !findingAhead) void findLatestAhead();
-    // The words' keys files too: known from a word's first letter, each loads once.
+    // The words' keys files: known from a word's first letter, each loads once.
     const keys = queryKeys(input.value);
     if (keys.length > 0) {
       void openBundles()

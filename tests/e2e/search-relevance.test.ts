@@ -157,6 +157,33 @@ describe('words apart', () => {
   });
 });
 
+describe('what a query reads', () => {
+  /** The paths the page requests while it opens a search. */
+  async function requested(params: Record<string, string>): Promise<{ shown: Shown; paths: string[] }> {
+    const paths: string[] = [];
+    const listen = (request: { url: () => string }) => paths.push(new URL(request.url()).pathname);
+    page.on('request', listen);
+    try {
+      return { shown: await open(params), paths };
+    } finally {
+      page.off('request', listen);
+    }
+  }
+
+  it('finds a phrase the archive holds from the phrase index, without Pagefind’s word index', async () => {
+    const { shown, paths } = await requested({ q: 'da lat' });
+    expect(shown.slugs).toEqual(DA_LAT);
+    expect(paths.filter((path) => /\/phrases\/[0-9a-f]{2}\.bin$/.test(path)).length).toBeGreaterThan(0);
+    expect(paths.filter((path) => path.endsWith('.pf_index'))).toEqual([]);
+  });
+
+  it('asks Pagefind’s word index when no article holds the words together', async () => {
+    const { shown, paths } = await requested({ q: 'trọng đức' });
+    expect(shown.slugs).toEqual(expect.arrayContaining(DUC_TRONG));
+    expect(paths.filter((path) => path.endsWith('.pf_index')).length).toBeGreaterThan(0);
+  });
+});
+
 describe('count, filters and order', () => {
   it('a year keeps the phrase rule and counts what it shows', async () => {
     const shown = await open({ q: 'da lat', year: '2022' });

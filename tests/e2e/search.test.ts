@@ -153,7 +153,7 @@ describe('ranking', () => {
     },
   );
 
-  it('typed a word at a time (the words typed whole looked up while the next is typed), ranks and marks as opened from its URL', async () => {
+  it('typed a word at a time, ranks and marks as opened from its URL', async () => {
     const opened = await open({ q: 'Đà Lạt' });
     await page.goto(`${site.url}/tim-kiem/`);
     const box = page.getByRole('searchbox', { name: 'Từ khóa' });

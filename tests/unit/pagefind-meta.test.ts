@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexChunks } from '../../src/lib/pagefind-meta.ts';
+import { bundlePages, indexChunks } from '../../src/lib/pagefind-meta.ts';
 
 const text = (value: string) => {
   const bytes = new TextEncoder().encode(value);
@@ -43,5 +43,18 @@ describe('indexChunks', () => {
     expect(indexChunks(new TextEncoder().encode('pagefind_dcd'))).toBeUndefined();
     expect(indexChunks(new Uint8Array([0x86, 0x65]))).toBeUndefined();
     expect(indexChunks(new Uint8Array([...new TextEncoder().encode('pagefind_dcd'), 0x81, 0x01]))).toBeUndefined();
+  });
+});
+
+describe('bundlePages', () => {
+  it('lists the pages’ fragment names by page number', () => {
+    expect(bundlePages(META)).toEqual(['p1']);
+  });
+
+  it('is undefined for bytes that are not Pagefind metadata', () => {
+    expect(bundlePages(new TextEncoder().encode('pagefind_dcd'))).toBeUndefined();
+    expect(
+      bundlePages(new Uint8Array([...new TextEncoder().encode('pagefind_dcd'), 0x82, 0x01, 0x81, 0x01])),
+    ).toBeUndefined();
   });
 });

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, truncateSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, truncateSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   buildSearchIndex,
@@ -14,6 +15,7 @@ import {
   type PagefindApi,
 } from '../../src/integrations/search-index.ts';
 import { ARTICLE_PAGES_DIR } from '../../src/integrations/search-pages.ts';
+import { phrasePart, phrasePath } from '../../src/lib/search-phrases.ts';
 
 const MODULE = path.resolve(import.meta.dirname, '../../src/integrations/search-index.ts');
 
@@ -32,12 +34,13 @@ afterEach(async () => {
   await rm(dist, { recursive: true, force: true });
 });
 
-async function page(file: string, body: string, year?: number, extra = '') {
+async function page(file: string, body: string, year?: number, extra = '', time = '') {
   await mkdir(path.dirname(path.join(dist, file)), { recursive: true });
+  const dateline = time && `<p><time datetime="${time}" data-pagefind-sort="date[datetime]">${time}</time></p>`;
   const article =
     year === undefined
       ? body
-      : `<article class="article" data-pagefind-body data-pagefind-filter="year:${year}" data-search-month="${year}-06">${body}</article>`;
+      : `<article class="article" data-pagefind-body data-pagefind-filter="year:${year}" data-search-month="${year}-06">${body}${dateline}</article>`;
   await writeFile(
     path.join(dist, file),
     `<!doctype html><html lang="vi"><body>${article}<nav>${extra}</nav></body></html>`,
@@ -49,10 +52,14 @@ const WORDS_2023 = 'bảo 1\nchè 1\nlộc 1\nmới 1\ntrọng 1\nđường 1\n�
 const KEYS_2023 = 'bao\nche\nđuc\nđuong\nloc\nmoi\no\ntrong\n';
 const WORDS_2022 = 'khách 1\nlạt 1\nđà 1\nđón 1\nđến 1\n';
 const KEYS_2022 = 'đa\nđen\nđon\nkhach\nlat\n';
-const VOCABULARY_BYTES = [WORDS_2023, KEYS_2023, WORDS_2022, KEYS_2022].reduce(
-  (sum, file) => sum + Buffer.byteLength(file),
-  0,
-);
+
+/** The size of every file of the published bundles. */
+function publishedBytes(): number {
+  const files = readdirSync(path.join(dist, 'pagefind'), { recursive: true, withFileTypes: true });
+  return files
+    .filter((file) => file.isFile())
+    .reduce((sum, file) => sum + statSync(path.join(file.parentPath, file.name)).size, 0);
+}
 
 /** The index words of a bundle's keys files, in the files' order by name. */
 async function keysIn(bundle: string): Promise<string> {
@@ -73,14 +80,40 @@ interface FakeSteps {
   slowAdds?: boolean;
 }
 
+/** CBOR of strings, small integers and arrays: enough for Pagefind's metadata. */
+function cbor(value: string | number | unknown[]): number[] {
+  const head = (major: number, length: number) =>
+    length < 24 ? [(major << 5) | length] : [(major << 5) | 25, length >> 8, length & 255];
+  if (typeof value === 'number') return head(0, value);
+  if (typeof value === 'string') {
+    const bytes = [...new TextEncoder().encode(value)];
+    return [...head(3, bytes.length), ...bytes];
+  }
+  return [...head(4, value.length), ...value.flatMap((item) => cbor(item as string | number | unknown[]))];
+}
+
+/** Pagefind's metadata file (one index chunk, pages named by their URLs), compressed as Pagefind writes it. */
+function fakeMeta(urls: readonly string[]): Buffer {
+  const pages = urls.map((url) => [`vi_${url.split('/')[2]}`, 10]);
+  return gzipSync(
+    Buffer.from([
+      ...new TextEncoder().encode('pagefind_dcd'),
+      ...cbor(['1.6.0', pages, [['0', '\uffff', 'c1']], [], []]),
+    ]),
+  );
+}
+
 /** Pagefind's Node API with chosen errors; records what it was given and whether it closed. */
 function fakePagefind(steps: FakeSteps = {}) {
   const state = { closed: false, outputPaths: [] as string[], urls: [] as string[], deleted: 0, mostAdding: 0 };
   let adding = 0;
+  // The pages of the index being built.
+  let added: string[] = [];
   const index = {
     addHTMLFile: async ({ url }: { url: string }) => {
       if (steps.crash) throw new Error('Pagefind backend closed');
       state.urls.push(url);
+      added.push(url);
       state.mostAdding = Math.max(state.mostAdding, ++adding);
       if (steps.slowAdds) await new Promise((resolve) => setTimeout(resolve, 1));
       adding -= 1;
@@ -92,6 +125,7 @@ function fakePagefind(steps: FakeSteps = {}) {
       await writeFile(path.join(outputPath, 'pagefind.js'), 'x'.repeat(100));
       await writeFile(path.join(outputPath, 'wasm.unknown.pagefind'), FAKE_WASM);
       await writeFile(path.join(outputPath, 'pagefind-ui.js'), 'unused');
+      await writeFile(path.join(outputPath, 'pagefind.vi_1.pf_meta'), fakeMeta(added));
       return { errors: steps.write ?? [], outputPath };
     },
     deleteIndex: async () => {
@@ -100,7 +134,10 @@ function fakePagefind(steps: FakeSteps = {}) {
     },
   };
   const api = {
-    createIndex: async () => ({ errors: steps.create ?? [], index }),
+    createIndex: async () => {
+      added = [];
+      return { errors: steps.create ?? [], index };
+    },
     close: async () => {
       state.closed = true;
       return null;
@@ -141,8 +178,7 @@ describe('buildSearchIndex', () => {
     const stats = await buildSearchIndex({ distDir: dist, pagefind: api });
     expect(stats).toEqual({
       pages: 3,
-      // pagefind.js twice, the WebAssembly and its placeholder, the words
-      bytes: 100 + 100 + 100 + 13 + VOCABULARY_BYTES,
+      bytes: publishedBytes(),
       seconds: expect.any(Number),
       shards: ['2023-06', '2022-06'],
       indexed: ['2023-06', '2022-06'],
@@ -158,6 +194,31 @@ describe('buildSearchIndex', () => {
     expect(readdirSync(path.join(dist, 'pagefind/2022-06/keys')).sort()).toEqual(['dd.txt', 'k.txt', 'l.txt']);
     expect(state.deleted).toBe(2);
     expect(state.closed).toBe(true);
+  });
+
+  it('writes each bundle’s phrase index: its word pairs, where they stand, and its pages’ fragments', async () => {
+    await buildSearchIndex({ distDir: dist, pagefind: fakePagefind().api });
+    const pairFile = (shard: string, pair: string) =>
+      gunzipSync(readFileSync(path.join(dist, 'pagefind', shard, phrasePath(phrasePart(pair))))).toString();
+    // "Đà Lạt đón khách" (the title: both words of the first pair), then "Khách đến Đà Lạt".
+    expect(pairFile('2022-06', 'da lat')).toContain('da lat\tđà lạt\t0:*0,6\n');
+    expect(pairFile('2023-06', 'duc trong')).toContain('duc trong\tđức trọng\t1:*0,5\n');
+    await expect(readFile(path.join(dist, 'pagefind/2023-06/phrases/pages/0.txt'), 'utf8')).resolves.toBe(
+      'vi_bao-loc\nvi_duc-trong\n',
+    );
+  });
+
+  it('gives Pagefind a bundle’s pages newest first, then in URL order', async () => {
+    await page('bai-viet/an-phu/index.html', '<h1>An Phú</h1>', 2023, '', '2023-06-02T08:00:00+07:00');
+    await page('bai-viet/cat-tien/index.html', '<h1>Cát Tiên</h1>', 2023, '', '2023-06-20T08:00:00+07:00');
+    const { api, state } = fakePagefind();
+    await buildSearchIndex({ distDir: dist, pagefind: api });
+    expect(state.urls.slice(0, 4)).toEqual([
+      '/bai-viet/cat-tien/',
+      '/bai-viet/an-phu/',
+      '/bai-viet/bao-loc/',
+      '/bai-viet/duc-trong/',
+    ]);
   });
 
   it('sends a bundle’s pages in URL order without waiting for each answer', async () => {
@@ -178,7 +239,7 @@ describe('buildSearchIndex', () => {
 
   it('reuses a cached bundle whose indexed pages are unchanged, and indexes the one that changed', async () => {
     const cold = await buildSearchIndex({ distDir: dist, cacheDir: cache, pagefind: fakePagefind().api });
-    expect(cold.bytes).toBe(100 + 100 + 100 + 13 + VOCABULARY_BYTES);
+    expect(cold.bytes).toBe(publishedBytes());
     // a folder linked again would be a new folder
     const folder = statSync(path.join(dist, 'pagefind/2022-06')).ino;
     // Outside the indexed element (related articles, say): no reason to index again.
@@ -200,8 +261,9 @@ describe('buildSearchIndex', () => {
     const edited = fakePagefind();
     const after = await buildSearchIndex({ distDir: dist, cacheDir: cache, pagefind: edited.api });
     expect(after.indexed).toEqual(['2023-06']);
+    expect(after.bytes).toBe(publishedBytes());
     // The edit's new words, in the bundle's words and index words.
-    expect(after.bytes).toBe(cold.bytes + Buffer.byteLength('vào 1\nvụ 1\n') + Buffer.byteLength('vao\nvu\n'));
+    await expect(readFile(path.join(dist, 'pagefind/2023-06/words.txt'), 'utf8')).resolves.toContain('vào 1\nvụ 1\n');
     expect(edited.state.urls.sort()).toEqual(['/bai-viet/bao-loc/', '/bai-viet/duc-trong/']);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  indexOrder,
   countPages,
   groupIntoShards,
   indexedDocument,
@@ -22,7 +23,15 @@ describe('indexedRegion', () => {
     expect(indexedRegion(`<html><body><nav>Bài liên quan</nav>${ARTICLE}<aside>Mới</aside></body></html>`)).toEqual({
       region: ARTICLE,
       month: '2022-05',
+      date: '',
     });
+  });
+
+  it('reads the time Pagefind sorts the article by', () => {
+    const time =
+      '<time datetime="2022-05-11T06:49:00+07:00" data-pagefind-meta="dateline" data-pagefind-sort="date[datetime]">Thứ tư</time>';
+    const updated = '<time datetime="2023-01-01T00:00:00+07:00">Cập nhật</time>';
+    expect(indexedRegion(ARTICLE.replace('<p>', `<p>${time}${updated}`))?.date).toBe('2022-05-11T06:49:00+07:00');
   });
 
   it('leaves out the pictures, whose file names change with the photo, and keeps their caption', () => {
@@ -48,6 +57,17 @@ describe('indexedRegion', () => {
     ['an element that is never closed', '<article data-pagefind-body data-search-month="2022-05"><h1>x</h1>'],
   ])('is undefined for %s', (_case, html) => {
     expect(indexedRegion(html)).toBeUndefined();
+  });
+});
+
+describe('indexOrder', () => {
+  it('puts the newest first, then orders by URL', () => {
+    const pages = [
+      { url: '/b/', date: '2022-05-11T06:49:00+07:00' },
+      { url: '/c/', date: '2023-01-02T08:00:00+07:00' },
+      { url: '/a/', date: '2022-05-11T06:49:00+07:00' },
+    ];
+    expect(indexOrder(pages).map((page) => page.url)).toEqual(['/c/', '/a/', '/b/']);
   });
 });
 
