@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--articles N] [--seed S] [--out FILE] [--peer-runs N | --no-peers] [--import] [--cpu-prof | --profile-only | --relevance-only | --no-relevance] [--timeout MIN]`
+ * `npm run bench -- [--articles N] [--seed S] [--out FILE] [--peer-runs N | --no-peers] [--import] [--cpu-prof | --profile-only | --relevance-only | --search-only | --no-relevance] [--timeout MIN]`
  *
  * Generates a deterministic synthetic archive in `.bench/site/` (outside `content/`), then
  * measures each step as a whole process with `/usr/bin/time` (wall time, peak RSS), exactly as
@@ -12,7 +12,8 @@
  * 7. search relevance: precision of the first ten results and recall of the queries of
  * `bench/relevance.ts` for the phrases the generator plants (`--relevance-only`: a cold build
  * and this step alone, no timings; `--no-relevance` leaves it out), 8. a content-only commit
- * from a warm cache to a finished deploy (`bench/deploy-step.ts`).
+ * from a warm cache to a finished deploy (`bench/deploy-step.ts`). `--search-only`: a cold build
+ * and the search queries in Chromium alone.
  *
  * Writes `.bench/report-<N>.json` (or `--out`), prints a Markdown table with our times as
  * ratios to the peers' (absolute times drift on shared machines) and the targets.
@@ -64,6 +65,7 @@ const { values } = parseArgs({
     'cpu-prof': { type: 'boolean', default: false },
     'profile-only': { type: 'boolean', default: false },
     'relevance-only': { type: 'boolean', default: false },
+    'search-only': { type: 'boolean', default: false },
     'no-relevance': { type: 'boolean', default: false },
     timeout: { type: 'string', default: '60' },
   },
@@ -212,12 +214,13 @@ async function runPeers(): Promise<void> {
 
 async function run(): Promise<void> {
   if (values['profile-only']) return profileColdBuild();
-  if (values['relevance-only']) {
+  if (values['relevance-only'] || values['search-only']) {
     await clearBuildState();
     const cold = await build('cold', '1. cold build (no caches)');
     steps.push(cold);
     if (cold.exitCode !== 0) return void (failed = true);
-    return searchRelevance();
+    extra['dist'] = distStats(await treeStats(dist), await treeStats(path.join(dist, 'pagefind')));
+    return values['search-only'] ? searchQueries() : searchRelevance();
   }
   // Peer runs bracket ours (one before, the rest after), so their mean sees similar load.
   if (peerCount > 0) await runPeers();

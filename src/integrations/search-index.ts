@@ -30,7 +30,7 @@ import { readRegistries } from '../data/content-files.ts';
 import { indexChunks } from '../lib/pagefind-meta.ts';
 import { keysFiles } from '../lib/search-keys.ts';
 import { PhraseIndexBuilder, pageWords } from '../lib/search-phrases.ts';
-import { countPageWords, vocabularyText } from '../lib/search-rank.ts';
+import { vocabularyText } from '../lib/search-rank.ts';
 import {
   groupIntoShards,
   indexOrder,
@@ -270,8 +270,7 @@ async function indexShard(
   const created = await answered('createIndex', () => pagefind.createIndex({ forceLanguage: 'vi' }));
   if (created.errors.length > 0 || !created.index) throw new SearchIndexError('createIndex', created.errors);
   const { index } = created;
-  // How many pages hold each word, for the bundle's words files, and its word pairs.
-  const counts = new Map<string, number>();
+  // The bundle's words (for its words files) and word pairs.
   const phrases = new PhraseIndexBuilder();
   let vocabulary = '';
   try {
@@ -288,19 +287,15 @@ async function indexShard(
         batch.map((page, position) => ({ url: page.url, content: contents[position]! })),
       );
       sent.catch(() => undefined); // handled when awaited below
-      // Counted while Pagefind indexes the batch.
-      for (const content of contents) {
-        const words = pageWords(content);
-        countPageWords(counts, words.words);
-        phrases.add(words);
-      }
+      // Gathered while Pagefind indexes the batch.
+      for (const content of contents) phrases.add(pageWords(content));
       await adding;
       adding = sent;
     }
     await adding;
     const writing = answered('writeFiles', () => index.writeFiles({ outputPath }));
     writing.catch(() => undefined); // handled when awaited below
-    vocabulary = vocabularyText(counts);
+    vocabulary = vocabularyText(phrases.wordCounts());
     const written = await writing;
     if (written.errors.length > 0) throw new SearchIndexError('writeFiles', written.errors);
   } finally {

@@ -15,7 +15,7 @@ import { parseArticle } from '../lib/article.ts';
 import { indexChunks } from '../lib/pagefind-meta.ts';
 import { keysFiles } from '../lib/search-keys.ts';
 import { PhraseIndexBuilder, pageWords } from '../lib/search-phrases.ts';
-import { countPageWords, vocabularyText } from '../lib/search-rank.ts';
+import { vocabularyText } from '../lib/search-rank.ts';
 import {
   BUNDLE_WASM_FILE,
   WASM_PLACEHOLDER,
@@ -72,14 +72,9 @@ export async function buildDevBundle(root: string, origin: string): Promise<Map<
     const { errors, files } = await created.index.getFiles();
     if (errors.length > 0) throw new SearchIndexError('getFiles', errors);
     await created.index.deleteIndex();
-    const counts = new Map<string, number>();
     const phrases = new PhraseIndexBuilder();
-    for (const page of shardPages) {
-      const found = pageWords(page.content);
-      countPageWords(counts, found.words);
-      phrases.add(found);
-    }
-    const words = vocabularyText(counts);
+    for (const page of shardPages) phrases.add(pageWords(page.content));
+    const words = vocabularyText(phrases.wordCounts());
     bundle.set(`${shard}/${VOCABULARY_FILE}`, new TextEncoder().encode(words));
     const metaFile = files.find((file) => file.path.endsWith('.pf_meta'));
     const meta = metaFile && gunzipSync(metaFile.content);

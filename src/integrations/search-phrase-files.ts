@@ -28,8 +28,7 @@ export function phraseIndexFiles(
     ]);
   }
   const files = new Map<string, Uint8Array>();
-  for (const [file, text] of builder.pairFiles())
-    files.set(file, gzipSync(new TextEncoder().encode(text), { level: 9 }));
+  for (const [file, bytes] of builder.pairFiles()) files.set(file, gzipSync(bytes));
   for (const [file, text] of pageListFiles(fragments)) files.set(file, new TextEncoder().encode(text));
   return files;
 }

@@ -9,8 +9,9 @@
  * Pages are numbered as Pagefind numbers them: the build adds a bundle's pages newest first, so
  * a page's number is also its place in the bundle's date order.
  *
- * A pair file holds a line per pair, sorted: `pair \t spellings \t postings`, the spellings
- * (`đà lạt|đã lát`, lowercase) numbered from 0, the postings a page at a time,
+ * A pair file holds a line per pair, in the order the pairs were first seen: `spellings \t postings`,
+ * the spellings (`đà lạt|đã lát`, lowercase, the first folded being the pair) numbered from 0,
+ * the postings a page at a time,
  * `<page>:<occurrence>,…`, pages in ascending order, each number but the first as the
  * difference from the one before, an occurrence `[*]<position>[.<spelling>]` (`*` in the title;
  * spelling 0 left out); numbers in base 36.
@@ -21,7 +22,7 @@ import { foldVietnamese } from './text.ts';
 /** The folder of a bundle's phrase index, beside its Pagefind files. */
 export const PHRASES_DIR = 'phrases';
 /** How many files a bundle's word pairs are spread over: a query reads one per pair. */
-export const PHRASE_PARTS = 256;
+export const PHRASE_PARTS = 1024;
 /** Fragment names per page list file (`phrases/pages/<n>.txt`). */
 export const PAGE_LIST_SIZE = 100;
 
@@ -52,25 +53,32 @@ export function pageWords(region: string): PageWords {
 }
 
 /**
- * The pair file that holds a pair of folded words (FNV-1a of the pair, two hex digits).
+ * The pair file that holds a pair of folded words (FNV-1a of the pair, three hex digits).
  *
  * @example
- * phrasePart('da lat'); // 'bf'
+ * phrasePart('da lat'); // '1bf'
  */
 export function phrasePart(pair: string): string {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < pair.length; index++) {
-    hash ^= pair.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return (hash % PHRASE_PARTS).toString(16).padStart(2, '0');
+  return partName(fnv1a(FNV_OFFSET, pair));
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a of `text`'s UTF-16 code units, continued from `hash`. */
+function fnv1a(hash: number, text: string): number {
+  for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193) >>> 0;
+  return hash;
+}
+
+function partName(hash: number): string {
+  return (hash % PHRASE_PARTS).toString(16).padStart(3, '0');
 }
 
 /**
  * A pair file's path in its bundle (gzip-compressed, as Pagefind's own files).
  *
  * @example
- * phrasePath('bf'); // 'phrases/bf.bin'
+ * phrasePath('1bf'); // 'phrases/1bf.bin'
  */
 export function phrasePath(part: string): string {
   return `${PHRASES_DIR}/${part}.bin`;
@@ -86,88 +94,301 @@ export function pageListPath(page: number): string {
   return `${PHRASES_DIR}/pages/${Math.floor(page / PAGE_LIST_SIZE)}.txt`;
 }
 
-interface PairEntry {
-  spellings: Map<string, number>;
-  postings: string;
-  lastPage: number;
+/** A file written byte by byte: the phrase index writes a few bytes for every occurrence. */
+class ByteWriter {
+  bytes = new Uint8Array(1 << 16);
+  length = 0;
+
+  #room(more: number): void {
+    if (this.length + more <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + more));
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+  }
+
+  byte(value: number): void {
+    this.#room(1);
+    this.bytes[this.length++] = value;
+  }
+
+  write(bytes: Uint8Array): void {
+    this.#room(bytes.length);
+    // Words are a few bytes: a loop beats `set` on arrays this short.
+    for (let index = 0; index < bytes.length; index++) this.bytes[this.length++] = bytes[index]!;
+  }
+
+  /** A whole number in base 36, lowercase. */
+  base36(number: number): void {
+    if (number >= 36) this.base36(Math.floor(number / 36));
+    const digit = number % 36;
+    this.byte(digit < 10 ? 48 + digit : 87 + digit);
+  }
+}
+
+const [TAB, NEWLINE, SPACE, BAR, COLON, COMMA, DOT, STAR] = [9, 10, 32, 124, 58, 44, 46, 42];
+
+/**
+ * Pairs of ids (two words) to an id, by open addressing over typed arrays: a bundle's phrase
+ * index looks one up for every word of every article, and a `Map` keyed by two ids would
+ * allocate a key for each.
+ */
+class PairTable {
+  #firsts = new Int32Array(1 << 12).fill(-1);
+  #seconds = new Int32Array(1 << 12);
+  #values = new Int32Array(1 << 12);
+  #size = 0;
+
+  static #slot(first: number, second: number, mask: number): number {
+    return (Math.imul(first, 0x9e3779b1) ^ Math.imul(second + 0x7f4a7c15, 0x85ebca6b)) & mask;
+  }
+
+  /** The id of the pair, or -1 when it has none. */
+  get(first: number, second: number): number {
+    const mask = this.#firsts.length - 1;
+    for (let slot = PairTable.#slot(first, second, mask); ; slot = (slot + 1) & mask) {
+      const found = this.#firsts[slot]!;
+      if (found === -1) return -1;
+      if (found === first && this.#seconds[slot] === second) return this.#values[slot]!;
+    }
+  }
+
+  /** Gives a pair that has no id yet its id. */
+  add(first: number, second: number, value: number): void {
+    if ((this.#size + 1) * 2 > this.#firsts.length) this.#grow();
+    const mask = this.#firsts.length - 1;
+    let slot = PairTable.#slot(first, second, mask);
+    while (this.#firsts[slot] !== -1) slot = (slot + 1) & mask;
+    this.#firsts[slot] = first;
+    this.#seconds[slot] = second;
+    this.#values[slot] = value;
+    this.#size += 1;
+  }
+
+  #grow(): void {
+    const [firsts, seconds, values] = [this.#firsts, this.#seconds, this.#values];
+    this.#firsts = new Int32Array(firsts.length * 2).fill(-1);
+    this.#seconds = new Int32Array(firsts.length * 2);
+    this.#values = new Int32Array(firsts.length * 2);
+    this.#size = 0;
+    for (let slot = 0; slot < firsts.length; slot++) {
+      if (firsts[slot] !== -1) this.add(firsts[slot]!, seconds[slot]!, values[slot]!);
+    }
+  }
 }
 
 /**
- * Builds one bundle's phrase index from its pages, added in page-number order.
+ * Builds one bundle's phrase index from its pages, added in page-number order. Words, pairs and
+ * spellings are numbered as they come and every occurrence is kept as three numbers, so that a
+ * bundle of thousands of articles builds in a small part of the time Pagefind takes to index it.
  *
  * @example
  * const builder = new PhraseIndexBuilder();
  * builder.add({ words: ['đà', 'lạt'], title: 2 });
  * builder.add({ words: ['đã', 'lát', 'đá'], title: 0 });
- * builder.pairFiles();
- * // Map { 'phrases/bf.bin' => 'da lat\tđà lạt|đã lát\t0:*0 1:0.1\n', 'phrases/e1.bin' => 'lat da\tlát đá\t1:1\n' }
+ * builder.pairFiles(); // as UTF-8:
+ * // Map { 'phrases/1bf.bin' => 'đà lạt|đã lát\t0:*0 1:0.1\n', 'phrases/3e1.bin' => 'lát đá\t1:1\n' }
  */
 export class PhraseIndexBuilder {
-  readonly #pairs = new Map<string, PairEntry>();
-  /** Words folded so far: a bundle's articles share most of theirs. */
-  readonly #folded = new Map<string, string>();
+  /** Words as written (lowercase), by id, the id of each one's folded form, and its pages. */
+  readonly #wordIds = new Map<string, number>();
+  readonly #words: string[] = [];
+  readonly #foldedOf: number[] = [];
+  readonly #wordPages: number[] = [];
+  readonly #wordLastPage: number[] = [];
+  readonly #foldedIds = new Map<string, number>();
+  readonly #foldedWords: string[] = [];
+  /** Folded pairs: their two folded words, and how many spellings each has. */
+  readonly #pairIds = new PairTable();
+  readonly #pairWords: number[] = [];
+  readonly #pairSpellingCount: number[] = [];
+  /** Spellings (pairs of words as written): their two words, pair, and place among its spellings. */
+  readonly #spellingIds = new PairTable();
+  readonly #spellingWords: number[] = [];
+  readonly #spellingPair: number[] = [];
+  readonly #spellingIndex: number[] = [];
+  /** Every occurrence, in the order added: spelling id, page, position × 2 + 1 if in the title. */
+  #occurrences = new Int32Array(1 << 16);
+  #occurrenceCount = 0;
   #pages = 0;
 
   /** Adds the next page's words (see {@link pageWords}). */
   add(page: PageWords): void {
     const number = this.#pages++;
-    const folded = page.words.map((word) => {
-      let fold = this.#folded.get(word);
-      if (fold === undefined) {
-        fold = foldVietnamese(word);
-        this.#folded.set(word, fold);
+    let previous = -1;
+    for (let position = 0; position < page.words.length; position++) {
+      const word = this.#wordId(page.words[position]!);
+      if (this.#wordLastPage[word] !== number) {
+        this.#wordLastPage[word] = number;
+        this.#wordPages[word]! += 1;
       }
-      return fold;
-    });
-    const occurrences = new Map<string, string[]>();
-    for (let position = 0; position + 1 < folded.length; position++) {
-      const pair = `${folded[position]} ${folded[position + 1]}`;
-      let entry = this.#pairs.get(pair);
-      if (!entry) {
-        entry = { spellings: new Map(), postings: '', lastPage: -1 };
-        this.#pairs.set(pair, entry);
+      if (previous >= 0) {
+        let spelling = this.#spellingIds.get(previous, word);
+        if (spelling === -1) spelling = this.#newSpelling(previous, word);
+        // The pair at position - 1 is in the title when its second word is.
+        this.#addOccurrence(spelling, number, (position - 1) * 2 + (position < page.title ? 1 : 0));
       }
-      const spelled = `${page.words[position]} ${page.words[position + 1]}`;
-      let spelling = entry.spellings.get(spelled);
-      if (spelling === undefined) {
-        spelling = entry.spellings.size;
-        entry.spellings.set(spelled, spelling);
-      }
-      const title = position + 1 < page.title ? '*' : '';
-      const occurrence = `${title}${position.toString(36)}${spelling > 0 ? `.${spelling.toString(36)}` : ''}`;
-      const list = occurrences.get(pair);
-      if (list) list.push(occurrence);
-      else occurrences.set(pair, [occurrence]);
-    }
-    for (const [pair, list] of occurrences) {
-      const entry = this.#pairs.get(pair)!;
-      const step = entry.lastPage < 0 ? number : number - entry.lastPage;
-      entry.postings += `${entry.postings ? ' ' : ''}${step.toString(36)}:${list.join(',')}`;
-      entry.lastPage = number;
+      previous = word;
     }
   }
 
-  /** The pair files by path in the bundle, as text (the build compresses them). */
-  pairFiles(): Map<string, string> {
-    const parts = new Map<string, string[]>();
-    for (const pair of this.#pairs.keys()) {
-      const part = phrasePart(pair);
-      const pairs = parts.get(part);
-      if (pairs) pairs.push(pair);
-      else parts.set(part, [pair]);
+  #addOccurrence(spelling: number, page: number, place: number): void {
+    let at = this.#occurrenceCount * 3;
+    if (at + 3 > this.#occurrences.length) {
+      const grown = new Int32Array(this.#occurrences.length * 2);
+      grown.set(this.#occurrences);
+      this.#occurrences = grown;
     }
-    const files = new Map<string, string>();
-    for (const part of [...parts.keys()].sort()) {
-      const lines = parts
-        .get(part)!
-        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-        .map((pair) => {
-          const entry = this.#pairs.get(pair)!;
-          return `${pair}\t${[...entry.spellings.keys()].join('|')}\t${entry.postings}\n`;
-        });
-      files.set(phrasePath(part), lines.join(''));
+    this.#occurrences[at++] = spelling;
+    this.#occurrences[at++] = page;
+    this.#occurrences[at] = place;
+    this.#occurrenceCount += 1;
+  }
+
+  #wordId(word: string): number {
+    let id = this.#wordIds.get(word);
+    if (id === undefined) {
+      id = this.#words.length;
+      this.#wordIds.set(word, id);
+      this.#words.push(word);
+      this.#wordPages.push(0);
+      this.#wordLastPage.push(-1);
+      const folded = foldVietnamese(word);
+      let foldedId = this.#foldedIds.get(folded);
+      if (foldedId === undefined) {
+        foldedId = this.#foldedWords.length;
+        this.#foldedIds.set(folded, foldedId);
+        this.#foldedWords.push(folded);
+      }
+      this.#foldedOf.push(foldedId);
+    }
+    return id;
+  }
+
+  #newSpelling(first: number, second: number): number {
+    const foldedFirst = this.#foldedOf[first]!;
+    const foldedSecond = this.#foldedOf[second]!;
+    let pair = this.#pairIds.get(foldedFirst, foldedSecond);
+    if (pair === -1) {
+      pair = this.#pairSpellingCount.length;
+      this.#pairIds.add(foldedFirst, foldedSecond, pair);
+      this.#pairWords.push(foldedFirst, foldedSecond);
+      this.#pairSpellingCount.push(0);
+    }
+    const id = this.#spellingPair.length;
+    this.#spellingIds.add(first, second, id);
+    this.#spellingWords.push(first, second);
+    this.#spellingPair.push(pair);
+    this.#spellingIndex.push(this.#pairSpellingCount[pair]!++);
+    return id;
+  }
+
+  /**
+   * How many of the pages added hold each word (as written, lowercase): the bundle's vocabulary
+   * (`vocabularyText` in `src/lib/search-rank.ts`).
+   */
+  wordCounts(): Map<string, number> {
+    return new Map(this.#words.map((word, id) => [word, this.#wordPages[id]!]));
+  }
+
+  /** The pair files by path in the bundle, as UTF-8 text (the build compresses them). */
+  pairFiles(): Map<string, Uint8Array> {
+    const pairs = this.#pairSpellingCount.length;
+    // The pairs in file order: by file, then in the order first seen.
+    const folded = this.#pairWords;
+    const foldedWords = this.#foldedWords;
+    const partOf = new Int32Array(pairs);
+    const partStarts = new Int32Array(PHRASE_PARTS + 1);
+    for (let pair = 0; pair < pairs; pair++) {
+      const first = fnv1a(fnv1a(FNV_OFFSET, foldedWords[folded[2 * pair]!]!), ' ');
+      partOf[pair] = fnv1a(first, foldedWords[folded[2 * pair + 1]!]!) % PHRASE_PARTS;
+      partStarts[partOf[pair]! + 1]! += 1;
+    }
+    for (let part = 0; part < PHRASE_PARTS; part++) partStarts[part + 1]! += partStarts[part]!;
+    const inOrder = new Int32Array(pairs);
+    const rank = new Int32Array(pairs);
+    const nextRank = partStarts.slice(0, PHRASE_PARTS);
+    for (let pair = 0; pair < pairs; pair++) {
+      rank[pair] = nextRank[partOf[pair]!]!++;
+      inOrder[rank[pair]!] = pair;
+    }
+    // Every occurrence in file order (each pair's in the order added: pages, then positions),
+    // as page, place and spelling index, so the files are written reading it straight through.
+    const occurrences = this.#occurrences;
+    const spellingPair = this.#spellingPair;
+    const spellingIndex = this.#spellingIndex;
+    const count = this.#occurrenceCount;
+    const starts = new Int32Array(pairs + 1);
+    for (let at = 0; at < count * 3; at += 3) starts[rank[spellingPair[occurrences[at]!]!]! + 1]! += 1;
+    for (let index = 0; index < pairs; index++) starts[index + 1]! += starts[index]!;
+    const next = starts.slice(0, pairs);
+    const grouped = new Int32Array(count * 3);
+    for (let at = 0; at < count * 3; at += 3) {
+      const spelling = occurrences[at]!;
+      const to = next[rank[spellingPair[spelling]!]!]!++ * 3;
+      grouped[to] = occurrences[at + 1]!;
+      grouped[to + 1] = occurrences[at + 2]!;
+      grouped[to + 2] = spellingIndex[spelling]!;
+    }
+
+    // Each pair's spellings, in order of use.
+    const spellingStarts = new Int32Array(pairs + 1);
+    for (let pair = 0; pair < pairs; pair++)
+      spellingStarts[pair + 1] = spellingStarts[pair]! + this.#pairSpellingCount[pair]!;
+    const spellingsOf = new Int32Array(spellingPair.length);
+    for (let id = 0; id < spellingPair.length; id++)
+      spellingsOf[spellingStarts[spellingPair[id]!]! + spellingIndex[id]!] = id;
+
+    const encoder = new TextEncoder();
+    const words = this.#words.map((word) => encoder.encode(word));
+    const spellingWords = this.#spellingWords;
+    const files = new Map<string, Uint8Array>();
+    const file = new ByteWriter();
+    for (let part = 0; part < PHRASE_PARTS; part++) {
+      if (partStarts[part] === partStarts[part + 1]) continue;
+      file.length = 0;
+      for (let index = partStarts[part]!; index < partStarts[part + 1]!; index++) {
+        const pair = inOrder[index]!;
+        for (let at = spellingStarts[pair]!; at < spellingStarts[pair + 1]!; at++) {
+          const id = spellingsOf[at]!;
+          if (at > spellingStarts[pair]!) file.byte(BAR);
+          file.write(words[spellingWords[2 * id]!]!);
+          file.byte(SPACE);
+          file.write(words[spellingWords[2 * id + 1]!]!);
+        }
+        file.byte(TAB);
+        writePostings(file, grouped, starts[index]!, starts[index + 1]!);
+        file.byte(NEWLINE);
+      }
+      files.set(phrasePath(partName(part)), file.bytes.slice(0, file.length));
     }
     return files;
+  }
+}
+
+/**
+ * Writes a pair's postings (see the format above): occurrences `from` to `to - 1` of `grouped`,
+ * each as page, place (position × 2 + 1 if in the title) and spelling index.
+ */
+function writePostings(file: ByteWriter, grouped: Int32Array, from: number, to: number): void {
+  let page = -1;
+  for (let at = from * 3; at < to * 3; at += 3) {
+    const number = grouped[at]!;
+    const place = grouped[at + 1]!;
+    const spelling = grouped[at + 2]!;
+    if (number !== page) {
+      if (page >= 0) file.byte(SPACE);
+      file.base36(page < 0 ? number : number - page);
+      file.byte(COLON);
+      page = number;
+    } else {
+      file.byte(COMMA);
+    }
+    if (place % 2) file.byte(STAR);
+    file.base36(place >> 1);
+    if (spelling > 0) {
+      file.byte(DOT);
+      file.base36(spelling);
+    }
   }
 }
 
@@ -200,29 +421,30 @@ export interface PairOccurrence {
  * empty map when the file has no such pair.
  *
  * @example
- * readPair('da lat\tđà lạt|đã lát\t0:*0 1:0.1\n', 'da lat');
+ * readPair('đà lạt|đã lát\t0:*0 1:0.1\n', 'da lat');
  * // Map { 0 => [{ position: 0, spelled: 'đà lạt', title: true }], 1 => [{ position: 0, spelled: 'đã lát', title: false }] }
  */
 export function readPair(file: string, pair: string): Map<number, PairOccurrence[]> {
   const found = new Map<number, PairOccurrence[]>();
-  const key = `${pair}\t`;
-  const start = file.startsWith(key) ? 0 : file.indexOf(`\n${key}`) + 1;
-  if (start === 0 && !file.startsWith(key)) return found;
-  const end = file.indexOf('\n', start);
-  const [, spellingList = '', postings = ''] = file.slice(start, end < 0 ? undefined : end).split('\t');
-  const spellings = spellingList.split('|');
-  let page = -1;
-  for (const posting of postings.split(' ')) {
-    const [step = '', list = ''] = posting.split(':');
-    page = page < 0 ? parseInt(step, 36) : page + parseInt(step, 36);
-    found.set(
-      page,
-      list.split(',').map((occurrence) => {
-        const title = occurrence.startsWith('*');
-        const [position = '', spelling = '0'] = (title ? occurrence.slice(1) : occurrence).split('.');
-        return { position: parseInt(position, 36), spelled: spellings[parseInt(spelling, 36)] ?? '', title };
-      }),
-    );
+  let start = 0;
+  for (let end = file.indexOf('\n'); end >= 0; start = end + 1, end = file.indexOf('\n', start)) {
+    const tab = file.indexOf('\t', start);
+    const spellings = file.slice(start, tab).split('|');
+    if (foldVietnamese(spellings[0]!) !== pair) continue;
+    let page = -1;
+    for (const posting of file.slice(tab + 1, end).split(' ')) {
+      const [step = '', list = ''] = posting.split(':');
+      page = page < 0 ? parseInt(step, 36) : page + parseInt(step, 36);
+      found.set(
+        page,
+        list.split(',').map((occurrence) => {
+          const title = occurrence.startsWith('*');
+          const [position = '', spelling = '0'] = (title ? occurrence.slice(1) : occurrence).split('.');
+          return { position: parseInt(position, 36), spelled: spellings[parseInt(spelling, 36)] ?? '', title };
+        }),
+      );
+    }
+    break;
   }
   return found;
 }
@@ -242,7 +464,7 @@ export interface PhraseMatch {
  * wholly in it; accented when one occurrence spells every marked word as typed.
  *
  * @example
- * phraseMatches([readPair('da lat\tđà lạt|đã lát\t0:*0 1:0.1\n', 'da lat')], ['đà', undefined]);
+ * phraseMatches([readPair('đà lạt|đã lát\t0:*0 1:0.1\n', 'da lat')], ['đà', undefined]);
  * // [{ page: 0, title: true, accented: true }, { page: 1, title: false, accented: false }]
  */
 export function phraseMatches(

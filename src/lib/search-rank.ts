@@ -5,9 +5,9 @@
  *    before articles holding them apart; the apart-only ones are shown only when no article
  *    holds the phrase (see {@link keepBest}).
  * 2. Within each group: the phrase spelled with the marks the reader typed before a folded
- *    match; then the words in the title before the body; then newer before older.
+ *    match; then the phrase (apart: every word) in the title before the body; then newer before older.
  *
- * Positions are Pagefind's word locations in an article's text, which starts with its title.
+ * Positions are word locations in an article's text, which starts with its title.
  */
 import { editDistance, foldVietnamese } from './text.ts';
 
@@ -17,7 +17,10 @@ export interface Candidate {
   phrase: boolean;
   /** Whether they do (or, apart, appear) with the marks the reader typed. */
   accented: boolean;
-  /** Whether every word is in the title. */
+  /**
+   * Whether the title holds the phrase (found in the phrase index) or every word (found by
+   * Pagefind: words apart, or under a filter, where only Pagefind knows which articles qualify).
+   */
   title: boolean;
   /** The article's search bundle, newest bundle 0 (bundles hold consecutive months). */
   bundle: number;
@@ -138,16 +141,4 @@ export function vocabularyText(counts: ReadonlyMap<string, number>): string {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([word, count]) => `${word} ${count}\n`)
     .join('');
-}
-
-/**
- * Adds one indexed page's words (`pageWords` in `src/lib/search-phrases.ts`) to a bundle's
- * counts (see {@link vocabularyText}).
- *
- * @example
- * const counts = new Map<string, number>();
- * countPageWords(counts, ['đà', 'lạt', 'đà']); // counts: Map { 'đà' => 1, 'lạt' => 1 }
- */
-export function countPageWords(counts: Map<string, number>, words: readonly string[]): void {
-  for (const word of new Set(words)) counts.set(word, (counts.get(word) ?? 0) + 1);
 }

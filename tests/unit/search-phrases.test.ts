@@ -28,15 +28,15 @@ describe('pageWords', () => {
 
 describe('phrasePart', () => {
   it('spreads pairs over the parts by a hash, the same for every spelling of a pair', () => {
-    expect(phrasePart('da lat')).toBe('bf');
-    const parts = new Set(Array.from({ length: 5000 }, (_, index) => phrasePart(`tu ${index}`)));
+    expect(phrasePart('da lat')).toBe('1bf');
+    const parts = new Set(Array.from({ length: 20000 }, (_, index) => phrasePart(`tu ${index}`)));
     expect(parts.size).toBe(PHRASE_PARTS);
   });
 });
 
 describe('phrasePath', () => {
   it('is a compressed file in the phrases folder', () => {
-    expect(phrasePath('bf')).toBe('phrases/bf.bin');
+    expect(phrasePath('1bf')).toBe('phrases/1bf.bin');
   });
 });
 
@@ -62,16 +62,20 @@ describe('pageListFiles', () => {
   });
 });
 
+/** The pair files of a builder, as text. */
+const pairTexts = (builder: PhraseIndexBuilder) =>
+  new Map([...builder.pairFiles()].map(([file, bytes]) => [file, new TextDecoder().decode(bytes)]));
+
 describe('PhraseIndexBuilder', () => {
   it('writes each pair of neighbouring words once, with its spellings, pages and positions', () => {
     const builder = new PhraseIndexBuilder();
     builder.add({ words: ['đà', 'lạt', 'mưa'], title: 2 });
     builder.add({ words: ['trời'], title: 1 });
     builder.add({ words: ['đã', 'lát', 'đà', 'lạt', 'đà', 'lạt'], title: 1 });
-    expect(Object.fromEntries(builder.pairFiles())).toEqual({
-      [phrasePath(phrasePart('da lat'))]: 'da lat\tđà lạt|đã lát\t0:*0 2:0.1,2,4\n',
-      [phrasePath(phrasePart('lat mua'))]: 'lat mua\tlạt mưa\t0:1\n',
-      [phrasePath(phrasePart('lat da'))]: 'lat da\tlát đà|lạt đà\t2:1,3.1\n',
+    expect(Object.fromEntries(pairTexts(builder))).toEqual({
+      [phrasePath(phrasePart('da lat'))]: 'đà lạt|đã lát\t0:*0 2:0.1,2,4\n',
+      [phrasePath(phrasePart('lat mua'))]: 'lạt mưa\t0:1\n',
+      [phrasePath(phrasePart('lat da'))]: 'lát đà|lạt đà\t2:1,3.1\n',
     });
   });
 
@@ -79,11 +83,10 @@ describe('PhraseIndexBuilder', () => {
     const builder = new PhraseIndexBuilder();
     const words = Array.from({ length: 40 }, () => 'a');
     for (let page = 0; page < 40; page++) builder.add({ words: page === 39 ? words : ['x'], title: 0 });
-    const file = builder.pairFiles().get(phrasePath(phrasePart('a a')))!;
-    expect(file).toMatch(/^a a\ta a\t13:0,1,2,.*,z,10,11,12\n$/);
+    expect(pairTexts(builder).get(phrasePath(phrasePart('a a')))).toMatch(/^a a\t13:0,1,2,.*,z,10,11,12\n$/);
   });
 
-  it('sorts the pairs of a file', () => {
+  it('writes the pairs of a file in the order first seen', () => {
     // A pair that lands in the same file as "da lat".
     const other = Array.from({ length: 5000 }, (_, index) => `${index}`).find(
       (word) => phrasePart(`zz ${word}`) === phrasePart('da lat'),
@@ -91,24 +94,37 @@ describe('PhraseIndexBuilder', () => {
     const builder = new PhraseIndexBuilder();
     builder.add({ words: ['zz', other], title: 0 });
     builder.add({ words: ['đà', 'lạt'], title: 0 });
-    expect(builder.pairFiles().get(phrasePath(phrasePart('da lat')))).toBe(
-      `da lat\tđà lạt\t1:0\nzz ${other}\tzz ${other}\t0:0\n`,
+    expect(pairTexts(builder).get(phrasePath(phrasePart('da lat')))).toBe(`zz ${other}\t0:0\nđà lạt\t1:0\n`);
+  });
+});
+
+describe('PhraseIndexBuilder.wordCounts', () => {
+  it('counts the pages holding each word as written', () => {
+    const builder = new PhraseIndexBuilder();
+    builder.add({ words: ['đà', 'lạt', 'đà'], title: 0 });
+    builder.add({ words: ['đà', 'đã'], title: 0 });
+    expect(builder.wordCounts()).toEqual(
+      new Map([
+        ['đà', 2],
+        ['lạt', 1],
+        ['đã', 1],
+      ]),
     );
   });
 });
 
 describe('readPair', () => {
-  const file = 'an phu\tan phú\t3:2\nda lat\tđà lạt|đã lát\t0:*0 1:0.1,a\n';
+  const file = 'an phú\t3:2\nĐà lạt|đã lát\t0:*0 1:0.1,a\n';
 
   it('reads a pair’s pages and occurrences, by page number', () => {
     expect(readPair(file, 'da lat')).toEqual(
       new Map([
-        [0, [{ position: 0, spelled: 'đà lạt', title: true }]],
+        [0, [{ position: 0, spelled: 'Đà lạt', title: true }]],
         [
           1,
           [
             { position: 0, spelled: 'đã lát', title: false },
-            { position: 10, spelled: 'đà lạt', title: false },
+            { position: 10, spelled: 'Đà lạt', title: false },
           ],
         ],
       ]),
@@ -126,7 +142,7 @@ describe('readPair', () => {
     const builder = new PhraseIndexBuilder();
     builder.add({ words: ['bảo', 'lộc'], title: 0 });
     builder.add({ words: ['mưa', 'ở', 'bảo', 'lộc'], title: 4 });
-    const written = builder.pairFiles().get(phrasePath(phrasePart('bao loc')))!;
+    const written = pairTexts(builder).get(phrasePath(phrasePart('bao loc')))!;
     expect(readPair(written, 'bao loc')).toEqual(
       new Map([
         [0, [{ position: 0, spelled: 'bảo lộc', title: false }]],
@@ -143,7 +159,7 @@ describe('phraseMatches', () => {
   index.add({ words: ['giao', 'ước', 'và', 'thi', 'đua', 'ước', 'thi'], title: 2 });
   index.add({ words: ['lễ', 'giao', 'uoc', 'thi', 'dua'], title: 1 });
   const pair = (words: string) => {
-    const file = index.pairFiles().get(phrasePath(phrasePart(words)))!;
+    const file = pairTexts(index).get(phrasePath(phrasePart(words)))!;
     return readPair(file, words);
   };
   const pairs = [pair('giao uoc'), pair('uoc thi'), pair('thi dua')];

@@ -6,7 +6,6 @@ import {
   readVocabulary,
   suggestWord,
   vocabularyText,
-  countPageWords,
   type Candidate,
 } from '../../src/lib/search-rank.ts';
 
@@ -128,16 +127,5 @@ describe('vocabularyText', () => {
         ]),
       ),
     ).toBe('2024 3\nlạt 1\nđà 2\n');
-  });
-});
-
-describe('countPageWords', () => {
-  it('counts each word of a page once, adding to the counts so far', () => {
-    const counts = new Map([['đà', 1]]);
-    countPageWords(counts, ['đà', 'lạt', 'đà', 'lạt']);
-    expect([...counts]).toEqual([
-      ['đà', 2],
-      ['lạt', 1],
-    ]);
   });
 });
