@@ -39,7 +39,7 @@ import {
   regionDigest,
   shardFingerprint,
 } from '../lib/search-shards.ts';
-import { phraseIndexFiles } from './search-phrase-files.ts';
+import { compressedPairFiles, pageLists } from './search-phrase-files.ts';
 import { SEARCH_DIR, searchUrl } from '../lib/urls.ts';
 
 /** The part of Pagefind's Node API used here; tests pass a fake. */
@@ -270,10 +270,11 @@ async function indexShard(
   const created = await answered('createIndex', () => pagefind.createIndex({ forceLanguage: 'vi' }));
   if (created.errors.length > 0 || !created.index) throw new SearchIndexError('createIndex', created.errors);
   const { index } = created;
-  // The bundle's words (for its words files) and word pairs.
-  const phrases = new PhraseIndexBuilder();
   let vocabulary = '';
+  let pairFiles = new Map<string, Uint8Array>();
   try {
+    // The bundle's words (for its words files) and word pairs.
+    const phrases = new PhraseIndexBuilder();
     // Pagefind numbers pages in the order it indexes them: newest first, so that a page's number
     // is its place in the date order, and a rebuild equals a cold build byte for byte.
     const ordered = indexOrder(pages);
@@ -295,7 +296,9 @@ async function indexShard(
     await adding;
     const writing = answered('writeFiles', () => index.writeFiles({ outputPath }));
     writing.catch(() => undefined); // handled when awaited below
+    // Made while Pagefind writes its files; the builder, a bundle's worth of words, goes.
     vocabulary = vocabularyText(phrases.wordCounts());
+    pairFiles = compressedPairFiles(phrases);
     const written = await writing;
     if (written.errors.length > 0) throw new SearchIndexError('writeFiles', written.errors);
   } finally {
@@ -310,7 +313,8 @@ async function indexShard(
     // and its phrase index.
     const files = new Map<string, string | Uint8Array>([
       ...keysFiles(vocabulary, meta && indexChunks(meta)),
-      ...phraseIndexFiles(phrases, meta, pages.length),
+      ...pairFiles,
+      ...pageLists(meta, pages.length),
     ]);
     const folders = new Set([...files.keys()].map((file) => path.dirname(path.join(outputPath, file))));
     for (const folder of folders) await mkdir(folder, { recursive: true });

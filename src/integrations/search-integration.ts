@@ -27,7 +27,7 @@ import {
 import { SEARCH_DIR, articleUrl } from '../lib/urls.ts';
 import { SearchIndexError, addPages } from './pagefind-calls.ts';
 import { VOCABULARY_FILE } from './search-index.ts';
-import { phraseIndexFiles } from './search-phrase-files.ts';
+import { compressedPairFiles, pageLists } from './search-phrase-files.ts';
 
 /** Where the dev server serves the search bundles, as a build publishes them. */
 const DEV_BUNDLES_URL = `/${SEARCH_DIR}/`;
@@ -81,8 +81,8 @@ export async function buildDevBundle(root: string, origin: string): Promise<Map<
     for (const [file, text] of keysFiles(words, meta && indexChunks(meta))) {
       bundle.set(`${shard}/${file}`, new TextEncoder().encode(text));
     }
-    for (const [file, content] of phraseIndexFiles(phrases, meta, shardPages.length))
-      bundle.set(`${shard}/${file}`, content);
+    const phraseFiles = [...compressedPairFiles(phrases), ...pageLists(meta, shardPages.length)];
+    for (const [file, content] of phraseFiles) bundle.set(`${shard}/${file}`, content);
     for (const file of files) {
       // The newest bundle comes first; the others get the placeholder, as in a build.
       const content = position > 0 && BUNDLE_WASM_FILE.test(file.path) ? WASM_PLACEHOLDER : file.content;

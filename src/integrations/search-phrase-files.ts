@@ -9,26 +9,29 @@ import { pageListFiles, type PhraseIndexBuilder } from '../lib/search-phrases.ts
 import { SearchIndexError } from './pagefind-calls.ts';
 
 /**
- * The phrase index files of a bundle of `pages` pages, by path in the bundle, given its
- * decompressed Pagefind metadata (`pf_meta`). Throws a {@link SearchIndexError} when the metadata
- * does not list as many pages: the index would point at other articles' fragments.
+ * The builder's pair files by path in the bundle, gzip-compressed.
  *
  * @example
- * phraseIndexFiles(builder, gunzipSync(metaFile), 2000); // Map { 'phrases/00.bin' => <gzip>, …, 'phrases/pages/19.txt' => … }
+ * compressedPairFiles(builder); // Map { 'phrases/000.bin' => <gzip>, … }
  */
-export function phraseIndexFiles(
-  builder: PhraseIndexBuilder,
-  meta: Uint8Array | undefined,
-  pages: number,
-): Map<string, Uint8Array> {
+export function compressedPairFiles(builder: PhraseIndexBuilder): Map<string, Uint8Array> {
+  return new Map([...builder.pairFiles()].map(([file, bytes]) => [file, gzipSync(bytes)]));
+}
+
+/**
+ * The page lists of a bundle of `pages` pages by path in the bundle, from its decompressed
+ * Pagefind metadata (`pf_meta`). Throws a {@link SearchIndexError} when the metadata does not list
+ * as many pages: the phrase index would point at other articles' fragments.
+ *
+ * @example
+ * pageLists(gunzipSync(metaFile), 2000); // Map { 'phrases/pages/0.txt' => …, …, 'phrases/pages/19.txt' => … }
+ */
+export function pageLists(meta: Uint8Array | undefined, pages: number): Map<string, Uint8Array> {
   const fragments = meta && bundlePages(meta);
   if (!fragments || fragments.length !== pages) {
     throw new SearchIndexError('writeFiles', [
       `siêu dữ liệu Pagefind liệt kê ${fragments?.length ?? 0} trang, chỉ mục cụm từ cần ${pages}`,
     ]);
   }
-  const files = new Map<string, Uint8Array>();
-  for (const [file, bytes] of builder.pairFiles()) files.set(file, gzipSync(bytes));
-  for (const [file, text] of pageListFiles(fragments)) files.set(file, new TextEncoder().encode(text));
-  return files;
+  return new Map([...pageListFiles(fragments)].map(([file, text]) => [file, new TextEncoder().encode(text)]));
 }

@@ -127,6 +127,21 @@ class ByteWriter {
 
 const [TAB, NEWLINE, SPACE, BAR, COLON, COMMA, DOT, STAR] = [9, 10, 32, 124, 58, 44, 46, 42];
 
+/** A growing list of whole numbers kept outside the JavaScript heap (`array[0]` to `array[length - 1]`). */
+class IntList {
+  array = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.array.length) {
+      const grown = new Int32Array(this.array.length * 2);
+      grown.set(this.array);
+      this.array = grown;
+    }
+    this.array[this.length++] = value;
+  }
+}
+
 /**
  * Pairs of ids (two words) to an id, by open addressing over typed arrays: a bundle's phrase
  * index looks one up for every word of every article, and a `Map` keyed by two ids would
@@ -192,23 +207,22 @@ export class PhraseIndexBuilder {
   /** Words as written (lowercase), by id, the id of each one's folded form, and its pages. */
   readonly #wordIds = new Map<string, number>();
   readonly #words: string[] = [];
-  readonly #foldedOf: number[] = [];
-  readonly #wordPages: number[] = [];
-  readonly #wordLastPage: number[] = [];
+  readonly #foldedOf = new IntList();
+  readonly #wordPages = new IntList();
+  readonly #wordLastPage = new IntList();
   readonly #foldedIds = new Map<string, number>();
   readonly #foldedWords: string[] = [];
   /** Folded pairs: their two folded words, and how many spellings each has. */
   readonly #pairIds = new PairTable();
-  readonly #pairWords: number[] = [];
-  readonly #pairSpellingCount: number[] = [];
+  readonly #pairWords = new IntList();
+  readonly #pairSpellingCount = new IntList();
   /** Spellings (pairs of words as written): their two words, pair, and place among its spellings. */
   readonly #spellingIds = new PairTable();
-  readonly #spellingWords: number[] = [];
-  readonly #spellingPair: number[] = [];
-  readonly #spellingIndex: number[] = [];
+  readonly #spellingWords = new IntList();
+  readonly #spellingPair = new IntList();
+  readonly #spellingIndex = new IntList();
   /** Every occurrence, in the order added: spelling id, page, position × 2 + 1 if in the title. */
-  #occurrences = new Int32Array(1 << 16);
-  #occurrenceCount = 0;
+  readonly #occurrences = new IntList();
   #pages = 0;
 
   /** Adds the next page's words (see {@link pageWords}). */
@@ -217,9 +231,9 @@ export class PhraseIndexBuilder {
     let previous = -1;
     for (let position = 0; position < page.words.length; position++) {
       const word = this.#wordId(page.words[position]!);
-      if (this.#wordLastPage[word] !== number) {
-        this.#wordLastPage[word] = number;
-        this.#wordPages[word]! += 1;
+      if (this.#wordLastPage.array[word] !== number) {
+        this.#wordLastPage.array[word] = number;
+        this.#wordPages.array[word]! += 1;
       }
       if (previous >= 0) {
         let spelling = this.#spellingIds.get(previous, word);
@@ -232,16 +246,9 @@ export class PhraseIndexBuilder {
   }
 
   #addOccurrence(spelling: number, page: number, place: number): void {
-    let at = this.#occurrenceCount * 3;
-    if (at + 3 > this.#occurrences.length) {
-      const grown = new Int32Array(this.#occurrences.length * 2);
-      grown.set(this.#occurrences);
-      this.#occurrences = grown;
-    }
-    this.#occurrences[at++] = spelling;
-    this.#occurrences[at++] = page;
-    this.#occurrences[at] = place;
-    this.#occurrenceCount += 1;
+    this.#occurrences.push(spelling);
+    this.#occurrences.push(page);
+    this.#occurrences.push(place);
   }
 
   #wordId(word: string): number {
@@ -265,20 +272,22 @@ export class PhraseIndexBuilder {
   }
 
   #newSpelling(first: number, second: number): number {
-    const foldedFirst = this.#foldedOf[first]!;
-    const foldedSecond = this.#foldedOf[second]!;
+    const foldedFirst = this.#foldedOf.array[first]!;
+    const foldedSecond = this.#foldedOf.array[second]!;
     let pair = this.#pairIds.get(foldedFirst, foldedSecond);
     if (pair === -1) {
       pair = this.#pairSpellingCount.length;
       this.#pairIds.add(foldedFirst, foldedSecond, pair);
-      this.#pairWords.push(foldedFirst, foldedSecond);
+      this.#pairWords.push(foldedFirst);
+      this.#pairWords.push(foldedSecond);
       this.#pairSpellingCount.push(0);
     }
     const id = this.#spellingPair.length;
     this.#spellingIds.add(first, second, id);
-    this.#spellingWords.push(first, second);
+    this.#spellingWords.push(first);
+    this.#spellingWords.push(second);
     this.#spellingPair.push(pair);
-    this.#spellingIndex.push(this.#pairSpellingCount[pair]!++);
+    this.#spellingIndex.push(this.#pairSpellingCount.array[pair]!++);
     return id;
   }
 
@@ -287,14 +296,14 @@ export class PhraseIndexBuilder {
    * (`vocabularyText` in `src/lib/search-rank.ts`).
    */
   wordCounts(): Map<string, number> {
-    return new Map(this.#words.map((word, id) => [word, this.#wordPages[id]!]));
+    return new Map(this.#words.map((word, id) => [word, this.#wordPages.array[id]!]));
   }
 
   /** The pair files by path in the bundle, as UTF-8 text (the build compresses them). */
   pairFiles(): Map<string, Uint8Array> {
     const pairs = this.#pairSpellingCount.length;
     // The pairs in file order: by file, then in the order first seen.
-    const folded = this.#pairWords;
+    const folded = this.#pairWords.array;
     const foldedWords = this.#foldedWords;
     const partOf = new Int32Array(pairs);
     const partStarts = new Int32Array(PHRASE_PARTS + 1);
@@ -313,10 +322,10 @@ export class PhraseIndexBuilder {
     }
     // Every occurrence in file order (each pair's in the order added: pages, then positions),
     // as page, place and spelling index, so the files are written reading it straight through.
-    const occurrences = this.#occurrences;
-    const spellingPair = this.#spellingPair;
-    const spellingIndex = this.#spellingIndex;
-    const count = this.#occurrenceCount;
+    const occurrences = this.#occurrences.array;
+    const spellingPair = this.#spellingPair.array;
+    const spellingIndex = this.#spellingIndex.array;
+    const count = this.#occurrences.length / 3;
     const starts = new Int32Array(pairs + 1);
     for (let at = 0; at < count * 3; at += 3) starts[rank[spellingPair[occurrences[at]!]!]! + 1]! += 1;
     for (let index = 0; index < pairs; index++) starts[index + 1]! += starts[index]!;
@@ -333,14 +342,14 @@ export class PhraseIndexBuilder {
     // Each pair's spellings, in order of use.
     const spellingStarts = new Int32Array(pairs + 1);
     for (let pair = 0; pair < pairs; pair++)
-      spellingStarts[pair + 1] = spellingStarts[pair]! + this.#pairSpellingCount[pair]!;
-    const spellingsOf = new Int32Array(spellingPair.length);
-    for (let id = 0; id < spellingPair.length; id++)
+      spellingStarts[pair + 1] = spellingStarts[pair]! + this.#pairSpellingCount.array[pair]!;
+    const spellingsOf = new Int32Array(this.#spellingPair.length);
+    for (let id = 0; id < this.#spellingPair.length; id++)
       spellingsOf[spellingStarts[spellingPair[id]!]! + spellingIndex[id]!] = id;
 
     const encoder = new TextEncoder();
     const words = this.#words.map((word) => encoder.encode(word));
-    const spellingWords = this.#spellingWords;
+    const spellingWords = this.#spellingWords.array;
     const files = new Map<string, Uint8Array>();
     const file = new ByteWriter();
     for (let part = 0; part < PHRASE_PARTS; part++) {

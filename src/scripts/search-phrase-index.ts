@@ -64,13 +64,25 @@ export function phraseQuery(query: ParsedQuery, filters: Record<string, string>)
   return query.words.length >= 2 && query.words.every((word) => !word.prefix) && Object.keys(filters).length === 0;
 }
 
+/** The pair files of every pair of neighbouring words of `query`, of every bundle, loading. */
+export function loadPairFiles(bundles: readonly Bundle[], query: ParsedQuery): void {
+  for (const pair of wordPairs(query)) {
+    for (const bundle of bundles) bundleFile(bundle, phrasePath(phrasePart(pair))).catch(() => undefined);
+  }
+}
+
+/** The folded pairs of a query's neighbouring words ("da lat"). */
+function wordPairs(query: ParsedQuery): string[] {
+  return query.words.slice(1).map((word, index) => `${query.words[index]!.folded} ${word.folded}`);
+}
+
 /**
  * The articles of `bundle` holding the query's words together and in order, as matches ranked
  * by `src/lib/search-rank.ts`: spelled as typed or not, in the title or not, their place in the
  * bundle's date order (the page number).
  */
 export async function searchPhrase(bundle: Bundle, query: ParsedQuery): Promise<Match[]> {
-  const pairs = query.words.slice(1).map((word, index) => `${query.words[index]!.folded} ${word.folded}`);
+  const pairs = wordPairs(query);
   const files = await Promise.all(pairs.map((pair) => bundleFile(bundle, phrasePath(phrasePart(pair)))));
   if (files.some((file) => !file)) return [];
   const text = new TextDecoder();

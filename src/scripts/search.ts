@@ -12,6 +12,7 @@ import { readSearchState, searchStateUrl, SORT_NEWEST, type SearchState } from '
 import { searchShardUrl } from '../lib/urls.ts';
 import { openShards, queryKeys, resolveTyped, type Bundle, type Match } from './search-bundles.ts';
 import { holdsPhrase, searchAll } from './search-flow.ts';
+import { loadPairFiles } from './search-phrase-index.ts';
 import { resultItem, suggestionNode } from './search-render.ts';
 
 const PAGE_SIZE = 10;
@@ -224,6 +225,13 @@ function start(page: Page) {
     // for its next letter (or Enter) instead of reading the index chunks of all of them.
     const last = typed.words.at(-1);
     if (last?.prefix && [...last.folded].length < 2) return;
+    // The words' pair files, while the page waits for the reader to pause: the phrase is likely
+    // typed whole, and the search then has them.
+    if (typed.words.length >= 2 && Object.keys(pagefindFilters(page)).length === 0) {
+      void openBundles()
+        .then((open) => loadPairFiles(open, typed))
+        .catch(() => undefined);
+    }
     timer = setTimeout(() => void run(), DEBOUNCE_MS);
   });
   for (const select of [...filterSelects, sortSelect]) select.addEventListener('change', () => void run());
