@@ -53,6 +53,28 @@ export async function holdsPhrase(
   return (await findPhrase(bundles, whole)).length > 0 ? whole : undefined;
 }
 
+/**
+ * Gets ready, while the reader pauses, what the search for `typed` will show when the phrase
+ * indexes answer it: the articles holding the phrase, and the data of the first `count` of them.
+ * The search that follows then only shows them.
+ */
+export async function preparePhrase(
+  bundles: readonly Bundle[],
+  typed: ParsedQuery,
+  filters: Record<string, string>,
+  order: RankOrder,
+  count: number,
+): Promise<void> {
+  const whole = { ...typed, words: typed.words.map((word) => ({ ...word, prefix: false })) };
+  if (typed.joined.length > 0 || !phraseQuery(whole, filters)) return;
+  const found = await findPhrase(bundles, whole);
+  await Promise.all(
+    keepBest(found, order)
+      .slice(0, count)
+      .map((match) => match.result.data()),
+  );
+}
+
 /** What a search found besides its results, known once every batch has been read. */
 export interface Outcome {
   /** The results hold the words apart (no article holds them together). */

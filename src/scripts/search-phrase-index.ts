@@ -64,13 +64,6 @@ export function phraseQuery(query: ParsedQuery, filters: Record<string, string>)
   return query.words.length >= 2 && query.words.every((word) => !word.prefix) && Object.keys(filters).length === 0;
 }
 
-/** The pair files of every pair of neighbouring words of `query`, of every bundle, loading. */
-export function loadPairFiles(bundles: readonly Bundle[], query: ParsedQuery): void {
-  for (const pair of wordPairs(query)) {
-    for (const bundle of bundles) bundleFile(bundle, phrasePath(phrasePart(pair))).catch(() => undefined);
-  }
-}
-
 /** The folded pairs of a query's neighbouring words ("da lat"). */
 function wordPairs(query: ParsedQuery): string[] {
   return query.words.slice(1).map((word, index) => `${query.words[index]!.folded} ${word.folded}`);
@@ -98,9 +91,19 @@ export async function searchPhrase(bundle: Bundle, query: ParsedQuery): Promise<
   }));
 }
 
-/** A page of the bundle as Pagefind's results are, its data read from its fragment file. */
+/**
+ * A page of the bundle as Pagefind's results are, its data read from its fragment file once
+ * (the search page may read it ahead, while the reader pauses).
+ */
 function pageResult(bundle: Bundle, page: number): PagefindResult {
-  return { id: `${bundle.position}/${page}`, score: 0, words: [], data: () => pageData(bundle, page) };
+  let data: Promise<PagefindResultData> | undefined;
+  const read = () => {
+    data = pageData(bundle, page);
+    // A failed read is tried again by the next caller.
+    data.catch(() => (data = undefined));
+    return data;
+  };
+  return { id: `${bundle.position}/${page}`, score: 0, words: [], data: () => data ?? read() };
 }
 
 interface Fragment {

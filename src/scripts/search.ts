@@ -11,8 +11,7 @@ import { readVocabulary, suggestWord, type RankOrder } from '../lib/search-rank.
 import { readSearchState, searchStateUrl, SORT_NEWEST, type SearchState } from '../lib/search-url.ts';
 import { searchShardUrl } from '../lib/urls.ts';
 import { openShards, queryKeys, resolveTyped, type Bundle, type Match } from './search-bundles.ts';
-import { holdsPhrase, searchAll } from './search-flow.ts';
-import { loadPairFiles } from './search-phrase-index.ts';
+import { holdsPhrase, preparePhrase, searchAll } from './search-flow.ts';
 import { resultItem, suggestionNode } from './search-render.ts';
 
 const PAGE_SIZE = 10;
@@ -225,13 +224,12 @@ function start(page: Page) {
     // for its next letter (or Enter) instead of reading the index chunks of all of them.
     const last = typed.words.at(-1);
     if (last?.prefix && [...last.folded].length < 2) return;
-    // The words' pair files, while the page waits for the reader to pause: the phrase is likely
-    // typed whole, and the search then has them.
-    if (typed.words.length >= 2 && Object.keys(pagefindFilters(page)).length === 0) {
-      void openBundles()
-        .then((open) => loadPairFiles(open, typed))
-        .catch(() => undefined);
-    }
+    // While the page waits for the reader to pause, the phrase as typed so far is looked up and
+    // its first results read: it is likely typed whole, and the search then only shows them.
+    const order: RankOrder = readForm(page).sort === SORT_NEWEST ? 'date' : 'relevance';
+    void openBundles()
+      .then((open) => preparePhrase(open, typed, pagefindFilters(page), order, PAGE_SIZE))
+      .catch(() => undefined);
     timer = setTimeout(() => void run(), DEBOUNCE_MS);
   });
   for (const select of [...filterSelects, sortSelect]) select.addEventListener('change', () => void run());
