@@ -55,11 +55,11 @@ export async function buildDevBundle(root: string, origin: string): Promise<Map<
     const parsed = parseArticle(file, await readFile(path.join(root, file), 'utf8'), categories);
     if (parsed.ok && isPublished(parsed.article.data, now)) slugs.push(parsed.article.data.slug);
   }
-  const pages: { month: string; date: string; url: string; content: string }[] = [];
+  const pages: { month: string; time: number; url: string; content: string }[] = [];
   for (const slug of slugs) {
     const url = articleUrl(slug);
     const found = indexedRegion(await (await fetch(new URL(url, origin))).text());
-    if (found) pages.push({ month: found.month, date: found.date, url, content: indexedDocument(found.region) });
+    if (found) pages.push({ month: found.month, time: found.time, url, content: indexedDocument(found.region) });
   }
   // The same shards as a build, so the search page's list matches.
   const bundle = new Map<string, Uint8Array>();

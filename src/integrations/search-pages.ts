@@ -19,8 +19,8 @@ export const PAGE_DIGESTS_FILE = 'pages.json';
 export interface ArticlePage extends ShardPage {
   file: string;
   month: string;
-  /** The publication time the bundle's pages are ordered by (`indexOrder`). */
-  date: string;
+  /** The publication time the bundle's pages are ordered by (`indexOrder`), in milliseconds. */
+  time: number;
 }
 
 /**
@@ -50,12 +50,12 @@ export async function readArticlePages(
       const region = found && indexedRegion(readFileSync(file, 'utf8'));
       digest = {
         version,
-        ...(region && { digest: regionDigest(region.region), month: region.month, date: region.date }),
+        ...(region && { digest: regionDigest(region.region), month: region.month, time: region.time }),
       };
     }
     if (version) seen.set(slug, digest);
     return digest.digest && digest.month
-      ? { file, url: articleUrl(slug), digest: digest.digest, month: digest.month, date: digest.date ?? '' }
+      ? { file, url: articleUrl(slug), digest: digest.digest, month: digest.month, time: digest.time ?? 0 }
       : undefined;
   });
   if (cacheDir) await writePageDigests(cacheDir, seen, code);
@@ -69,7 +69,7 @@ interface PageDigest {
   version: string;
   digest?: string;
   month?: string;
-  date?: string;
+  time?: number;
 }
 
 async function readPageDigests(cacheDir: string, code: string): Promise<Map<string, PageDigest>> {

@@ -11,8 +11,12 @@ export interface IndexedRegion {
   region: string;
   /** The month of publication (Vietnam time), `YYYY-MM`, from the element's `data-search-month`. */
   month: string;
-  /** The publication time Pagefind sorts by (`data-pagefind-sort="date[datetime]"`); '' without one. */
-  date: string;
+  /**
+   * The publication time Pagefind sorts by (`data-pagefind-sort="date[datetime]"`), in
+   * milliseconds since 1970; 0 without one. A number: a string cut from the page would keep the
+   * whole page in memory for as long as the build keeps the time.
+   */
+  time: number;
 }
 
 const BODY_ATTRIBUTE = 'data-pagefind-body';
@@ -31,7 +35,7 @@ const PICTURE_ELEMENT = /<picture\b[\s\S]*?<\/picture>/g;
  *
  * @example
  * indexedRegion('<main><article data-pagefind-body data-search-month="2022-05"><h1>Đà Lạt</h1></article></main>');
- * // { region: '<article data-pagefind-body data-search-month="2022-05"><h1>Đà Lạt</h1></article>', month: '2022-05', date: '' }
+ * // { region: '<article data-pagefind-body data-search-month="2022-05"><h1>Đà Lạt</h1></article>', month: '2022-05', time: 0 }
  */
 export function indexedRegion(html: string): IndexedRegion | undefined {
   const attribute = html.indexOf(BODY_ATTRIBUTE);
@@ -42,23 +46,22 @@ export function indexedRegion(html: string): IndexedRegion | undefined {
   const region = html.slice(start, end + '</article>'.length).replace(PICTURE_ELEMENT, '');
   const openingTag = region.slice(0, region.indexOf('>') + 1);
   const month = MONTH_ATTRIBUTE.exec(openingTag)?.[1];
-  return month ? { region, month, date: SORT_DATE.exec(region)?.[1] ?? '' } : undefined;
+  const time = Date.parse(SORT_DATE.exec(region)?.[1] ?? '');
+  return month ? { region, month, time: Number.isNaN(time) ? 0 : time } : undefined;
 }
 
 /**
  * A bundle's pages in the order they are given to Pagefind, which numbers them so: newest first
- * (by the time Pagefind sorts on, all written in Vietnam time), then by URL. A page's number is
+ * (by the time Pagefind sorts on), then by URL. A page's number is
  * then its place in the bundle's date order, which the phrase index relies on
  * (`src/lib/search-phrases.ts`), and a rebuilt bundle equals a cold build's.
  *
  * @example
- * indexOrder([{ url: '/b/', date: '2022-05-11T06:49:00+07:00' }, { url: '/a/', date: '2023-01-02T08:00:00+07:00' }]);
+ * indexOrder([{ url: '/b/', time: Date.parse('2022-05-11T06:49:00+07:00') }, { url: '/a/', time: Date.parse('2023-01-02T08:00:00+07:00') }]);
  * // [{ url: '/a/', … }, { url: '/b/', … }]
  */
-export function indexOrder<T extends { url: string; date: string }>(pages: readonly T[]): T[] {
-  return [...pages].sort((a, b) =>
-    a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.url < b.url ? -1 : a.url > b.url ? 1 : 0,
-  );
+export function indexOrder<T extends { url: string; time: number }>(pages: readonly T[]): T[] {
+  return [...pages].sort((a, b) => b.time - a.time || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
 /** One indexed page as the fingerprint sees it. */

@@ -23,7 +23,7 @@ describe('indexedRegion', () => {
     expect(indexedRegion(`<html><body><nav>Bài liên quan</nav>${ARTICLE}<aside>Mới</aside></body></html>`)).toEqual({
       region: ARTICLE,
       month: '2022-05',
-      date: '',
+      time: 0,
     });
   });
 
@@ -31,7 +31,7 @@ describe('indexedRegion', () => {
     const time =
       '<time datetime="2022-05-11T06:49:00+07:00" data-pagefind-meta="dateline" data-pagefind-sort="date[datetime]">Thứ tư</time>';
     const updated = '<time datetime="2023-01-01T00:00:00+07:00">Cập nhật</time>';
-    expect(indexedRegion(ARTICLE.replace('<p>', `<p>${time}${updated}`))?.date).toBe('2022-05-11T06:49:00+07:00');
+    expect(indexedRegion(ARTICLE.replace('<p>', `<p>${time}${updated}`))?.time).toBe(Date.UTC(2022, 4, 10, 23, 49));
   });
 
   it('leaves out the pictures, whose file names change with the photo, and keeps their caption', () => {
@@ -63,9 +63,9 @@ describe('indexedRegion', () => {
 describe('indexOrder', () => {
   it('puts the newest first, then orders by URL', () => {
     const pages = [
-      { url: '/b/', date: '2022-05-11T06:49:00+07:00' },
-      { url: '/c/', date: '2023-01-02T08:00:00+07:00' },
-      { url: '/a/', date: '2022-05-11T06:49:00+07:00' },
+      { url: '/b/', time: Date.parse('2022-05-11T06:49:00+07:00') },
+      { url: '/c/', time: Date.parse('2023-01-02T08:00:00+07:00') },
+      { url: '/a/', time: Date.parse('2022-05-11T06:49:00+07:00') },
     ];
     expect(indexOrder(pages).map((page) => page.url)).toEqual(['/c/', '/a/', '/b/']);
   });
