@@ -29,7 +29,8 @@ import { PAGE_DIGESTS_FILE, readArticlePages, type ArticlePage } from './search-
 import { readRegistries } from '../data/content-files.ts';
 import { indexChunks } from '../lib/pagefind-meta.ts';
 import { keysFiles } from '../lib/search-keys.ts';
-import { PhraseIndexBuilder, pageWords } from '../lib/search-phrases.ts';
+import { PhraseIndexBuilder } from '../lib/phrase-index-builder.ts';
+import { pageWords } from '../lib/search-phrases.ts';
 import { vocabularyText } from '../lib/search-rank.ts';
 import {
   groupIntoShards,

@@ -14,7 +14,8 @@ import { isPublished } from '../lib/archive.ts';
 import { parseArticle } from '../lib/article.ts';
 import { indexChunks } from '../lib/pagefind-meta.ts';
 import { keysFiles } from '../lib/search-keys.ts';
-import { PhraseIndexBuilder, pageWords } from '../lib/search-phrases.ts';
+import { PhraseIndexBuilder } from '../lib/phrase-index-builder.ts';
+import { pageWords } from '../lib/search-phrases.ts';
 import { vocabularyText } from '../lib/search-rank.ts';
 import {
   BUNDLE_WASM_FILE,

@@ -5,7 +5,8 @@
  */
 import { gzipSync } from 'node:zlib';
 import { bundlePages } from '../lib/pagefind-meta.ts';
-import { pageListFiles, type PhraseIndexBuilder } from '../lib/search-phrases.ts';
+import type { PhraseIndexBuilder } from '../lib/phrase-index-builder.ts';
+import { pageListFiles } from '../lib/search-phrases.ts';
 import { SearchIndexError } from './pagefind-calls.ts';
 
 /**

@@ -38,19 +38,27 @@ function findPhrase(bundles: readonly Bundle[], query: ParsedQuery): Promise<Mat
 }
 
 /**
+ * The query as typed with its last word whole, when the phrase indexes can answer it. Words
+ * typed joined ("dalat") are left to resolving (`resolveTyped`), which knows whether the archive
+ * holds them as written.
+ */
+function typedPhrase(query: ParsedQuery, filters: Record<string, string>): ParsedQuery | undefined {
+  const whole = { ...query, words: query.words.map((word) => ({ ...word, prefix: false })) };
+  return query.joined.length === 0 && phraseQuery(whole, filters) ? whole : undefined;
+}
+
+/**
  * The query with its last word whole, when the archive holds its words as a phrase; otherwise
  * `undefined`, and the query must be resolved against the bundles' words (`resolveTyped`). A
  * phrase found settles what resolving would: its last word is then one the archive holds whole.
- * Words typed joined ("dalat") are left to resolving, which knows whether the archive holds them.
  */
 export async function holdsPhrase(
   bundles: readonly Bundle[],
   query: ParsedQuery,
   filters: Record<string, string>,
 ): Promise<ParsedQuery | undefined> {
-  const whole = { ...query, words: query.words.map((word) => ({ ...word, prefix: false })) };
-  if (query.joined.length > 0 || !phraseQuery(whole, filters)) return undefined;
-  return (await findPhrase(bundles, whole)).length > 0 ? whole : undefined;
+  const whole = typedPhrase(query, filters);
+  return whole && (await findPhrase(bundles, whole)).length > 0 ? whole : undefined;
 }
 
 /**
@@ -65,8 +73,8 @@ export async function preparePhrase(
   order: RankOrder,
   count: number,
 ): Promise<void> {
-  const whole = { ...typed, words: typed.words.map((word) => ({ ...word, prefix: false })) };
-  if (typed.joined.length > 0 || !phraseQuery(whole, filters)) return;
+  const whole = typedPhrase(typed, filters);
+  if (!whole) return;
   const found = await findPhrase(bundles, whole);
   await Promise.all(
     keepBest(found, order)

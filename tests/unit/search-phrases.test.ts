@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { PhraseIndexBuilder } from '../../src/lib/phrase-index-builder.ts';
 import {
   PAGE_LIST_SIZE,
   PHRASE_PARTS,
-  PhraseIndexBuilder,
   pageListFiles,
   pageListPath,
   pageWords,
+  pairPart,
+  partName,
   phraseMatches,
   phrasePart,
   phrasePath,
   readPair,
 } from '../../src/lib/search-phrases.ts';
+import { pairTexts } from './pair-texts.ts';
 
 describe('pageWords', () => {
   it('lists the words lowercase and NFC, without what Pagefind ignores, the title first', () => {
@@ -31,6 +34,19 @@ describe('phrasePart', () => {
     expect(phrasePart('da lat')).toBe('1bf');
     const parts = new Set(Array.from({ length: 20000 }, (_, index) => phrasePart(`tu ${index}`)));
     expect(parts.size).toBe(PHRASE_PARTS);
+  });
+});
+
+describe('pairPart', () => {
+  it('is the number of the file phrasePart names', () => {
+    expect(pairPart('da', 'lat')).toBe(447);
+    expect(partName(pairPart('bao', 'loc'))).toBe(phrasePart('bao loc'));
+  });
+});
+
+describe('partName', () => {
+  it('writes three hex digits', () => {
+    expect([0, 447, PHRASE_PARTS - 1].map(partName)).toEqual(['000', '1bf', '3ff']);
   });
 });
 
@@ -59,57 +75,6 @@ describe('pageListFiles', () => {
     expect([...files.keys()]).toEqual(['phrases/pages/0.txt', 'phrases/pages/1.txt']);
     expect(files.get('phrases/pages/1.txt')).toBe('vi_100\n');
     expect(files.get('phrases/pages/0.txt')!.split('\n')[42]).toBe('vi_42');
-  });
-});
-
-/** The pair files of a builder, as text. */
-const pairTexts = (builder: PhraseIndexBuilder) =>
-  new Map([...builder.pairFiles()].map(([file, bytes]) => [file, new TextDecoder().decode(bytes)]));
-
-describe('PhraseIndexBuilder', () => {
-  it('writes each pair of neighbouring words once, with its spellings, pages and positions', () => {
-    const builder = new PhraseIndexBuilder();
-    builder.add({ words: ['đà', 'lạt', 'mưa'], title: 2 });
-    builder.add({ words: ['trời'], title: 1 });
-    builder.add({ words: ['đã', 'lát', 'đà', 'lạt', 'đà', 'lạt'], title: 1 });
-    expect(Object.fromEntries(pairTexts(builder))).toEqual({
-      [phrasePath(phrasePart('da lat'))]: 'đà lạt|đã lát\t0:*0 2:0.1,2,4\n',
-      [phrasePath(phrasePart('lat mua'))]: 'lạt mưa\t0:1\n',
-      [phrasePath(phrasePart('lat da'))]: 'lát đà|lạt đà\t2:1,3.1\n',
-    });
-  });
-
-  it('writes positions and page steps in base 36', () => {
-    const builder = new PhraseIndexBuilder();
-    const words = Array.from({ length: 40 }, () => 'a');
-    for (let page = 0; page < 40; page++) builder.add({ words: page === 39 ? words : ['x'], title: 0 });
-    expect(pairTexts(builder).get(phrasePath(phrasePart('a a')))).toMatch(/^a a\t13:0,1,2,.*,z,10,11,12\n$/);
-  });
-
-  it('writes the pairs of a file in the order first seen', () => {
-    // A pair that lands in the same file as "da lat".
-    const other = Array.from({ length: 5000 }, (_, index) => `${index}`).find(
-      (word) => phrasePart(`zz ${word}`) === phrasePart('da lat'),
-    )!;
-    const builder = new PhraseIndexBuilder();
-    builder.add({ words: ['zz', other], title: 0 });
-    builder.add({ words: ['đà', 'lạt'], title: 0 });
-    expect(pairTexts(builder).get(phrasePath(phrasePart('da lat')))).toBe(`zz ${other}\t0:0\nđà lạt\t1:0\n`);
-  });
-});
-
-describe('PhraseIndexBuilder.wordCounts', () => {
-  it('counts the pages holding each word as written', () => {
-    const builder = new PhraseIndexBuilder();
-    builder.add({ words: ['đà', 'lạt', 'đà'], title: 0 });
-    builder.add({ words: ['đà', 'đã'], title: 0 });
-    expect(builder.wordCounts()).toEqual(
-      new Map([
-        ['đà', 2],
-        ['lạt', 1],
-        ['đã', 1],
-      ]),
-    );
   });
 });
 
