@@ -40,7 +40,7 @@ import {
   regionDigest,
   shardFingerprint,
 } from '../lib/search-shards.ts';
-import { compressedPairFiles, pageLists } from './search-phrase-files.ts';
+import { compressedPairFiles, metaVersion, phraseIndexFiles, type BundleMeta } from './search-phrase-files.ts';
 import { SEARCH_DIR, searchUrl } from '../lib/urls.ts';
 
 /** The part of Pagefind's Node API used here; tests pass a fake. */
@@ -313,9 +313,8 @@ async function indexShard(
     // Beside the bundle: its index words as Pagefind keys them, a file per first character,
     // and its phrase index.
     const files = new Map<string, string | Uint8Array>([
-      ...keysFiles(vocabulary, meta && indexChunks(meta)),
-      ...pairFiles,
-      ...pageLists(meta, pages.length),
+      ...keysFiles(vocabulary, meta && indexChunks(meta.bytes)),
+      ...phraseIndexFiles(pairFiles, meta, pages.length),
     ]);
     const folders = new Set([...files.keys()].map((file) => path.dirname(path.join(outputPath, file))));
     for (const folder of folders) await mkdir(folder, { recursive: true });
@@ -334,14 +333,17 @@ async function indexedContent(distDir: string, page: ArticlePage): Promise<strin
 }
 
 /** A written bundle's Pagefind metadata, decompressed; `undefined` if it cannot be read. */
-async function bundleMeta(dir: string): Promise<Uint8Array | undefined> {
-  const meta = (await readdir(dir)).find((name) => name.endsWith('.pf_meta'));
-  if (!meta) return undefined;
-  try {
-    return gunzipSync(await readFile(path.join(dir, meta)));
-  } catch {
-    return undefined; // not gzip: an older or unexpected layout
+async function bundleMeta(dir: string): Promise<BundleMeta | undefined> {
+  for (const name of await readdir(dir)) {
+    const version = metaVersion(name);
+    if (!version) continue;
+    try {
+      return { version, bytes: gunzipSync(await readFile(path.join(dir, name))) };
+    } catch {
+      return undefined; // not gzip: an older or unexpected layout
+    }
   }
+  return undefined;
 }
 
 /**

@@ -28,7 +28,7 @@ import {
 import { SEARCH_DIR, articleUrl } from '../lib/urls.ts';
 import { SearchIndexError, addPages } from './pagefind-calls.ts';
 import { VOCABULARY_FILE } from './search-index.ts';
-import { compressedPairFiles, pageLists } from './search-phrase-files.ts';
+import { compressedPairFiles, metaVersion, phraseIndexFiles } from './search-phrase-files.ts';
 
 /** Where the dev server serves the search bundles, as a build publishes them. */
 const DEV_BUNDLES_URL = `/${SEARCH_DIR}/`;
@@ -77,13 +77,14 @@ export async function buildDevBundle(root: string, origin: string): Promise<Map<
     for (const page of shardPages) phrases.add(pageWords(page.content));
     const words = vocabularyText(phrases.wordCounts());
     bundle.set(`${shard}/${VOCABULARY_FILE}`, new TextEncoder().encode(words));
-    const metaFile = files.find((file) => file.path.endsWith('.pf_meta'));
-    const meta = metaFile && gunzipSync(metaFile.content);
-    for (const [file, text] of keysFiles(words, meta && indexChunks(meta))) {
+    const metaFile = files.find((file) => metaVersion(file.path));
+    const meta = metaFile && { version: metaVersion(metaFile.path)!, bytes: gunzipSync(metaFile.content) };
+    for (const [file, text] of keysFiles(words, meta && indexChunks(meta.bytes))) {
       bundle.set(`${shard}/${file}`, new TextEncoder().encode(text));
     }
-    const phraseFiles = [...compressedPairFiles(phrases), ...pageLists(meta, shardPages.length)];
-    for (const [file, content] of phraseFiles) bundle.set(`${shard}/${file}`, content);
+    for (const [file, content] of phraseIndexFiles(compressedPairFiles(phrases), meta, shardPages.length)) {
+      bundle.set(`${shard}/${file}`, content);
+    }
     for (const file of files) {
       // The newest bundle comes first; the others get the placeholder, as in a build.
       const content = position > 0 && BUNDLE_WASM_FILE.test(file.path) ? WASM_PLACEHOLDER : file.content;

@@ -6,33 +6,59 @@
 import { gzipSync } from 'node:zlib';
 import { bundlePages } from '../lib/pagefind-meta.ts';
 import type { PhraseIndexBuilder } from '../lib/phrase-index-builder.ts';
-import { pageListFiles } from '../lib/search-phrases.ts';
+import { pageListFiles, phrasePath } from '../lib/search-phrases.ts';
 import { SearchIndexError } from './pagefind-calls.ts';
 
 /**
- * The builder's pair files by path in the bundle, gzip-compressed.
+ * The builder's pair files by name, gzip-compressed.
  *
  * @example
- * compressedPairFiles(builder); // Map { 'phrases/000.bin' => <gzip>, … }
+ * compressedPairFiles(builder); // Map { '000' => <gzip>, … }
  */
 export function compressedPairFiles(builder: PhraseIndexBuilder): Map<string, Uint8Array> {
   return new Map([...builder.pairFiles()].map(([file, bytes]) => [file, gzipSync(bytes)]));
 }
 
+/** A bundle's Pagefind metadata, decompressed, and its name: the version of the bundle's index. */
+export interface BundleMeta {
+  /** `vi_a74385dd9c` for `pagefind.vi_a74385dd9c.pf_meta`, as `pagefind-entry.json` gives it. */
+  version: string;
+  bytes: Uint8Array;
+}
+
 /**
- * The page lists of a bundle of `pages` pages by path in the bundle, from its decompressed
- * Pagefind metadata (`pf_meta`). Throws a {@link SearchIndexError} when the metadata does not list
- * as many pages: the phrase index would point at other articles' fragments.
+ * The version of a bundle's index from its metadata file's name, `undefined` for another file.
  *
  * @example
- * pageLists(gunzipSync(metaFile), 2000); // Map { 'phrases/pages/0.txt' => …, …, 'phrases/pages/19.txt' => … }
+ * metaVersion('pagefind.vi_a74385dd9c.pf_meta'); // 'vi_a74385dd9c'
  */
-export function pageLists(meta: Uint8Array | undefined, pages: number): Map<string, Uint8Array> {
-  const fragments = meta && bundlePages(meta);
-  if (!fragments || fragments.length !== pages) {
+export function metaVersion(file: string): string | undefined {
+  return /^pagefind\.([\w-]+)\.pf_meta$/.exec(file)?.[1];
+}
+
+/**
+ * A bundle's phrase index files by path in the bundle, in the folder of the index's version:
+ * its compressed pair files, and the page lists of its `pages` pages from its Pagefind metadata.
+ * Throws a {@link SearchIndexError} when the metadata does not list as many pages: the phrase
+ * index would point at other articles' fragments.
+ *
+ * @example
+ * phraseIndexFiles(compressedPairFiles(builder), meta, 2000);
+ * // Map { 'phrases/vi_a74385dd9c/000.bin' => <gzip>, …, 'phrases/vi_a74385dd9c/pages/19.txt' => … }
+ */
+export function phraseIndexFiles(
+  pairFiles: ReadonlyMap<string, Uint8Array>,
+  meta: BundleMeta | undefined,
+  pages: number,
+): Map<string, Uint8Array> {
+  const fragments = meta && bundlePages(meta.bytes);
+  if (!meta || !fragments || fragments.length !== pages) {
     throw new SearchIndexError('writeFiles', [
       `siêu dữ liệu Pagefind liệt kê ${fragments?.length ?? 0} trang, chỉ mục cụm từ cần ${pages}`,
     ]);
   }
-  return new Map([...pageListFiles(fragments)].map(([file, text]) => [file, new TextEncoder().encode(text)]));
+  const files = new Map<string, Uint8Array>();
+  for (const [part, bytes] of pairFiles) files.set(phrasePath(meta.version, part), bytes);
+  for (const [file, text] of pageListFiles(meta.version, fragments)) files.set(file, new TextEncoder().encode(text));
+  return files;
 }

@@ -3,7 +3,7 @@
  * from its pages' words, at build time: every pair of neighbouring words of every article, kept
  * as numbers while the pages come, written out byte by byte at the end. Pure.
  */
-import { PHRASE_PARTS, pairPart, partName, phrasePath, type PageWords } from './search-phrases.ts';
+import { PHRASE_PARTS, pairPart, partName, type PageWords } from './search-phrases.ts';
 import { foldVietnamese } from './text.ts';
 
 /** A file written byte by byte: the phrase index writes a few bytes for every occurrence. */
@@ -113,7 +113,7 @@ class PairTable {
  * builder.add({ words: ['đà', 'lạt'], title: 2 });
  * builder.add({ words: ['đã', 'lát', 'đá'], title: 0 });
  * builder.pairFiles(); // as UTF-8:
- * // Map { 'phrases/1bf.bin' => 'đà lạt|đã lát\t0:*0 1:0.1\n', 'phrases/3e1.bin' => 'lát đá\t1:1\n' }
+ * // Map { '1bf' => 'đà lạt|đã lát\t0:*0 1:0.1\n', '3e1' => 'lát đá\t1:1\n' }
  */
 export class PhraseIndexBuilder {
   /** Words as written (lowercase), by id, the id of each one's folded form, and its pages. */
@@ -211,7 +211,10 @@ export class PhraseIndexBuilder {
     return new Map(this.#words.map((word, id) => [word, this.#wordPages.array[id]!]));
   }
 
-  /** The pair files by path in the bundle, as UTF-8 text (the build compresses them). */
+  /**
+   * The pair files by name (`partName`; their paths are `phrasePath`), as UTF-8 text (the build
+   * compresses them).
+   */
   pairFiles(): Map<string, Uint8Array> {
     const pairs = this.#pairSpellingCount.length;
     // The pairs in file order: by file, then in the order first seen.
@@ -279,7 +282,7 @@ export class PhraseIndexBuilder {
         writePostings(file, grouped, starts[index]!, starts[index + 1]!);
         file.byte(NEWLINE);
       }
-      files.set(phrasePath(partName(part)), file.bytes.slice(0, file.length));
+      files.set(partName(part), file.bytes.slice(0, file.length));
     }
     return files;
   }

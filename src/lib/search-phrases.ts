@@ -7,7 +7,10 @@
  * "da") hold every article. Pure, shared by the build, the dev server and the search page.
  *
  * Pages are numbered as Pagefind numbers them: the build adds a bundle's pages newest first, so
- * a page's number is also its place in the bundle's date order.
+ * a page's number is also its place in the bundle's date order. The files of one version of a
+ * bundle's index go in a folder named as Pagefind names that version's metadata (`vi_a74385dd9c`,
+ * in `pagefind-entry.json`): the search page never mixes files of two builds, and they can be
+ * cached for good.
  *
  * A pair file holds a line per pair, in the order the pairs were first seen:
  * `spellings \t postings`, the spellings (`đà lạt|đã lát`, lowercase, the first folded being the
@@ -92,23 +95,24 @@ function fnv1a(hash: number, text: string): number {
 }
 
 /**
- * A pair file's path in its bundle (gzip-compressed, as Pagefind's own files).
+ * A pair file's path in its bundle (gzip-compressed, as Pagefind's own files), for a version of
+ * the bundle's index.
  *
  * @example
- * phrasePath('1bf'); // 'phrases/1bf.bin'
+ * phrasePath('vi_a74385dd9c', '1bf'); // 'phrases/vi_a74385dd9c/1bf.bin'
  */
-export function phrasePath(part: string): string {
-  return `${PHRASES_DIR}/${part}.bin`;
+export function phrasePath(version: string, part: string): string {
+  return `${PHRASES_DIR}/${version}/${part}.bin`;
 }
 
 /**
  * The page list file holding a page's fragment name: `PAGE_LIST_SIZE` names a file, a line each.
  *
  * @example
- * pageListPath(250); // 'phrases/pages/2.txt'
+ * pageListPath('vi_a74385dd9c', 250); // 'phrases/vi_a74385dd9c/pages/2.txt'
  */
-export function pageListPath(page: number): string {
-  return `${PHRASES_DIR}/pages/${Math.floor(page / PAGE_LIST_SIZE)}.txt`;
+export function pageListPath(version: string, page: number): string {
+  return `${PHRASES_DIR}/${version}/pages/${Math.floor(page / PAGE_LIST_SIZE)}.txt`;
 }
 
 /**
@@ -116,13 +120,13 @@ export function pageListPath(page: number): string {
  * {@link PAGE_LIST_SIZE} a file, one a line.
  *
  * @example
- * pageListFiles(['vi_a1', 'vi_b2']); // Map { 'phrases/pages/0.txt' => 'vi_a1\nvi_b2\n' }
+ * pageListFiles('vi_1', ['vi_a1', 'vi_b2']); // Map { 'phrases/vi_1/pages/0.txt' => 'vi_a1\nvi_b2\n' }
  */
-export function pageListFiles(fragments: readonly string[]): Map<string, string> {
+export function pageListFiles(version: string, fragments: readonly string[]): Map<string, string> {
   const files = new Map<string, string>();
   for (let start = 0; start < fragments.length; start += PAGE_LIST_SIZE) {
     const names = fragments.slice(start, start + PAGE_LIST_SIZE);
-    files.set(pageListPath(start), names.map((name) => `${name}\n`).join(''));
+    files.set(pageListPath(version, start), names.map((name) => `${name}\n`).join(''));
   }
   return files;
 }

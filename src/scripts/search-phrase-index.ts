@@ -20,6 +20,30 @@ import type { Bundle, Match, PagefindResult, PagefindResultData } from './search
 /** Pagefind's mark at the start of its files once decompressed. */
 const SIGNATURE = 'pagefind_dcd';
 
+/** Each bundle's index version, from its `pagefind-entry.json` (see `src/lib/search-phrases.ts`). */
+const versions = new WeakMap<Bundle, Promise<string>>();
+
+/**
+ * The version of the bundle's index the phrase files to read belong to: the one Pagefind
+ * itself reads, named in the entry file it loaded when the page opened.
+ */
+function bundleVersion(bundle: Bundle): Promise<string> {
+  let version = versions.get(bundle);
+  if (!version) {
+    version = fetch(`${bundle.url}pagefind-entry.json`).then(async (response) => {
+      if (!response.ok) throw new Error(`pagefind-entry.json: ${response.status}`);
+      const entry = (await response.json()) as { languages?: Record<string, { hash?: string }> };
+      const hash = Object.values(entry.languages ?? {})[0]?.hash;
+      if (!hash) throw new Error('pagefind-entry.json: no index');
+      return hash;
+    });
+    // A failed read is tried again by the next search.
+    version.catch(() => versions.delete(bundle));
+    versions.set(bundle, version);
+  }
+  return version;
+}
+
 /** The phrase index files each bundle has loaded, by path: loaded once, kept for later searches. */
 const loaded = new WeakMap<Bundle, Map<string, Promise<Uint8Array | undefined>>>();
 
@@ -76,13 +100,14 @@ function wordPairs(query: ParsedQuery): string[] {
  */
 export async function searchPhrase(bundle: Bundle, query: ParsedQuery): Promise<Match[]> {
   const pairs = wordPairs(query);
-  const files = await Promise.all(pairs.map((pair) => bundleFile(bundle, phrasePath(phrasePart(pair)))));
+  const version = await bundleVersion(bundle);
+  const files = await Promise.all(pairs.map((pair) => bundleFile(bundle, phrasePath(version, phrasePart(pair)))));
   if (files.some((file) => !file)) return [];
   const text = new TextDecoder();
   const found = pairs.map((pair, index) => readPair(text.decode(files[index]), pair));
   const typed = query.words.map((word) => (word.marked ? word.typed : undefined));
   return phraseMatches(found, typed).map((match) => ({
-    result: pageResult(bundle, match.page),
+    result: pageResult(bundle, version, match.page),
     phrase: true,
     accented: match.accented,
     title: match.title,
@@ -95,10 +120,10 @@ export async function searchPhrase(bundle: Bundle, query: ParsedQuery): Promise<
  * A page of the bundle as Pagefind's results are, its data read from its fragment file once
  * (the search page may read it ahead, while the reader pauses).
  */
-function pageResult(bundle: Bundle, page: number): PagefindResult {
+function pageResult(bundle: Bundle, version: string, page: number): PagefindResult {
   let data: Promise<PagefindResultData> | undefined;
   const read = () => {
-    data = pageData(bundle, page);
+    data = pageData(bundle, version, page);
     // A failed read is tried again by the next caller.
     data.catch(() => (data = undefined));
     return data;
@@ -113,10 +138,11 @@ interface Fragment {
   filters: Record<string, string[] | undefined>;
 }
 
-async function pageData(bundle: Bundle, page: number): Promise<PagefindResultData> {
-  const list = await bundleFile(bundle, pageListPath(page));
+async function pageData(bundle: Bundle, version: string, page: number): Promise<PagefindResultData> {
+  const listPath = pageListPath(version, page);
+  const list = await bundleFile(bundle, listPath);
   const name = list && new TextDecoder().decode(list).split('\n')[page % PAGE_LIST_SIZE];
-  if (!name) throw new Error(`${pageListPath(page)}: no page ${page}`);
+  if (!name) throw new Error(`${listPath}: no page ${page}`);
   const file = `fragment/${name}.pf_fragment`;
   const bytes = await fetchFile(bundle, file);
   const text = bytes && new TextDecoder().decode(bytes);

@@ -173,7 +173,7 @@ describe('what a query reads', () => {
   it('finds a phrase the archive holds from the phrase index, without Pagefind’s word index', async () => {
     const { shown, paths } = await requested({ q: 'da lat' });
     expect(shown.slugs).toEqual(DA_LAT);
-    expect(paths.filter((path) => /\/phrases\/[0-9a-f]{3}\.bin$/.test(path)).length).toBeGreaterThan(0);
+    expect(paths.filter((path) => /\/phrases\/vi_\w+\/[0-9a-f]{3}\.bin$/.test(path)).length).toBeGreaterThan(0);
     expect(paths.filter((path) => path.endsWith('.pf_index'))).toEqual([]);
   });
 

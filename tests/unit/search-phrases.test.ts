@@ -51,18 +51,18 @@ describe('partName', () => {
 });
 
 describe('phrasePath', () => {
-  it('is a compressed file in the phrases folder', () => {
-    expect(phrasePath('1bf')).toBe('phrases/1bf.bin');
+  it('is a compressed file in the folder of the index version', () => {
+    expect(phrasePath('vi_a74385dd9c', '1bf')).toBe('phrases/vi_a74385dd9c/1bf.bin');
   });
 });
 
 describe('pageListPath', () => {
   it('holds a hundred pages a file', () => {
-    expect([0, 99, 100, 250].map(pageListPath)).toEqual([
-      'phrases/pages/0.txt',
-      'phrases/pages/0.txt',
-      'phrases/pages/1.txt',
-      'phrases/pages/2.txt',
+    expect([0, 99, 100, 250].map((page) => pageListPath('vi_1', page))).toEqual([
+      'phrases/vi_1/pages/0.txt',
+      'phrases/vi_1/pages/0.txt',
+      'phrases/vi_1/pages/1.txt',
+      'phrases/vi_1/pages/2.txt',
     ]);
     expect(PAGE_LIST_SIZE).toBe(100);
   });
@@ -71,10 +71,10 @@ describe('pageListPath', () => {
 describe('pageListFiles', () => {
   it('writes the fragment names in page order, a line each', () => {
     const names = Array.from({ length: 101 }, (_, index) => `vi_${index}`);
-    const files = pageListFiles(names);
-    expect([...files.keys()]).toEqual(['phrases/pages/0.txt', 'phrases/pages/1.txt']);
-    expect(files.get('phrases/pages/1.txt')).toBe('vi_100\n');
-    expect(files.get('phrases/pages/0.txt')!.split('\n')[42]).toBe('vi_42');
+    const files = pageListFiles('vi_1', names);
+    expect([...files.keys()]).toEqual(['phrases/vi_1/pages/0.txt', 'phrases/vi_1/pages/1.txt']);
+    expect(files.get('phrases/vi_1/pages/1.txt')).toBe('vi_100\n');
+    expect(files.get('phrases/vi_1/pages/0.txt')!.split('\n')[42]).toBe('vi_42');
   });
 });
 
@@ -107,7 +107,7 @@ describe('readPair', () => {
     const builder = new PhraseIndexBuilder();
     builder.add({ words: ['bảo', 'lộc'], title: 0 });
     builder.add({ words: ['mưa', 'ở', 'bảo', 'lộc'], title: 4 });
-    const written = pairTexts(builder).get(phrasePath(phrasePart('bao loc')))!;
+    const written = pairTexts(builder).get(phrasePart('bao loc'))!;
     expect(readPair(written, 'bao loc')).toEqual(
       new Map([
         [0, [{ position: 0, spelled: 'bảo lộc', title: false }]],
@@ -124,7 +124,7 @@ describe('phraseMatches', () => {
   index.add({ words: ['giao', 'ước', 'và', 'thi', 'đua', 'ước', 'thi'], title: 2 });
   index.add({ words: ['lễ', 'giao', 'uoc', 'thi', 'dua'], title: 1 });
   const pair = (words: string) => {
-    const file = pairTexts(index).get(phrasePath(phrasePart(words)))!;
+    const file = pairTexts(index).get(phrasePart(words))!;
     return readPair(file, words);
   };
   const pairs = [pair('giao uoc'), pair('uoc thi'), pair('thi dua')];

@@ -62,7 +62,7 @@ export function objectKind(file: string, redirectFiles: ReadonlySet<string>): Ob
   if (file.startsWith('_astro/')) return 'asset';
   if (file.startsWith('anh/')) return 'picture';
   if (file.startsWith('pagefind/')) {
-    return /^pagefind\/[^/]+\/(fragment|index|filter)\//.test(file) ? 'search-data' : 'search-entry';
+    return /^pagefind\/[^/]+\/(fragment|index|filter|phrases)\//.test(file) ? 'search-data' : 'search-entry';
   }
   if (redirectFiles.has(file)) return 'redirect';
   if (/(^|\/)sitemap[^/]*\.xml$/.test(file)) return 'sitemap';
