@@ -49,7 +49,9 @@ describe('phraseIndexFiles', () => {
   });
 
   it('fails, in Vietnamese, when Pagefind lists other pages than were indexed', () => {
-    expect(() => phraseIndexFiles(new Map(), META, 2)).toThrowErrorMatchingInlineSnapshot(`[SearchIndexError: Không tạo được chỉ mục tìm kiếm (Pagefind, bước writeFiles): siêu dữ liệu Pagefind liệt kê 1 trang, chỉ mục cụm từ cần 2]`);
+    expect(() => phraseIndexFiles(new Map(), META, 2)).toThrowErrorMatchingInlineSnapshot(
+      `[SearchIndexError: Không tạo được chỉ mục tìm kiếm (Pagefind, bước writeFiles): siêu dữ liệu Pagefind liệt kê 1 trang, chỉ mục cụm từ cần 2]`,
+    );
     expect(() => phraseIndexFiles(new Map(), undefined, 1)).toThrow(/0 trang, chỉ mục cụm từ cần 1/);
   });
 });
