@@ -115,24 +115,17 @@ export function searchAll(
     return keepBest(kept, order);
   };
   const ask = (bundle: Bundle) => searchWords(bundle, query, filters);
-  // The articles holding the phrase, when the phrase indexes answer the query.
-  const phrase = phraseQuery(query, filters) ? findPhrase(bundles, query) : Promise.resolve([]);
-  phrase.catch(() => undefined); // handled where awaited
+  // The articles holding the phrase, when the phrase indexes answer the query; Pagefind otherwise.
+  async function* phraseFirst(pagefind: () => AsyncGenerator<Match[]>): AsyncGenerator<Match[]> {
+    const together = phraseQuery(query, filters) ? await findPhrase(bundles, query) : [];
+    if (together.length > 0) yield keepBest(together, order);
+    else yield* pagefind();
+  }
   async function* byRelevance(): AsyncGenerator<Match[]> {
-    const together = await phrase;
-    if (together.length > 0) {
-      yield keepBest(together, order);
-      return;
-    }
     for await (const answer of inTurn(bundles, SEARCHES_IN_FLIGHT, current, ask)) answers.push(answer);
     yield settle(answers.flatMap((answer) => answer.matches));
   }
   async function* newestFirst(): AsyncGenerator<Match[]> {
-    const together = await phrase;
-    if (together.length > 0) {
-      yield keepBest(together, order);
-      return;
-    }
     const [newest, ...older] = bundles;
     if (!newest) return;
     let shown = 0;
@@ -151,7 +144,7 @@ export function searchAll(
     // Nothing together anywhere: the articles holding the words apart, newest first.
     if (shown === 0 && rest.length > 0) yield rest;
   }
-  return { batches: order === 'relevance' ? byRelevance() : newestFirst(), outcome };
+  return { batches: phraseFirst(order === 'relevance' ? byRelevance : newestFirst), outcome };
 }
 
 /** Articles under the filters alone, newest first, each bundle's as it comes. */
