@@ -12,7 +12,8 @@ export interface ChunkRange {
   to: string;
 }
 
-const SIGNATURE = 'pagefind_dcd';
+/** What Pagefind's files start with once decompressed. */
+export const PAGEFIND_SIGNATURE = 'pagefind_dcd';
 
 type Cbor = number | string | Uint8Array | Cbor[] | Map<Cbor, Cbor> | boolean | null | undefined;
 
@@ -67,9 +68,9 @@ function decode(bytes: Uint8Array, start: number): [Cbor, number] {
 
 /** The metadata's top-level array; `undefined` when the bytes are not Pagefind metadata. */
 function metaArray(bytes: Uint8Array): Cbor[] | undefined {
-  if (new TextDecoder().decode(bytes.subarray(0, SIGNATURE.length)) !== SIGNATURE) return undefined;
+  if (new TextDecoder().decode(bytes.subarray(0, PAGEFIND_SIGNATURE.length)) !== PAGEFIND_SIGNATURE) return undefined;
   try {
-    const [meta] = decode(bytes, SIGNATURE.length);
+    const [meta] = decode(bytes, PAGEFIND_SIGNATURE.length);
     return Array.isArray(meta) ? meta : undefined;
   } catch {
     return undefined;

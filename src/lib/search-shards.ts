@@ -4,6 +4,7 @@
  * by the indexer, the search page and tests.
  */
 import { createHash } from 'node:crypto';
+import { PAGEFIND_SIGNATURE } from './pagefind-meta.ts';
 
 /** What Pagefind indexes of one article page, and the shard it belongs to. */
 export interface IndexedRegion {
@@ -223,7 +224,7 @@ export const BUNDLE_WASM_FILE = /^wasm\.[\w-]+\.pagefind$/;
  * compiles the newest bundle's once, yet every other instance still fetches its own copy.
  * Pagefind reads a file starting with its `pagefind_dcd` signature as already decompressed.
  */
-export const WASM_PLACEHOLDER: Uint8Array = new TextEncoder().encode('pagefind_dcd\0');
+export const WASM_PLACEHOLDER: Uint8Array = new TextEncoder().encode(`${PAGEFIND_SIGNATURE}\0`);
 
 /**
  * Whether a bundle file's bytes are {@link WASM_PLACEHOLDER}.

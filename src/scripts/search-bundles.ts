@@ -18,6 +18,7 @@ import { parseQuery, resolveQuery, type ParsedQuery, type QueryWord } from '../l
 import { phraseStart } from '../lib/search-rank.ts';
 import { hasKey, keysPart, keysPath, lookups, mergeKeys, readKeys, type BundleKeys } from '../lib/search-keys.ts';
 import { sharedTurns } from '../lib/in-turn.ts';
+import { loadOnce } from '../lib/load-once.ts';
 import { searchShardUrl } from '../lib/urls.ts';
 
 /** The part of Pagefind's browser API used here (`/pagefind/pagefind.js`). */
@@ -67,6 +68,23 @@ const WORDS_KEPT = 8;
 const NEWEST_FIRST: Record<string, 'asc' | 'desc'> = { date: 'desc' };
 
 /**
+ * The text of the file at `path` in the bundle at `url`, decompressed when gzip-compressed (as
+ * Pagefind's and the phrase index's files are; a server may already have decoded it);
+ * `undefined` when the bundle has no such file. Any other failure throws.
+ */
+export async function bundleText(url: string, path: string): Promise<string | undefined> {
+  const response = await fetch(`${url}${path}`);
+  if (response.status === 404) return undefined;
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  let bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+/**
  * One search bundle, with its index words (`src/lib/search-keys.ts`). Its searches run side by
  * side, so their index chunks load at once, except those matching the marks as typed: they
  * switch the instance's `exactDiacritics` option for their own duration, so they wait for the
@@ -78,7 +96,9 @@ export class Bundle {
   /** What the bundle holds of the words asked for lately (`word`). */
   readonly #words = new Map<string, Promise<WordFinds>>();
   /** The keys files asked for, by part (`keysPart`). */
-  #parts = new Map<string, Promise<BundleKeys>>();
+  readonly #parts = new Map<string, Promise<BundleKeys>>();
+  /** Other files of the bundle read so far, by path (`file`). */
+  readonly #files = new Map<string, Promise<string | undefined>>();
   /** The bundle's folder (`/pagefind/<shard>/`). */
   readonly url: string;
   readonly pagefind: Pagefind;
@@ -97,22 +117,21 @@ export class Bundle {
    * fails the search that needs it, which says so.
    */
   async keys(keys: readonly string[]): Promise<BundleKeys> {
-    const parts = [...new Set(keys.map(keysPart))].map((part) => {
-      let loading = this.#parts.get(part);
-      if (!loading) {
-        const file = keysPath(part);
-        loading = fetch(`${this.url}${file}`).then(async (response) => {
-          if (response.status === 404) return { keys: [], groups: [] };
-          if (!response.ok) throw new Error(`${file}: ${response.status}`);
-          return readKeys(await response.text());
-        });
-        // A failed load is asked for again by the next search.
-        loading.catch(() => this.#parts.delete(part));
-        this.#parts.set(part, loading);
-      }
-      return loading;
-    });
+    const parts = [...new Set(keys.map(keysPart))].map((part) =>
+      loadOnce(this.#parts, part, async () => {
+        const text = await bundleText(this.url, keysPath(part));
+        return text === undefined ? { keys: [], groups: [] } : readKeys(text);
+      }),
+    );
     return mergeKeys(await Promise.all(parts));
+  }
+
+  /**
+   * A file of the bundle (`bundleText`), read once and kept for later searches; a failure fails
+   * the search that needs it, which says so, and the next search asks again.
+   */
+  file(path: string): Promise<string | undefined> {
+    return loadOnce(this.#files, path, () => bundleText(this.url, path));
   }
 
   search(term: string | null, options: PagefindSearchOptions): Promise<PagefindResult[]> {

@@ -14,11 +14,13 @@ import {
   phrasePath,
   readPair,
 } from '../lib/search-phrases.ts';
+import { loadOnce } from '../lib/load-once.ts';
+import { PAGEFIND_SIGNATURE } from '../lib/pagefind-meta.ts';
 import type { ParsedQuery } from '../lib/search-query.ts';
-import type { Bundle, Match, PagefindResult, PagefindResultData } from './search-bundles.ts';
+import { bundleText, type Bundle, type Match, type PagefindResult, type PagefindResultData } from './search-bundles.ts';
 
-/** Pagefind's mark at the start of its files once decompressed. */
-const SIGNATURE = 'pagefind_dcd';
+/** The entry file Pagefind reads first in each bundle, naming the version of its index. */
+const PAGEFIND_ENTRY = 'pagefind-entry.json';
 
 /** Each bundle's index version, from its `pagefind-entry.json` (see `src/lib/search-phrases.ts`). */
 const versions = new WeakMap<Bundle, Promise<string>>();
@@ -28,56 +30,13 @@ const versions = new WeakMap<Bundle, Promise<string>>();
  * itself reads, named in the entry file it loaded when the page opened.
  */
 function bundleVersion(bundle: Bundle): Promise<string> {
-  let version = versions.get(bundle);
-  if (!version) {
-    version = fetch(`${bundle.url}pagefind-entry.json`).then(async (response) => {
-      if (!response.ok) throw new Error(`pagefind-entry.json: ${response.status}`);
-      const entry = (await response.json()) as { languages?: Record<string, { hash?: string }> };
-      const hash = Object.values(entry.languages ?? {})[0]?.hash;
-      if (!hash) throw new Error('pagefind-entry.json: no index');
-      return hash;
-    });
-    // A failed read is tried again by the next search.
-    version.catch(() => versions.delete(bundle));
-    versions.set(bundle, version);
-  }
-  return version;
-}
-
-/** The phrase index files each bundle has loaded, by path: loaded once, kept for later searches. */
-const loaded = new WeakMap<Bundle, Map<string, Promise<Uint8Array | undefined>>>();
-
-/**
- * A file of a bundle, decompressed when gzip-compressed (a server may already have decoded it);
- * `undefined` when the bundle has no such file. Any other failure fails the search that needs it,
- * which says so, and the next search asks again.
- */
-function bundleFile(bundle: Bundle, file: string): Promise<Uint8Array | undefined> {
-  let files = loaded.get(bundle);
-  if (!files) {
-    files = new Map();
-    loaded.set(bundle, files);
-  }
-  let loading = files.get(file);
-  if (!loading) {
-    loading = fetchFile(bundle, file);
-    loading.catch(() => files.delete(file));
-    files.set(file, loading);
-  }
-  return loading;
-}
-
-async function fetchFile(bundle: Bundle, file: string): Promise<Uint8Array | undefined> {
-  const response = await fetch(`${bundle.url}${file}`);
-  if (response.status === 404) return undefined;
-  if (!response.ok) throw new Error(`${file}: ${response.status}`);
-  return gunzip(new Uint8Array(await response.arrayBuffer()));
-}
-
-async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  return loadOnce(versions, bundle, async () => {
+    const text = await bundleText(bundle.url, PAGEFIND_ENTRY);
+    const entry = JSON.parse(text ?? '{}') as { languages?: Record<string, { hash?: string }> };
+    const hash = Object.values(entry.languages ?? {})[0]?.hash;
+    if (!hash) throw new Error(`${PAGEFIND_ENTRY}: no index`);
+    return hash;
+  });
 }
 
 /**
@@ -101,10 +60,9 @@ function wordPairs(query: ParsedQuery): string[] {
 export async function searchPhrase(bundle: Bundle, query: ParsedQuery): Promise<Match[]> {
   const pairs = wordPairs(query);
   const version = await bundleVersion(bundle);
-  const files = await Promise.all(pairs.map((pair) => bundleFile(bundle, phrasePath(version, phrasePart(pair)))));
-  if (files.some((file) => !file)) return [];
-  const text = new TextDecoder();
-  const found = pairs.map((pair, index) => readPair(text.decode(files[index]), pair));
+  const files = await Promise.all(pairs.map((pair) => bundle.file(phrasePath(version, phrasePart(pair)))));
+  if (files.some((file) => file === undefined)) return [];
+  const found = pairs.map((pair, index) => readPair(files[index]!, pair));
   const typed = query.words.map((word) => (word.marked ? word.typed : undefined));
   return phraseMatches(found, typed).map((match) => ({
     result: pageResult(bundle, version, match.page),
@@ -140,14 +98,13 @@ interface Fragment {
 
 async function pageData(bundle: Bundle, version: string, page: number): Promise<PagefindResultData> {
   const listPath = pageListPath(version, page);
-  const list = await bundleFile(bundle, listPath);
-  const name = list && new TextDecoder().decode(list).split('\n')[page % PAGE_LIST_SIZE];
+  const name = (await bundle.file(listPath))?.split('\n')[page % PAGE_LIST_SIZE];
   if (!name) throw new Error(`${listPath}: no page ${page}`);
+  // Not kept: a result's fragment is read once, as the page shows it.
   const file = `fragment/${name}.pf_fragment`;
-  const bytes = await fetchFile(bundle, file);
-  const text = bytes && new TextDecoder().decode(bytes);
-  if (!text?.startsWith(SIGNATURE)) throw new Error(`${file}: not a Pagefind fragment`);
-  const fragment = JSON.parse(text.slice(SIGNATURE.length)) as Fragment;
+  const text = await bundleText(bundle.url, file);
+  if (!text?.startsWith(PAGEFIND_SIGNATURE)) throw new Error(`${file}: not a Pagefind fragment`);
+  const fragment = JSON.parse(text.slice(PAGEFIND_SIGNATURE.length)) as Fragment;
   // Pagefind marks some word boundaries with zero-width spaces, which its own results drop.
   return { ...fragment, content: fragment.content.replace(/\u200B/g, '') };
 }
