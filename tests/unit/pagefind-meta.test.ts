@@ -1,34 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { bundlePages, indexChunks } from '../../src/lib/pagefind-meta.ts';
+import { pagefindMeta } from './pagefind-meta-bytes.ts';
 
-const text = (value: string) => {
-  const bytes = new TextEncoder().encode(value);
-  return [0x60 + bytes.length, ...bytes];
-};
-/** `pagefind_dcd`, then [version, pages, chunks, filters, sorts, meta fields] in CBOR. */
-const META = new Uint8Array([
-  ...new TextEncoder().encode('pagefind_dcd'),
-  0x86,
-  ...text('1.6.0'),
-  0x81, // one page: [hash, word count]
-  0x82,
-  ...text('p1'),
-  0x19,
-  0x01,
-  0x2c, // 300
-  0x82, // two chunks
-  0x83,
-  ...text('0'),
-  ...text('dai'),
-  ...text('h1'),
-  0x83,
-  ...text('dam'),
-  ...text('đo'),
-  ...text('h2'),
-  0x80,
-  0x80,
-  0x81,
-  ...text('title'),
+/** [version, pages, chunks, filters, sorts, meta fields] */
+const META = pagefindMeta([
+  '1.6.0',
+  [['p1', 300]],
+  [
+    ['0', 'dai', 'h1'],
+    ['dam', 'đo', 'h2'],
+  ],
+  [],
+  [],
+  ['title'],
 ]);
 
 describe('indexChunks', () => {

@@ -16,6 +16,7 @@ import {
 } from '../../src/integrations/search-index.ts';
 import { ARTICLE_PAGES_DIR } from '../../src/integrations/search-pages.ts';
 import { phrasePart, phrasePath } from '../../src/lib/search-phrases.ts';
+import { pagefindMeta } from './pagefind-meta-bytes.ts';
 
 const MODULE = path.resolve(import.meta.dirname, '../../src/integrations/search-index.ts');
 
@@ -80,27 +81,10 @@ interface FakeSteps {
   slowAdds?: boolean;
 }
 
-/** CBOR of strings, small integers and arrays: enough for Pagefind's metadata. */
-function cbor(value: string | number | unknown[]): number[] {
-  const head = (major: number, length: number) =>
-    length < 24 ? [(major << 5) | length] : [(major << 5) | 25, length >> 8, length & 255];
-  if (typeof value === 'number') return head(0, value);
-  if (typeof value === 'string') {
-    const bytes = [...new TextEncoder().encode(value)];
-    return [...head(3, bytes.length), ...bytes];
-  }
-  return [...head(4, value.length), ...value.flatMap((item) => cbor(item as string | number | unknown[]))];
-}
-
 /** Pagefind's metadata file (one index chunk, pages named by their URLs), compressed as Pagefind writes it. */
 function fakeMeta(urls: readonly string[]): Buffer {
   const pages = urls.map((url) => [`vi_${url.split('/')[2]}`, 10]);
-  return gzipSync(
-    Buffer.from([
-      ...new TextEncoder().encode('pagefind_dcd'),
-      ...cbor(['1.6.0', pages, [['0', '\uffff', 'c1']], [], []]),
-    ]),
-  );
+  return gzipSync(pagefindMeta(['1.6.0', pages, [['0', '\uffff', 'c1']], [], []]));
 }
 
 /** Pagefind's Node API with chosen errors; records what it was given and whether it closed. */
