@@ -27,8 +27,6 @@ import {
 } from './search-bundle-files.ts';
 import { PAGE_DIGESTS_FILE, readArticlePages, type ArticlePage } from './search-pages.ts';
 import { readRegistries } from '../data/content-files.ts';
-import { indexChunks } from '../lib/pagefind-meta.ts';
-import { keysFiles } from '../lib/search-keys.ts';
 import { PhraseIndexBuilder } from '../lib/phrase-index-builder.ts';
 import { pageWords } from '../lib/search-phrases.ts';
 import { vocabularyText } from '../lib/search-rank.ts';
@@ -40,7 +38,7 @@ import {
   regionDigest,
   shardFingerprint,
 } from '../lib/search-shards.ts';
-import { compressedPairFiles, metaVersion, phraseIndexFiles, type BundleMeta } from './search-phrase-files.ts';
+import { bundleSideFiles, compressedPairFiles, metaVersion, type BundleMeta } from './bundle-side-files.ts';
 import { SEARCH_DIR, searchUrl } from '../lib/urls.ts';
 
 /** The part of Pagefind's Node API used here; tests pass a fake. */
@@ -96,11 +94,6 @@ const UNUSED_BUNDLE_FILES = [
  * packages it loads (Pagefind's among them): when any changes, no cached bundle is reused.
  */
 const indexCode = () => codeDigest(['src/integrations/search-index.ts']);
-/**
- * Beside each bundle: its articles' words with how many hold each, which the search page reads
- * only to suggest a close word when a query word matches nothing (`src/scripts/search.ts`).
- */
-export const VOCABULARY_FILE = 'words.txt';
 /** Pages read from disk, then sent to Pagefind, at a time. */
 const PAGES_READ_AHEAD = 64;
 
@@ -307,15 +300,7 @@ async function indexShard(
     await index.deleteIndex().catch(() => null);
   }
   return async () => {
-    await mkdir(outputPath, { recursive: true });
-    await writeFile(path.join(outputPath, VOCABULARY_FILE), vocabulary);
-    const meta = await bundleMeta(outputPath);
-    // Beside the bundle: its index words as Pagefind keys them, a file per first character,
-    // and its phrase index.
-    const files = new Map<string, string | Uint8Array>([
-      ...keysFiles(vocabulary, meta && indexChunks(meta.bytes)),
-      ...phraseIndexFiles(pairFiles, meta, pages.length),
-    ]);
+    const files = bundleSideFiles(vocabulary, pairFiles, await bundleMeta(outputPath), pages.length);
     const folders = new Set([...files.keys()].map((file) => path.dirname(path.join(outputPath, file))));
     for (const folder of folders) await mkdir(folder, { recursive: true });
     await Promise.all([...files].map(([file, content]) => writeFile(path.join(outputPath, file), content)));

@@ -12,8 +12,6 @@ import * as pagefindModule from 'pagefind';
 import { listArticleFiles, readRegistries } from '../data/content-files.ts';
 import { isPublished } from '../lib/archive.ts';
 import { parseArticle } from '../lib/article.ts';
-import { indexChunks } from '../lib/pagefind-meta.ts';
-import { keysFiles } from '../lib/search-keys.ts';
 import { PhraseIndexBuilder } from '../lib/phrase-index-builder.ts';
 import { pageWords } from '../lib/search-phrases.ts';
 import { vocabularyText } from '../lib/search-rank.ts';
@@ -27,8 +25,7 @@ import {
 } from '../lib/search-shards.ts';
 import { SEARCH_DIR, articleUrl } from '../lib/urls.ts';
 import { SearchIndexError, addPages } from './pagefind-calls.ts';
-import { VOCABULARY_FILE } from './search-index.ts';
-import { compressedPairFiles, metaVersion, phraseIndexFiles } from './search-phrase-files.ts';
+import { bundleSideFiles, compressedPairFiles, metaVersion } from './bundle-side-files.ts';
 
 /** Where the dev server serves the search bundles, as a build publishes them. */
 const DEV_BUNDLES_URL = `/${SEARCH_DIR}/`;
@@ -75,16 +72,11 @@ export async function buildDevBundle(root: string, origin: string): Promise<Map<
     await created.index.deleteIndex();
     const phrases = new PhraseIndexBuilder();
     for (const page of shardPages) phrases.add(pageWords(page.content));
-    const words = vocabularyText(phrases.wordCounts());
-    bundle.set(`${shard}/${VOCABULARY_FILE}`, new TextEncoder().encode(words));
     const metaFile = files.find((file) => metaVersion(file.path));
     const meta = metaFile && { version: metaVersion(metaFile.path)!, bytes: gunzipSync(metaFile.content) };
-    for (const [file, text] of keysFiles(words, meta && indexChunks(meta.bytes))) {
-      bundle.set(`${shard}/${file}`, new TextEncoder().encode(text));
-    }
-    for (const [file, content] of phraseIndexFiles(compressedPairFiles(phrases), meta, shardPages.length)) {
-      bundle.set(`${shard}/${file}`, content);
-    }
+    const vocabulary = vocabularyText(phrases.wordCounts());
+    const sideFiles = bundleSideFiles(vocabulary, compressedPairFiles(phrases), meta, shardPages.length);
+    for (const [file, content] of sideFiles) bundle.set(`${shard}/${file}`, content);
     for (const file of files) {
       // The newest bundle comes first; the others get the placeholder, as in a build.
       const content = position > 0 && BUNDLE_WASM_FILE.test(file.path) ? WASM_PLACEHOLDER : file.content;

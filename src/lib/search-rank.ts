@@ -130,6 +130,12 @@ export function readVocabulary(files: readonly string[]): Map<string, number> {
 }
 
 /**
+ * Beside each bundle: its articles' words with how many hold each ({@link vocabularyText}), which
+ * the search page reads only to suggest a close word when a query word matches nothing.
+ */
+export const VOCABULARY_FILE = 'words.txt';
+
+/**
  * A bundle's vocabulary file from how many of its pages hold each word: one `word count` a
  * line, in word order. The search page suggests from it and its index words come from it.
  *

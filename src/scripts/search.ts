@@ -7,7 +7,7 @@
 import { t, type MessageKey } from '../i18n/vi.ts';
 import type { MarkSpec } from '../lib/search-fold.ts';
 import { parseQuery, replaceWords, type ParsedQuery } from '../lib/search-query.ts';
-import { readVocabulary, suggestWord, type RankOrder } from '../lib/search-rank.ts';
+import { VOCABULARY_FILE, readVocabulary, suggestWord, type RankOrder } from '../lib/search-rank.ts';
 import { readSearchState, searchStateUrl, SORT_NEWEST, type SearchState } from '../lib/search-url.ts';
 import { searchShardUrl } from '../lib/urls.ts';
 import { openShards, queryKeys, resolveTyped, type Bundle, type Match } from './search-bundles.ts';
@@ -16,8 +16,6 @@ import { resultItem, suggestionNode } from './search-render.ts';
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 200;
-/** The file of words beside each bundle, for suggestions (see `src/integrations/search-index.ts`). */
-const VOCABULARY_FILE = 'words.txt';
 
 /** The search page's elements. */
 interface Page {

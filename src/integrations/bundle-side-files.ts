@@ -1,10 +1,13 @@
 /**
- * A bundle's phrase index as files (`src/lib/search-phrases.ts`), for the build and the dev
- * server alike: the pair files compressed as Pagefind compresses its own, the page lists from
- * the fragment names in the bundle's Pagefind metadata.
+ * The files written beside each search bundle's Pagefind files, for the build and the dev
+ * server alike: the bundle's words, its index words as Pagefind keys them, and its phrase index
+ * (`src/lib/search-phrases.ts`), whose pair files are compressed as Pagefind compresses its own
+ * and whose page lists come from the fragment names in the bundle's Pagefind metadata.
  */
 import { gzipSync } from 'node:zlib';
-import { bundlePages } from '../lib/pagefind-meta.ts';
+import { bundlePages, indexChunks } from '../lib/pagefind-meta.ts';
+import { keysFiles } from '../lib/search-keys.ts';
+import { VOCABULARY_FILE } from '../lib/search-rank.ts';
 import type { PhraseIndexBuilder } from '../lib/phrase-index-builder.ts';
 import { pageListFiles, phrasePath } from '../lib/search-phrases.ts';
 import { SearchIndexError } from './pagefind-calls.ts';
@@ -60,5 +63,28 @@ export function phraseIndexFiles(
   const files = new Map<string, Uint8Array>();
   for (const [part, bytes] of pairFiles) files.set(phrasePath(meta.version, part), bytes);
   for (const [file, text] of pageListFiles(meta.version, fragments)) files.set(file, new TextEncoder().encode(text));
+  return files;
+}
+
+/**
+ * Every file written beside a bundle's Pagefind files, by path in the bundle: its words
+ * (`vocabulary`, as `vocabularyText` writes them), its index words as Pagefind keys them, a file
+ * per first character (`keysFiles`), and its phrase index ({@link phraseIndexFiles}).
+ *
+ * @example
+ * bundleSideFiles('đà 3\nlạt 2\n', compressedPairFiles(builder), meta, 2000);
+ * // Map { 'words.txt' => …, 'keys/dd.txt' => …, 'keys/l.txt' => …, 'phrases/vi_a74385dd9c/000.bin' => …, … }
+ */
+export function bundleSideFiles(
+  vocabulary: string,
+  pairFiles: ReadonlyMap<string, Uint8Array>,
+  meta: BundleMeta | undefined,
+  pages: number,
+): Map<string, Uint8Array> {
+  const encoder = new TextEncoder();
+  const files = new Map<string, Uint8Array>([[VOCABULARY_FILE, encoder.encode(vocabulary)]]);
+  for (const [file, text] of keysFiles(vocabulary, meta && indexChunks(meta.bytes)))
+    files.set(file, encoder.encode(text));
+  for (const [file, bytes] of phraseIndexFiles(pairFiles, meta, pages)) files.set(file, bytes);
   return files;
 }

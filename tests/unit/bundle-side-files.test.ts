@@ -2,28 +2,16 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { PhraseIndexBuilder } from '../../src/lib/phrase-index-builder.ts';
 import { phrasePart } from '../../src/lib/search-phrases.ts';
-import { compressedPairFiles, metaVersion, phraseIndexFiles } from '../../src/integrations/search-phrase-files.ts';
+import {
+  bundleSideFiles,
+  compressedPairFiles,
+  metaVersion,
+  phraseIndexFiles,
+} from '../../src/integrations/bundle-side-files.ts';
+import { pagefindMeta } from './pagefind-meta-bytes.ts';
 
-const text = (value: string) => {
-  const bytes = new TextEncoder().encode(value);
-  return [0x60 + bytes.length, ...bytes];
-};
 /** Pagefind metadata listing one page, fragment `p1`. */
-const META = {
-  version: 'vi_1',
-  bytes: new Uint8Array([
-    ...new TextEncoder().encode('pagefind_dcd'),
-    0x85,
-    ...text('1.6.0'),
-    0x81,
-    0x82,
-    ...text('p1'),
-    0x0a,
-    0x80,
-    0x80,
-    0x80,
-  ]),
-};
+const META = { version: 'vi_1', bytes: pagefindMeta(['1.6.0', [['p1', 10]], [], [], []]) };
 
 describe('metaVersion', () => {
   it('names the version of a bundle’s index after its metadata file', () => {
@@ -53,5 +41,19 @@ describe('phraseIndexFiles', () => {
       `[SearchIndexError: Không tạo được chỉ mục tìm kiếm (Pagefind, bước writeFiles): siêu dữ liệu Pagefind liệt kê 1 trang, chỉ mục cụm từ cần 2]`,
     );
     expect(() => phraseIndexFiles(new Map(), undefined, 1)).toThrow(/0 trang, chỉ mục cụm từ cần 1/);
+  });
+});
+
+describe('bundleSideFiles', () => {
+  it('writes the words, the index words by first character and the phrase index', () => {
+    const files = bundleSideFiles('lạt 1\nđà 1\n', new Map([['1bf', new Uint8Array([1])]]), META, 1);
+    expect([...files.keys()]).toEqual([
+      'words.txt',
+      'keys/l.txt',
+      'keys/dd.txt',
+      'phrases/vi_1/1bf.bin',
+      'phrases/vi_1/pages/0.txt',
+    ]);
+    expect(new TextDecoder().decode(files.get('keys/dd.txt'))).toBe('đa\n');
   });
 });
