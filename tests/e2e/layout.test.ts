@@ -86,6 +86,8 @@ describe('on a phone, 390 px wide', () => {
     await expect
       .poll(() => page.locator('[data-search-status]').textContent())
       .toBe('Không tìm thấy kết quả nào cho “xyzzyqwv”.');
+    // The status is written before the suggestion is looked up; the search ends when aria-busy goes.
+    await page.locator('.search-page:not([aria-busy])').waitFor();
     const latest = page.getByRole('region', { name: 'Tin mới nhất' });
     await expect(latest.isVisible()).resolves.toBe(true);
     const links = latest.locator('h3 a');
