@@ -3,6 +3,7 @@
  * `/tim-kiem/?q=da+lat&category=du-lich&author=lo-thanh&year=2022&sort=moi-nhat`.
  * Pure functions shared by the page script and the tests.
  */
+import type { RankOrder } from './search-rank.ts';
 import { searchUrl } from './urls.ts';
 
 /** `sort` value for newest first; relevance is the default and is left out of the URL. */
@@ -38,6 +39,19 @@ export function readSearchState(query: string | URLSearchParams): SearchState {
     year: get('year'),
     sort: get('sort') === SORT_NEWEST ? SORT_NEWEST : '',
   };
+}
+
+/**
+ * The order results are listed in: by relevance unless the reader asked for newest first, or
+ * gave no words (a filter alone has no relevance).
+ *
+ * @example
+ * resultOrder('', 2); // 'relevance'
+ * resultOrder('', 0); // 'date'
+ * resultOrder(SORT_NEWEST, 2); // 'date'
+ */
+export function resultOrder(sort: SearchState['sort'], wordCount: number): RankOrder {
+  return sort === SORT_NEWEST || wordCount === 0 ? 'date' : 'relevance';
 }
 
 /**

@@ -7,8 +7,8 @@
 import { t, type MessageKey } from '../i18n/vi.ts';
 import type { MarkSpec } from '../lib/search-fold.ts';
 import { parseQuery, replaceWords, type ParsedQuery } from '../lib/search-query.ts';
-import { VOCABULARY_FILE, readVocabulary, suggestWord, type RankOrder } from '../lib/search-rank.ts';
-import { readSearchState, searchStateUrl, SORT_NEWEST, type SearchState } from '../lib/search-url.ts';
+import { VOCABULARY_FILE, readVocabulary, suggestWord } from '../lib/search-rank.ts';
+import { readSearchState, resultOrder, searchStateUrl, SORT_NEWEST, type SearchState } from '../lib/search-url.ts';
 import { searchShardUrl } from '../lib/urls.ts';
 import { openShards, queryKeys, resolveTyped, type Bundle, type Match } from './search-bundles.ts';
 import { holdsPhrase, preparePhrase, searchAll } from './search-flow.ts';
@@ -167,7 +167,7 @@ function start(page: Page) {
         query = (await holdsPhrase(open, query, filters)) ?? (await resolveTyped(open, state.q));
       if (!isCurrent()) return;
       // Without words there is no relevance: a filter alone lists articles newest first.
-      const order: RankOrder = state.sort === SORT_NEWEST || query.words.length === 0 ? 'date' : 'relevance';
+      const order = resultOrder(state.sort, query.words.length);
       results = [];
       shown = 0;
       marks = { words: query.words, phrase: true };
@@ -224,7 +224,7 @@ function start(page: Page) {
     if (last?.prefix && [...last.folded].length < 2) return;
     // While the page waits for the reader to pause, the phrase as typed so far is looked up and
     // its first results read: it is likely typed whole, and the search then only shows them.
-    const order: RankOrder = readForm(page).sort === SORT_NEWEST ? 'date' : 'relevance';
+    const order = resultOrder(readForm(page).sort, typed.words.length);
     void openBundles()
       .then((open) => preparePhrase(open, typed, pagefindFilters(page), order, PAGE_SIZE))
       .catch(() => undefined);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSearchState, searchStateUrl } from '../../src/lib/search-url.ts';
+import { readSearchState, resultOrder, searchStateUrl, SORT_NEWEST } from '../../src/lib/search-url.ts';
 
 describe('readSearchState', () => {
   it('reads query, filters and sort from a query string', () => {
@@ -37,5 +37,16 @@ describe('searchStateUrl', () => {
   it('round-trips through readSearchState', () => {
     const state = { q: 'Lô Thanh', category: 'kinh-te', author: 'lo-thanh', year: '2022', sort: 'moi-nhat' } as const;
     expect(readSearchState(searchStateUrl(state).split('?')[1]!)).toEqual(state);
+  });
+});
+
+describe('resultOrder', () => {
+  it('ranks by relevance when there are words and no newest-first sort', () => {
+    expect(resultOrder('', 2)).toBe('relevance');
+  });
+
+  it('lists newest first when asked, or when only filters are given', () => {
+    expect(resultOrder(SORT_NEWEST, 2)).toBe('date');
+    expect(resultOrder('', 0)).toBe('date');
   });
 });
