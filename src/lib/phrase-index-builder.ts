@@ -1,7 +1,8 @@
 /**
  * Builds a search bundle's phrase index (the format and the reading side: `search-phrases.ts`)
- * from its pages' words, at build time: every pair of neighbouring words of every article, kept
- * as numbers while the pages come, written out byte by byte at the end. Pure.
+ * from its pages' words, at build time: every pair of neighbouring words of every article and
+ * every word alone, kept as numbers while the pages come, written out byte by byte at the end.
+ * Pure.
  */
 import { PHRASE_PARTS, pairPart, partName, type PageWords } from './search-phrases.ts';
 import { foldVietnamese } from './text.ts';
@@ -113,7 +114,7 @@ class PairTable {
  * builder.add({ words: ['đà', 'lạt'], title: 2 });
  * builder.add({ words: ['đã', 'lát', 'đá'], title: 0 });
  * builder.pairFiles(); // as UTF-8:
- * // Map { '1bf' => 'đà lạt|đã lát\t0:*0 1:0.1\n', '3e1' => 'lát đá\t1:1\n' }
+ * // Map { '1bf' => 'đà lạt|đã lát\t0:*0 1:0.1\n', '1c2' => 'đà |đã \t0:*0 1:0.1\n', …, '3e1' => 'lát đá\t1:1\n' }
  */
 export class PhraseIndexBuilder {
   /** Words as written (lowercase), by id, the id of each one's folded form, and its pages. */
@@ -135,6 +136,11 @@ export class PhraseIndexBuilder {
   readonly #spellingIndex = new IntList();
   /** Every occurrence, in the order added: spelling id, page, position × 2 + 1 if in the title. */
   readonly #occurrences = new IntList();
+  /** The last page each word (as written) was recorded alone in, in the title and in the body. */
+  readonly #aloneInTitle = new IntList();
+  readonly #aloneInBody = new IntList();
+  /** The empty word: a word alone is the pair of it and this. */
+  readonly #none = this.#wordId('');
   #pages = 0;
 
   /** Adds the next page's words (see {@link pageWords}). */
@@ -147,17 +153,23 @@ export class PhraseIndexBuilder {
         this.#wordLastPage.array[word] = number;
         this.#wordPages.array[word]! += 1;
       }
-      if (previous >= 0) {
-        let spelling = this.#spellingIds.get(previous, word);
-        if (spelling === -1) spelling = this.#newSpelling(previous, word);
-        // The pair at position - 1 is in the title when its second word is.
-        this.#addOccurrence(spelling, number, (position - 1) * 2 + (position < page.title ? 1 : 0));
+      // A word alone: its first occurrence in the page's title and its first in the body.
+      const inTitle = position < page.title;
+      const alone = inTitle ? this.#aloneInTitle : this.#aloneInBody;
+      if (alone.array[word] !== number) {
+        alone.array[word] = number;
+        this.#addPair(word, this.#none, number, position * 2 + (inTitle ? 1 : 0));
       }
+      // The pair at position - 1 is in the title when its second word is.
+      if (previous >= 0) this.#addPair(previous, word, number, (position - 1) * 2 + (inTitle ? 1 : 0));
       previous = word;
     }
   }
 
-  #addOccurrence(spelling: number, page: number, place: number): void {
+  /** Adds an occurrence of two words as written at a page's place (position × 2 + 1 if in the title). */
+  #addPair(first: number, second: number, page: number, place: number): void {
+    let spelling = this.#spellingIds.get(first, second);
+    if (spelling === -1) spelling = this.#newSpelling(first, second);
     this.#occurrences.push(spelling);
     this.#occurrences.push(page);
     this.#occurrences.push(place);
@@ -171,6 +183,8 @@ export class PhraseIndexBuilder {
       this.#words.push(word);
       this.#wordPages.push(0);
       this.#wordLastPage.push(-1);
+      this.#aloneInTitle.push(-1);
+      this.#aloneInBody.push(-1);
       const folded = foldVietnamese(word);
       let foldedId = this.#foldedIds.get(folded);
       if (foldedId === undefined) {
@@ -208,7 +222,7 @@ export class PhraseIndexBuilder {
    * (`vocabularyText` in `src/lib/search-rank.ts`).
    */
   wordCounts(): Map<string, number> {
-    return new Map(this.#words.map((word, id) => [word, this.#wordPages.array[id]!]));
+    return new Map(this.#words.flatMap((word, id) => (id === this.#none ? [] : [[word, this.#wordPages.array[id]!]])));
   }
 
   /**

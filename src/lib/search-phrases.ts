@@ -1,6 +1,7 @@
 /**
  * A search bundle's phrase index: for every two words that stand side by side in its articles
- * (folded: "da lat"), the articles holding them, where, spelled how, and whether in the title.
+ * (folded: "da lat"), the articles holding them, where, spelled how, and whether in the title;
+ * and for every word alone, the articles holding it.
  * Written by the build beside the bundle's Pagefind files (`phrase-index-builder.ts`), read by
  * the search page: a query of several words reads one small file per word pair and bundle,
  * instead of Pagefind's index chunks of each word, which for a common syllable ("đã", folded
@@ -17,7 +18,9 @@
  * pair) numbered from 0, the postings a page at a time, `<page>:<occurrence>,…`, pages in
  * ascending order, each number but the first as the difference from the one before, an
  * occurrence `[*]<position>[.<spelling>]` (`*` in the title; spelling 0 left out); numbers in
- * base 36.
+ * base 36. A word alone is the pair of it and the empty word (`tỉnh |tính `, folded `tinh `), with
+ * its first occurrence in each page's title and its first in the body: a query of one word
+ * reads one file per bundle too, where Pagefind's index chunk of a common word is large.
  */
 import { textFromHtml, tokenize } from './search-fold.ts';
 import { foldVietnamese } from './text.ts';
@@ -184,10 +187,13 @@ export interface PhraseMatch {
  * (`pairs[i]`: words `i` and `i + 1`, see {@link readPair}): those where the pairs follow one
  * another. `typed[i]` is word `i` as the reader typed it when it had marks (a match must then
  * spell it so to count as accented), else `undefined`. In the title when one occurrence lies
- * wholly in it; accented when one occurrence spells every marked word as typed.
+ * wholly in it; accented when one occurrence spells every marked word as typed. A query of one
+ * word has one entry, the word alone.
  *
  * @example
  * phraseMatches([readPair('đà lạt|đã lát\t0:*0 1:0.1\n', 'da lat')], ['đà', undefined]);
+ * // [{ page: 0, title: true, accented: true }, { page: 1, title: false, accented: false }]
+ * phraseMatches([readPair('tỉnh |tính \t0:*0,5 1:2.1\n', 'tinh ')], ['tỉnh']);
  * // [{ page: 0, title: true, accented: true }, { page: 1, title: false, accented: false }]
  */
 export function phraseMatches(

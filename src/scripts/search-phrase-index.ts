@@ -1,7 +1,7 @@
 /**
  * The search page's side of the phrase index (`src/lib/search-phrases.ts`): the articles
- * holding a query's words together and in order, found from one small file per word pair and
- * bundle, without asking Pagefind. A common syllable ("đã", folded "da") is in nearly every
+ * holding a query's words together and in order (or its one word), found from one small file
+ * per word pair and bundle, without asking Pagefind. A common syllable ("đã", folded "da") is in nearly every
  * article, so Pagefind's index chunks of "da lat" hold every article's positions of "da"; the
  * pair file holds those of "da lat" alone. The results' text comes from the same fragment files
  * Pagefind shows results from.
@@ -40,16 +40,18 @@ function bundleVersion(bundle: Bundle): Promise<string> {
 }
 
 /**
- * Whether a query is answered from the phrase index first: two words or more, every one whole
+ * Whether a query is answered from the phrase index first: one word or more, every one whole
  * (the last not a prefix of longer words), and no filter, which only Pagefind knows of.
  */
 export function phraseQuery(query: ParsedQuery, filters: Record<string, string>): boolean {
-  return query.words.length >= 2 && query.words.every((word) => !word.prefix) && Object.keys(filters).length === 0;
+  return query.words.length >= 1 && query.words.every((word) => !word.prefix) && Object.keys(filters).length === 0;
 }
 
-/** The folded pairs of a query's neighbouring words ("da lat"). */
+/** The folded pairs of a query's neighbouring words ("da lat"), or its one word alone ("tinh "). */
 function wordPairs(query: ParsedQuery): string[] {
-  return query.words.slice(1).map((word, index) => `${query.words[index]!.folded} ${word.folded}`);
+  const [first, ...rest] = query.words;
+  if (rest.length === 0) return first ? [`${first.folded} `] : [];
+  return rest.map((word, index) => `${query.words[index]!.folded} ${word.folded}`);
 }
 
 /**

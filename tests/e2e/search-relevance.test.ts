@@ -177,6 +177,21 @@ describe('what a query reads', () => {
     expect(paths.filter((path) => path.endsWith('.pf_index'))).toEqual([]);
   });
 
+  it('finds one word from its entry in the phrase index, in the order Pagefind’s answer has', async () => {
+    const { shown, paths } = await requested({ q: 'thủy' });
+    expect(shown.slugs.length).toBeGreaterThan(2);
+    expect(paths.filter((path) => /\/phrases\/vi_\w+\/[0-9a-f]{3}\.bin$/.test(path)).length).toBeGreaterThan(0);
+    expect(paths.filter((path) => path.endsWith('.pf_index'))).toEqual([]);
+    // A year filter is answered by Pagefind: the same articles of that year, in the same order.
+    const years = [...new Set(shown.metas.map((meta) => String(day(meta)).slice(0, 4)))];
+    expect(years.length).toBeGreaterThan(1);
+    for (const year of years) {
+      const ofYear = await requested({ q: 'thủy', year });
+      expect(ofYear.paths.filter((path) => path.endsWith('.pf_index')).length).toBeGreaterThan(0);
+      expect(ofYear.shown.slugs).toEqual(shown.slugs.filter((_, index) => shown.metas[index]!.includes(`/${year} `)));
+    }
+  });
+
   it('asks Pagefind’s word index when no article holds the words together', async () => {
     const { shown, paths } = await requested({ q: 'trọng đức' });
     expect(shown.slugs).toEqual(expect.arrayContaining(DUC_TRONG));

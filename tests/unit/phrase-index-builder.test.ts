@@ -13,7 +13,18 @@ describe('PhraseIndexBuilder', () => {
       [phrasePart('da lat')]: 'đà lạt|đã lát\t0:*0 2:0.1,2,4\n',
       [phrasePart('lat mua')]: 'lạt mưa\t0:1\n',
       [phrasePart('lat da')]: 'lát đà|lạt đà\t2:1,3.1\n',
+      [phrasePart('da ')]: 'đà |đã \t0:*0 2:*0.1,2\n',
+      [phrasePart('lat ')]: 'lạt |lát \t0:*1 2:1.1,3\n',
+      [phrasePart('mua ')]: 'mưa \t0:2\n',
+      [phrasePart('troi ')]: 'trời \t1:*0\n',
     });
+  });
+
+  it('writes each word alone with its first place in the title and its first in the body, per spelling', () => {
+    const builder = new PhraseIndexBuilder();
+    builder.add({ words: ['tỉnh', 'tỉnh', 'tính', 'tỉnh', 'tính'], title: 2 });
+    builder.add({ words: ['tính', 'tỉnh'], title: 0 });
+    expect(pairTexts(builder).get(phrasePart('tinh '))).toBe('tỉnh |tính \t0:*0,2.1,3 1:0.1,1\n');
   });
 
   it('writes positions and page steps in base 36', () => {

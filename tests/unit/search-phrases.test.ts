@@ -151,4 +151,13 @@ describe('phraseMatches', () => {
     ]);
     expect(phraseMatches([], [])).toEqual([]);
   });
+
+  it('matches one word by its entry alone, in the title where it stands there, accented as typed', () => {
+    // "ước" is in page 0's title, page 1's title and body, and page 2's body as "uoc".
+    expect(phraseMatches([pair('uoc ')], ['ước'])).toEqual([
+      { page: 0, title: true, accented: true },
+      { page: 1, title: true, accented: true },
+      { page: 2, title: false, accented: false },
+    ]);
+  });
 });
