@@ -64,7 +64,9 @@ export async function holdsPhrase(
 /**
  * Gets ready, while the reader pauses, what the search for `typed` will show when the phrase
  * indexes answer it: the articles holding the phrase, and the data of the first `count` of them.
- * The search that follows then only shows them.
+ * The search that follows then only shows them. Only for two words or more: a first word is
+ * usually the start of a phrase ("da" on the way to "da lat"), and its entry alone, in every
+ * bundle, would be read for nothing.
  */
 export async function preparePhrase(
   bundles: readonly Bundle[],
@@ -73,7 +75,7 @@ export async function preparePhrase(
   order: RankOrder,
   count: number,
 ): Promise<void> {
-  const whole = typedPhrase(typed, filters);
+  const whole = typed.words.length >= 2 && typedPhrase(typed, filters);
   if (!whole) return;
   const found = await findPhrase(bundles, whole);
   await Promise.all(
