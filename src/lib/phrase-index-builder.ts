@@ -114,7 +114,7 @@ class PairTable {
  * builder.add({ words: ['đà', 'lạt'], title: 2 });
  * builder.add({ words: ['đã', 'lát', 'đá'], title: 0 });
  * builder.pairFiles(); // as UTF-8:
- * // Map { '1bf' => 'đà lạt|đã lát\t0:*0 1:0.1\n', '1c2' => 'đà |đã \t0:*0 1:0.1\n', …, '3e1' => 'lát đá\t1:1\n' }
+ * // Map { '1bf' => 'đà lạt|đã lát\t0:*0 1:0.1\n', '1c2' => 'đà |đã |đá \t0:*0 1:0.1,2.2\n', …, '3e1' => 'lát đá\t1:1\n' }
  */
 export class PhraseIndexBuilder {
   /** Words as written (lowercase), by id, the id of each one's folded form, and its pages. */

@@ -40,11 +40,12 @@ function findPhrase(bundles: readonly Bundle[], query: ParsedQuery): Promise<Mat
 /**
  * The query as typed with its last word whole, when the phrase indexes can answer it. Words
  * typed joined ("dalat") are left to resolving (`resolveTyped`), which knows whether the archive
- * holds them as written.
+ * holds them as written; so is a lone word, which is often still being typed ("festiv"): the
+ * keys files, loaded from its first letter, say whether it is whole before any entry is read.
  */
 function typedPhrase(query: ParsedQuery, filters: Record<string, string>): ParsedQuery | undefined {
   const whole = { ...query, words: query.words.map((word) => ({ ...word, prefix: false })) };
-  return query.joined.length === 0 && phraseQuery(whole, filters) ? whole : undefined;
+  return query.words.length >= 2 && query.joined.length === 0 && phraseQuery(whole, filters) ? whole : undefined;
 }
 
 /**
@@ -64,9 +65,7 @@ export async function holdsPhrase(
 /**
  * Gets ready, while the reader pauses, what the search for `typed` will show when the phrase
  * indexes answer it: the articles holding the phrase, and the data of the first `count` of them.
- * The search that follows then only shows them. Only for two words or more: a first word is
- * usually the start of a phrase ("da" on the way to "da lat"), and its entry alone, in every
- * bundle, would be read for nothing.
+ * The search that follows then only shows them. Only for two words or more (`typedPhrase`).
  */
 export async function preparePhrase(
   bundles: readonly Bundle[],
@@ -75,7 +74,7 @@ export async function preparePhrase(
   order: RankOrder,
   count: number,
 ): Promise<void> {
-  const whole = typed.words.length >= 2 && typedPhrase(typed, filters);
+  const whole = typedPhrase(typed, filters);
   if (!whole) return;
   const found = await findPhrase(bundles, whole);
   await Promise.all(
