@@ -1,10 +1,10 @@
 /**
  * The search page's side of the phrase index (`src/lib/search-phrases.ts`): the articles
  * holding a query's words together and in order (or its one word), found from one small file
- * per word pair and bundle, without asking Pagefind. A common syllable ("đã", folded "da") is in nearly every
- * article, so Pagefind's index chunks of "da lat" hold every article's positions of "da"; the
- * pair file holds those of "da lat" alone. The results' text comes from the same fragment files
- * Pagefind shows results from.
+ * per word pair and bundle, without asking Pagefind. A common syllable ("đã", folded "da") is
+ * in nearly every article, so Pagefind's index chunks of "da lat" hold every article's
+ * positions of "da"; the pair file holds those of "da lat" alone. The results' text comes from
+ * the same fragment files Pagefind shows results from.
  */
 import {
   PAGE_LIST_SIZE,
