@@ -3,7 +3,7 @@
  * bundle's answer, then the ranking rule of `src/lib/search-rank.ts`), or newest first (each
  * bundle's answer shown as it comes, the newest bundle first). Articles holding the words
  * apart are shown only when no article holds them together, and never for a quoted query.
- * A query of several whole words is first looked up in the bundles' phrase indexes
+ * A query of whole words, one or more, is first looked up in the bundles' phrase indexes
  * (`search-phrase-index.ts`); Pagefind is asked only when no article holds the phrase.
  */
 import { inTurn } from '../lib/in-turn.ts';

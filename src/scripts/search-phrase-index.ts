@@ -76,19 +76,21 @@ export async function searchPhrase(bundle: Bundle, query: ParsedQuery): Promise<
   }));
 }
 
+/** Each result's data, read once (`pageResult`). */
+const resultData = new WeakMap<PagefindResult, Promise<PagefindResultData>>();
+
 /**
  * A page of the bundle as Pagefind's results are, its data read from its fragment file once
  * (the search page may read it ahead, while the reader pauses).
  */
 function pageResult(bundle: Bundle, version: string, page: number): PagefindResult {
-  let data: Promise<PagefindResultData> | undefined;
-  const read = () => {
-    data = pageData(bundle, version, page);
-    // A failed read is tried again by the next caller.
-    data.catch(() => (data = undefined));
-    return data;
+  const result: PagefindResult = {
+    id: `${bundle.position}/${page}`,
+    score: 0,
+    words: [],
+    data: () => loadOnce(resultData, result, () => pageData(bundle, version, page)),
   };
-  return { id: `${bundle.position}/${page}`, score: 0, words: [], data: () => data ?? read() };
+  return result;
 }
 
 interface Fragment {
